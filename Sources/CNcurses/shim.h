@@ -1,0 +1,44 @@
+#ifndef CLADE_NCURSES_SHIM_H
+#define CLADE_NCURSES_SHIM_H
+
+// The wide-character API is hidden unless these are set before curses.h (tui-anchors e.1).
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Macros and globals that Swift cannot import (or imports as unsafe shared state).
+static inline WINDOW *clade_stdscr(void) { return stdscr; }
+static inline int clade_lines(void) { return LINES; }
+static inline int clade_cols(void) { return COLS; }
+static inline int clade_colors(void) { return COLORS; }
+static inline attr_t clade_a_normal(void) { return A_NORMAL; }
+static inline attr_t clade_a_bold(void) { return A_BOLD; }
+static inline attr_t clade_a_reverse(void) { return A_REVERSE; }
+static inline attr_t clade_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t clade_a_dim(void) { return A_DIM; }
+static inline attr_t clade_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int clade_set_locale(void) { return setlocale(LC_ALL, "") != NULL; }
+static inline int clade_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// Writes a run of wide characters with the given attributes at (y, x).
+static inline int clade_put(int y, int x, const wchar_t *s, int n, attr_t attrs, short pair) {
+    attr_set(attrs, pair, NULL);
+    return mvaddnwstr(y, x, s, n);
+}
+
+// get_wch with an explicit out-parameter type that imports cleanly.
+static inline int clade_get_wch(unsigned int *out) {
+    wint_t ch = 0;
+    int rc = get_wch(&ch);
+    *out = (unsigned int)ch;
+    return rc;
+}
+
+#endif

@@ -1,0 +1,82 @@
+#define _XOPEN_SOURCE 700
+#include "CTermGuard.h"
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static struct termios saved_termios;
+static int have_termios = 0;
+static volatile sig_atomic_t exit_signal = 0;
+static volatile sig_atomic_t continued = 0;
+
+static const int crash_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT };
+#define N_CRASH (sizeof(crash_signals) / sizeof(crash_signals[0]))
+static struct sigaction previous[N_CRASH];
+
+static const char reset_sequence[] = "\033[0m\033[?25h\033[?1049l\r\n";
+
+void clade_guard_restore(void) {
+    if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    ssize_t ignored = write(STDOUT_FILENO, reset_sequence, sizeof(reset_sequence) - 1);
+    (void)ignored;
+}
+
+static void on_crash(int sig) {
+    clade_guard_restore();
+    for (unsigned i = 0; i < N_CRASH; i++) {
+        if (crash_signals[i] == sig) {
+            // Hand over to the previous handler (the Swift backtracer or the default action):
+            // returning re-executes the faulting instruction, which now reaches it.
+            sigaction(sig, &previous[i], NULL);
+            if (sig == SIGABRT) raise(sig);
+            return;
+        }
+    }
+}
+
+static void on_exit_signal(int sig) { exit_signal = sig; }
+static void on_continue(int sig) { (void)sig; continued = 1; }
+
+void clade_guard_install(void) {
+    if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = SA_RESETHAND;
+    for (unsigned i = 0; i < N_CRASH; i++) sigaction(crash_signals[i], &sa, &previous[i]);
+
+    struct sigaction ex;
+    memset(&ex, 0, sizeof ex);
+    sigemptyset(&ex.sa_mask);
+    ex.sa_handler = on_exit_signal;
+    // No SA_RESTART: a blocking read returns so the loop sees the request at once.
+    ex.sa_flags = 0;
+    sigaction(SIGINT, &ex, NULL);
+    sigaction(SIGTERM, &ex, NULL);
+    sigaction(SIGHUP, &ex, NULL);
+    sigaction(SIGQUIT, &ex, NULL);
+
+    struct sigaction co;
+    memset(&co, 0, sizeof co);
+    sigemptyset(&co.sa_mask);
+    co.sa_handler = on_continue;
+    co.sa_flags = SA_RESTART;
+    sigaction(SIGCONT, &co, NULL);
+
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int clade_guard_take_exit_signal(void) {
+    int s = exit_signal;
+    exit_signal = 0;
+    return s;
+}
+
+int clade_guard_take_continued(void) {
+    int c = continued;
+    continued = 0;
+    return c;
+}

@@ -1,0 +1,45 @@
+/// A key press, decoded by a backend from whatever the terminal sent.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    /// Ctrl plus a letter, lower-case (`ctrl("r")` for Ctrl-R).
+    case ctrl(Character)
+    case up, down, left, right
+    case home, end, pageUp, pageDown
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case shiftUp, shiftDown
+    case function(Int)
+
+    /// How help and the footer write the key.
+    public var label: String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-" + String(c).uppercased()
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .insert: "Ins"
+        case .shiftUp: "Shift-↑"
+        case .shiftDown: "Shift-↓"
+        case .function(let n): "F\(n)"
+        }
+    }
+}
+
+/// What the run loop receives from a backend.
+public enum InputEvent: Equatable, Sendable {
+    case key(Key)
+    /// The terminal changed size; the new size comes with it.
+    case resize(width: Int, height: Int)
+}

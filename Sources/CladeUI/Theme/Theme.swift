@@ -1,0 +1,127 @@
+/// The characters used to draw frames, trees, bars and sparklines.
+public struct Glyphs: Equatable, Sendable {
+    public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+    public var teeLeft, teeRight: String
+    public var expanded, collapsed, leaf: String
+    public var cursor: String
+    public var mark: String
+    public var ellipsis: String
+    public var segmentSeparator: String
+    /// Eight levels, lowest first, for sparklines.
+    public var sparks: [String]
+    /// Eighths of a cell, for horizontal bars (index 8 is a full cell).
+    public var barEighths: [String]
+    public var thumbUp, thumbDown, unrated: String
+    public var reviewed: String
+    public var sampled: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        teeLeft: "├", teeRight: "┤", expanded: "▾", collapsed: "▸", leaf: " ", cursor: "›", mark: "•",
+        ellipsis: "…", segmentSeparator: "·",
+        sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+        thumbUp: "+1", thumbDown: "-1", unrated: "·", reviewed: "✓", sampled: "≈"
+    )
+
+    /// For `TERM=dumb`, non-UTF-8 locales and terminals without line drawing.
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        teeLeft: "+", teeRight: "+", expanded: "v", collapsed: ">", leaf: " ", cursor: ">", mark: "*",
+        ellipsis: "~", segmentSeparator: ".",
+        sparks: ["_", ".", ".", "-", "-", "=", "#", "#"],
+        barEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
+        thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~"
+    )
+}
+
+/// Terminal colours by their ANSI number; `nil` is the terminal's default, so light and dark
+/// projector themes both read well.
+public enum TermColor: Int16, Sendable {
+    case black = 0, red, green, yellow, blue, magenta, cyan, white
+}
+
+/// How one `Style` is drawn.
+public struct Appearance: Equatable, Sendable {
+    public var foreground: TermColor?
+    public var background: TermColor?
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+
+    public init(foreground: TermColor? = nil, background: TermColor? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+}
+
+public struct Theme: Equatable, Sendable {
+    public var name: String
+    public var glyphs: Glyphs
+    /// No colour at all: meaning is carried by attributes and glyphs (NO_COLOR, monochrome terminals).
+    public var monochrome: Bool
+
+    public init(name: String, glyphs: Glyphs, monochrome: Bool) {
+        self.name = name
+        self.glyphs = glyphs
+        self.monochrome = monochrome
+    }
+
+    public static let standard = Theme(name: "default", glyphs: .unicode, monochrome: false)
+    public static let mono = Theme(name: "mono", glyphs: .unicode, monochrome: true)
+    public static let ascii = Theme(name: "ascii", glyphs: .ascii, monochrome: true)
+
+    /// Picks the theme for what the terminal and the environment allow.
+    public static func detect(color: Bool, unicode: Bool) -> Theme {
+        Theme(name: color ? "default" : "mono", glyphs: unicode ? .unicode : .ascii, monochrome: !color)
+    }
+
+    public func appearance(_ style: Style) -> Appearance {
+        monochrome ? Self.monoAppearance(style) : Self.colorAppearance(style)
+    }
+
+    static func colorAppearance(_ style: Style) -> Appearance {
+        switch style {
+        case .normal: Appearance()
+        case .dim: Appearance(dim: true)
+        case .bold: Appearance(bold: true)
+        case .title: Appearance(foreground: .cyan, bold: true)
+        case .border: Appearance(dim: true)
+        case .borderFocused: Appearance(foreground: .cyan, bold: true)
+        case .columnHeader: Appearance(bold: true, underline: true)
+        case .selected: Appearance(foreground: .black, background: .cyan, bold: true)
+        case .selectedInactive: Appearance(reverse: true)
+        case .marked: Appearance(foreground: .magenta, bold: true)
+        case .match: Appearance(foreground: .black, background: .yellow)
+        case .accent: Appearance(foreground: .cyan)
+        case .good: Appearance(foreground: .green)
+        case .bad: Appearance(foreground: .red)
+        case .warn: Appearance(foreground: .yellow)
+        case .danger: Appearance(foreground: .red, bold: true)
+        case .keyHint: Appearance(foreground: .cyan, bold: true)
+        case .status: Appearance(reverse: true)
+        case .statusError: Appearance(foreground: .white, background: .red, bold: true)
+        case .overlay: Appearance()
+        case .overlayTitle: Appearance(foreground: .cyan, bold: true, reverse: false)
+        case .input: Appearance(bold: true, underline: true)
+        case .banner: Appearance(foreground: .black, background: .yellow, bold: true)
+        }
+    }
+
+    static func monoAppearance(_ style: Style) -> Appearance {
+        switch style {
+        case .normal, .overlay, .border, .accent, .good: Appearance()
+        case .dim: Appearance(dim: true)
+        case .bold, .title, .borderFocused, .overlayTitle, .keyHint, .marked, .warn, .bad: Appearance(bold: true)
+        case .columnHeader, .input: Appearance(bold: true, underline: true)
+        case .selected, .status, .match, .banner: Appearance(reverse: true)
+        case .selectedInactive: Appearance(underline: true)
+        case .danger, .statusError: Appearance(bold: true, reverse: true)
+        }
+    }
+}
