@@ -19,12 +19,17 @@ public struct Cluster: Identifiable, Equatable, Sendable {
     public var issueType: IssueType?
     public var action: ClusterAction?
     public var note: String
+    /// Dismissed as out of scope ("we don't do that" / redirect).
+    public var dismissed: Bool
+    /// Created by the reviewer (a split), not by the pipeline.
+    public var isExpert: Bool
 
     public init(
         id: ClusterID, parentID: ClusterID? = nil, name: String, description: String = "", keywords: [String] = [],
         isOutlier: Bool = false, stats: ClusterStats = .zero, weekly: [Double] = [],
         capabilityVolume: [CapabilityID: Double] = [:], priority: Int? = nil, reviewed: Bool = false,
-        issueType: IssueType? = nil, action: ClusterAction? = nil, note: String = ""
+        issueType: IssueType? = nil, action: ClusterAction? = nil, note: String = "", dismissed: Bool = false,
+        isExpert: Bool = false
     ) {
         self.id = id
         self.parentID = parentID
@@ -40,6 +45,8 @@ public struct Cluster: Identifiable, Equatable, Sendable {
         self.issueType = issueType
         self.action = action
         self.note = note
+        self.dismissed = dismissed
+        self.isExpert = isExpert
     }
 }
 
@@ -101,11 +108,13 @@ public struct Dataset: Equatable, Sendable {
     /// Monday of each week covered by `Cluster.weekly` (ISO date).
     public var weekStarts: [String]
     public var readOnly: Bool
+    /// For a cluster that absorbed others by merges: their ids, whose pipeline assignments now count in it.
+    public var absorbed: [ClusterID: [ClusterID]]
 
     public init(
         title: String, path: String = "", runID: RunID = 1, relevanceMetric: String = "cosine",
         thresholds: Thresholds = .standard, clusters: [Cluster], capabilities: [Capability],
-        total: ClusterStats, weekStarts: [String] = [], readOnly: Bool = false
+        total: ClusterStats, weekStarts: [String] = [], readOnly: Bool = false, absorbed: [ClusterID: [ClusterID]] = [:]
     ) {
         self.title = title
         self.path = path
@@ -117,6 +126,7 @@ public struct Dataset: Equatable, Sendable {
         self.total = total
         self.weekStarts = weekStarts
         self.readOnly = readOnly
+        self.absorbed = absorbed
         reindex()
     }
 
@@ -149,6 +159,21 @@ public struct Dataset: Equatable, Sendable {
     }
 
     public func capability(_ id: CapabilityID) -> Capability? { capabilities.first { $0.id == id } }
+
+    /// Every cluster id whose questions belong to this cluster: its leaves (itself, or a parent's
+    /// descendants) and the clusters merged into them.
+    public func memberClusterIDs(of id: ClusterID) -> [ClusterID] {
+        var out: [ClusterID] = []
+        var stack = [id]
+        var seen = Set<ClusterID>()
+        while let c = stack.popLast() {
+            guard seen.insert(c).inserted else { continue }
+            out.append(c)
+            out.append(contentsOf: absorbed[c] ?? [])
+            stack.append(contentsOf: children(of: c))
+        }
+        return out.sorted()
+    }
 
     /// Ancestors from the root down to the cluster's parent.
     public func ancestors(of id: ClusterID) -> [ClusterID] {

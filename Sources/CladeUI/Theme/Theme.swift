@@ -14,6 +14,8 @@ public struct Glyphs: Equatable, Sendable {
     public var thumbUp, thumbDown, unrated: String
     public var reviewed: String
     public var sampled: String
+    public var scrollThumb: String
+    public var ascending, descending, arrow: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -21,7 +23,7 @@ public struct Glyphs: Equatable, Sendable {
         ellipsis: "…", segmentSeparator: "·",
         sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-        thumbUp: "+1", thumbDown: "-1", unrated: "·", reviewed: "✓", sampled: "≈"
+        thumbUp: "+1", thumbDown: "-1", unrated: "·", reviewed: "✓", sampled: "≈", scrollThumb: "┃", ascending: "↑", descending: "↓", arrow: "→"
     )
 
     /// For `TERM=dumb`, non-UTF-8 locales and terminals without line drawing.
@@ -31,7 +33,7 @@ public struct Glyphs: Equatable, Sendable {
         ellipsis: "~", segmentSeparator: ".",
         sparks: ["_", ".", ".", "-", "-", "=", "#", "#"],
         barEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
-        thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~"
+        thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~", scrollThumb: "#", ascending: "^", descending: "v", arrow: "->"
     )
 }
 
@@ -80,6 +82,9 @@ public struct Theme: Equatable, Sendable {
     public static func detect(color: Bool, unicode: Bool) -> Theme {
         Theme(name: color ? "default" : "mono", glyphs: unicode ? .unicode : .ascii, monochrome: !color)
     }
+
+    /// True when only ASCII may reach the terminal (TERM=dumb, a non-UTF-8 locale).
+    public var asciiOnly: Bool { glyphs.vertical == Glyphs.ascii.vertical }
 
     public func appearance(_ style: Style) -> Appearance {
         monochrome ? Self.monoAppearance(style) : Self.colorAppearance(style)

@@ -1,0 +1,40 @@
+/// One entry of the command registry: the single source of the keymap, `?` help, the `:`
+/// palette and the footer, so they never disagree.
+public struct Command: Sendable {
+    public var id: CommandID
+    public var title: String
+    /// Key sequences that run it (`[.char("g"), .char("g")]` is `gg`). The first is the one shown.
+    public var keys: [[Key]]
+    /// Where it applies; `.global` means in every pane.
+    public var contexts: [Context]
+    /// Changes or discards the reviewer's work: confirmed and undoable.
+    public var destructive: Bool
+    /// Short label for the footer; nil keeps it out of the footer.
+    public var footer: String?
+    /// How the footer writes the keys when it differs from the first binding (`j/k`).
+    public var footerKeys: String?
+
+    public init(
+        _ id: CommandID, _ title: String, keys: [[Key]], contexts: [Context] = [.global], destructive: Bool = false,
+        footer: String? = nil, footerKeys: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.keys = keys
+        self.contexts = contexts
+        self.destructive = destructive
+        self.footer = footer
+        self.footerKeys = footerKeys
+    }
+
+    /// How help and the palette write its keys: `j ↓`, `g g Home`.
+    public var keyLabel: String {
+        keys.map { seq in seq.map(\.label).joined() }.joined(separator: " ")
+    }
+
+    public var primaryKeyLabel: String { keys.first.map { $0.map(\.label).joined() } ?? "" }
+
+    public func applies(in context: Context) -> Bool {
+        contexts.contains(.global) || contexts.contains(context)
+    }
+}

@@ -1,0 +1,96 @@
+/// The Questions pane: a page of the selected cluster's questions.
+public struct QuestionsState: Equatable, Sendable {
+    public var clusterID: ClusterID?
+    public var order: QuestionOrder = .tenTen
+    public var filter: String = ""
+    public var rows: [Question] = []
+    public var total: Int = 0
+    public var hasMore: Bool = false
+    public var loading: Bool = false
+    public var cursor = ListCursor()
+
+    public init() {}
+}
+
+/// A text prompt in the footer: `/` search or `\` filter.
+public struct InputPrompt: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case search, filter }
+    public var kind: Kind
+    public var pane: Pane
+    public var text: String
+    /// The cursor before a search started, restored when it is cancelled.
+    public var origin: Int
+
+    public var prefix: String { kind == .search ? "/" : "\\" }
+}
+
+/// A list overlay: `?` help or the `:` palette.
+public struct CommandListOverlay: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case help, palette }
+    public var kind: Kind
+    /// The pane the overlay was opened from: help lists what works there.
+    public var context: Context
+    public var query: String = ""
+    public var cursor = ListCursor()
+}
+
+/// A one-line message in the footer until the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the screen shows. Changed only by `reduce`.
+public struct AppState: Equatable, Sendable {
+    public var dataset: Dataset
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .clusters
+
+    // Clusters pane
+    public var selectedClusterID: ClusterID?
+    public var clusterScroll: Int = 0
+    public var expanded: Set<ClusterID> = []
+    public var sort: ClusterSort = .volume
+    public var sortDescending: Bool = true
+    public var clusterFilter: String = ""
+    public var capabilityFilter: CapabilityID?
+
+    // Capabilities pane
+    public var capabilityCursor = ListCursor()
+    public var capabilityNameFilter: String = ""
+
+    public var questions = QuestionsState()
+
+    public var prompt: InputPrompt?
+    public var overlay: CommandListOverlay?
+    /// The last accepted search, for `n` / `N`.
+    public var lastSearch: String = ""
+    public var pendingKeys: [Key] = []
+    public var status: StatusMessage?
+    public var quitting = false
+
+    public init(dataset: Dataset, width: Int = 80, height: Int = 24) {
+        self.dataset = dataset
+        self.width = width
+        self.height = height
+        // Parents start expanded: the whole taxonomy is visible at once.
+        expanded = Set(dataset.clusters.filter { !dataset.isLeaf($0.id) }.map(\.id))
+        selectedClusterID = ClusterTree.rows(self).first?.id
+    }
+
+    public var layout: LayoutMetrics { LayoutMetrics(width: width, height: height, focus: focus) }
+
+    public var selectedCluster: Cluster? { selectedClusterID.flatMap { dataset.cluster($0) } }
+
+    /// The context keys are read in.
+    public var context: Context {
+        if overlay != nil { return overlay!.kind == .help ? .help : .palette }
+        if prompt != nil { return .input }
+        return Context(focus)
+    }
+}

@@ -1,0 +1,108 @@
+/// The clusters pane's rows: the hierarchy flattened, filtered and sorted among siblings.
+public enum ClusterTree {
+    public struct Row: Equatable, Sendable {
+        public var id: ClusterID
+        public var depth: Int
+        public var hasChildren: Bool
+        public var expanded: Bool
+    }
+
+    public static func rows(_ state: AppState) -> [Row] {
+        let data = state.dataset
+        let matching = matches(state)
+        // With a filter, keep the matching clusters and the parents that lead to them, opened.
+        var keep: Set<ClusterID>?
+        if let matching {
+            var set = Set<ClusterID>()
+            for id in matching {
+                set.insert(id)
+                set.formUnion(data.ancestors(of: id))
+            }
+            keep = set
+        }
+        var out: [Row] = []
+        func visit(_ parent: ClusterID?, depth: Int) {
+            let kids = sorted(data.children(of: parent), state)
+            for id in kids {
+                if let keep, !keep.contains(id) { continue }
+                let hasChildren = !data.isLeaf(id)
+                let open = hasChildren && (keep != nil || state.expanded.contains(id))
+                out.append(Row(id: id, depth: depth, hasChildren: hasChildren, expanded: open))
+                if open, depth < 32 { visit(id, depth: depth + 1) }
+            }
+        }
+        visit(nil, depth: 0)
+        return out
+    }
+
+    /// The clusters that pass the text and capability filters, or nil when none is set.
+    static func matches(_ state: AppState) -> Set<ClusterID>? {
+        let text = state.clusterFilter.lowercased()
+        guard !text.isEmpty || state.capabilityFilter != nil else { return nil }
+        var out = Set<ClusterID>()
+        for c in state.dataset.clusters {
+            if let cap = state.capabilityFilter, (c.capabilityVolume[cap] ?? 0) <= 0 { continue }
+            if !text.isEmpty, !searchText(c).contains(text) { continue }
+            if state.capabilityFilter != nil, !state.dataset.isLeaf(c.id) { continue }
+            out.insert(c.id)
+        }
+        return out
+    }
+
+    /// What search and filter look at in a cluster: name, keywords and description.
+    public static func searchText(_ c: Cluster) -> String {
+        ([c.name] + c.keywords + [c.description]).joined(separator: " ").lowercased()
+    }
+
+    static func sorted(_ ids: [ClusterID], _ state: AppState) -> [ClusterID] {
+        let data = state.dataset
+        let clusters = ids.compactMap { data.cluster($0) }
+        func key(_ c: Cluster) -> Double? {
+            switch state.sort {
+            case .volume: c.stats.volume
+            case .relevance: c.stats.meanRelevance
+            case .satisfaction: c.stats.satisfaction
+            case .priority: c.priority.map(Double.init)
+            case .reviewed: c.reviewed ? 1 : 0
+            case .name, .segment: nil
+            }
+        }
+        let descending = state.sortDescending
+        let ordered = clusters.sorted { a, b in
+            switch state.sort {
+            case .name:
+                let x = a.name.lowercased(), y = b.name.lowercased()
+                if x != y { return descending ? x > y : x < y }
+            case .segment:
+                let x = segmentRank(data.segment(of: a)), y = segmentRank(data.segment(of: b))
+                if x != y { return descending ? x > y : x < y }
+            default:
+                // Missing figures sort last whichever the direction.
+                switch (key(a), key(b)) {
+                case let (x?, y?) where x != y: return descending ? x > y : x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: break
+                }
+            }
+            if a.stats.volume != b.stats.volume { return a.stats.volume > b.stats.volume }
+            return a.id < b.id
+        }
+        return ordered.map(\.id)
+    }
+
+    /// The danger zone first, then the other cells by how urgently the playbook wants action.
+    static func segmentRank(_ s: Segment) -> Int {
+        switch (s.volume, s.relevance, s.satisfaction) {
+        case (.high, .low, .low): 0
+        case (.high, .high, .low): 1
+        case (.low, .high, .low): 2
+        case (.high, .low, .high): 3
+        case (.low, .low, .high): 4
+        case (.low, .low, .low): 5
+        case (.low, .high, .high): 6
+        case (.high, .high, .high): 7
+        default: 8
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// The three panes of the main screen.
+public enum Pane: Int, CaseIterable, Sendable {
+    case clusters, questions, capabilities
+
+    public var title: String {
+        switch self {
+        case .clusters: "Clusters"
+        case .questions: "Questions"
+        case .capabilities: "Capabilities"
+        }
+    }
+}
+
+/// Where a key is being read: decides which commands apply.
+public enum Context: String, CaseIterable, Sendable {
+    case global, clusters, questions, capabilities, help, palette, input
+
+    public init(_ pane: Pane) {
+        switch pane {
+        case .clusters: self = .clusters
+        case .questions: self = .questions
+        case .capabilities: self = .capabilities
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .global: "Anywhere"
+        case .clusters: "Clusters pane"
+        case .questions: "Questions pane"
+        case .capabilities: "Capabilities pane"
+        case .help: "Help"
+        case .palette: "Command palette"
+        case .input: "Search and filter prompt"
+        }
+    }
+}
+
+/// The column the cluster list is sorted by.
+public enum ClusterSort: String, CaseIterable, Sendable {
+    case volume, name, relevance, satisfaction, segment, priority, reviewed
+
+    public var title: String {
+        switch self {
+        case .volume: "questions"
+        case .name: "name"
+        case .relevance: "relevance"
+        case .satisfaction: "satisfaction"
+        case .segment: "segment"
+        case .priority: "priority"
+        case .reviewed: "reviewed"
+        }
+    }
+
+    /// Largest first for figures, A→Z for names, P0 first for priority.
+    public var descendingByDefault: Bool {
+        switch self {
+        case .volume, .relevance, .satisfaction, .reviewed: true
+        case .name, .segment, .priority: false
+        }
+    }
+
+    public var next: ClusterSort {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}

@@ -1,0 +1,39 @@
+/// The rows of the capabilities pane and the command overlays, derived from the state so that
+/// the reducer and the renderer list exactly the same things.
+public enum CapabilityList {
+    public static func rows(_ state: AppState) -> [Capability] {
+        let filter = state.capabilityNameFilter.lowercased()
+        return state.dataset.capabilities
+            .filter { filter.isEmpty || $0.name.lowercased().contains(filter) }
+            .sorted { $0.volume != $1.volume ? $0.volume > $1.volume : $0.id < $1.id }
+    }
+}
+
+public enum CommandList {
+    /// Help lists what works in the pane it was opened from, filtered by plain substring; the
+    /// palette lists everything, best fuzzy match first.
+    public static func rows(_ overlay: CommandListOverlay) -> [Command] {
+        let candidates: [Command]
+        switch overlay.kind {
+        case .help:
+            candidates = CommandRegistry.commands(in: overlay.context)
+        case .palette:
+            candidates = CommandRegistry.all.filter { $0.id != .palette }
+        }
+        guard !overlay.query.isEmpty else { return candidates }
+        if overlay.kind == .help {
+            // Help filters plainly, by words in the title or the key, and keeps its order.
+            let q = overlay.query.lowercased()
+            return candidates.filter { $0.title.lowercased().contains(q) || $0.keyLabel.lowercased().contains(q) || $0.id.rawValue.contains(q) }
+        }
+        let scored = candidates.compactMap { c -> (Command, Int)? in
+            let title = FuzzyMatch.score(overlay.query, in: c.title)
+            let key = c.keys.contains { $0.map(\.label).joined() == overlay.query } ? 10_000 : nil
+            guard let s = [title, key].compactMap({ $0 }).max() else { return nil }
+            return (c, s)
+        }
+        return scored.enumerated().sorted { a, b in
+            a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
+        }.map(\.element.0)
+    }
+}

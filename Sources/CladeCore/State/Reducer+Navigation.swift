@@ -1,0 +1,157 @@
+extension Reducer {
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        let height = state.layout.listRows(state.focus)
+        switch state.focus {
+        case .clusters:
+            let rows = ClusterTree.rows(state)
+            guard !rows.isEmpty else { return [] }
+            var cursor = ListCursor(index: clusterIndex(state, rows), scroll: state.clusterScroll)
+            cursor.move(by: delta, count: rows.count, height: height)
+            state.clusterScroll = cursor.scroll
+            return selectCluster(&state, rows[cursor.index].id)
+        case .questions:
+            state.questions.cursor.move(by: delta, count: state.questions.rows.count, height: height)
+            return prefetchQuestions(&state)
+        case .capabilities:
+            state.capabilityCursor.move(by: delta, count: CapabilityList.rows(state).count, height: height)
+            return []
+        }
+    }
+
+    static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
+        state.focus = pane
+        clampAll(&state)
+        if pane == .questions, state.questions.clusterID != state.selectedClusterID {
+            return selectCluster(&state, state.selectedClusterID, force: true)
+        }
+        return []
+    }
+
+    /// Selects a cluster and, when it changed, asks for its questions.
+    static func selectCluster(_ state: inout AppState, _ id: ClusterID?, force: Bool = false) -> [Effect] {
+        let changed = state.selectedClusterID != id
+        state.selectedClusterID = id
+        let rows = ClusterTree.rows(state)
+        var cursor = ListCursor(index: clusterIndex(state, rows), scroll: state.clusterScroll)
+        cursor.clamp(count: rows.count, height: state.layout.listRows(.clusters))
+        state.clusterScroll = cursor.scroll
+        guard changed || force else { return [] }
+        var q = QuestionsState()
+        q.order = state.questions.order
+        q.clusterID = id
+        state.questions = q
+        return reloadQuestions(&state)
+    }
+
+    static func query(_ state: AppState, offset: Int) -> QuestionQuery? {
+        guard let id = state.questions.clusterID else { return nil }
+        return QuestionQuery(
+            clusterID: id, memberIDs: state.dataset.memberClusterIDs(of: id), order: state.questions.order,
+            filter: state.questions.filter, offset: offset, limit: pageLimit
+        )
+    }
+
+    static func reloadQuestions(_ state: inout AppState) -> [Effect] {
+        guard let q = query(state, offset: 0) else { return [] }
+        state.questions.loading = true
+        return [.loadQuestions(q)]
+    }
+
+    static func prefetchQuestions(_ state: inout AppState) -> [Effect] {
+        let q = state.questions
+        guard q.hasMore, !q.loading, q.cursor.index >= q.rows.count - prefetchMargin,
+              let next = query(state, offset: q.rows.count) else { return [] }
+        state.questions.loading = true
+        return [.loadQuestions(next)]
+    }
+
+    static func questionsLoaded(_ state: inout AppState, _ page: QuestionPage) -> [Effect] {
+        // A page for a cluster, order or filter no longer shown is stale: drop it.
+        guard let current = query(state, offset: page.query.offset), current == page.query else { return [] }
+        if page.query.offset == 0 {
+            state.questions.rows = page.rows
+        } else if page.query.offset == state.questions.rows.count {
+            state.questions.rows += page.rows
+        } else {
+            return []
+        }
+        state.questions.total = page.total
+        state.questions.hasMore = page.hasMore
+        state.questions.loading = false
+        state.questions.cursor.clamp(count: state.questions.rows.count, height: state.layout.listRows(.questions))
+        return prefetchQuestions(&state)
+    }
+
+    static func expand(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedClusterID else { return [] }
+        if !state.dataset.isLeaf(id), !state.expanded.contains(id), state.clusterFilter.isEmpty, state.capabilityFilter == nil {
+            state.expanded.insert(id)
+            clampAll(&state)
+            return []
+        }
+        return focus(&state, .questions)
+    }
+
+    static func collapse(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedClusterID else { return [] }
+        if !state.dataset.isLeaf(id), state.expanded.contains(id), state.clusterFilter.isEmpty, state.capabilityFilter == nil {
+            state.expanded.remove(id)
+            clampAll(&state)
+            return []
+        }
+        if let parent = state.dataset.cluster(id)?.parentID, state.dataset.cluster(parent) != nil {
+            return selectCluster(&state, parent)
+        }
+        return []
+    }
+
+    static func toggleAll(_ state: inout AppState) -> [Effect] {
+        let parents = Set(state.dataset.clusters.filter { !state.dataset.isLeaf($0.id) }.map(\.id))
+        let before = state.selectedClusterID
+        if parents.isSubset(of: state.expanded) {
+            state.expanded = []
+            state.status = StatusMessage("Collapsed every parent (z expands them)")
+        } else {
+            state.expanded = parents
+            state.status = StatusMessage("Expanded every parent")
+        }
+        clampAll(&state)
+        return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
+    }
+
+    /// `[` and `]`: the previous or next cluster without leaving the Questions pane.
+    static func stepCluster(_ state: inout AppState, by delta: Int) -> [Effect] {
+        let rows = ClusterTree.rows(state)
+        guard !rows.isEmpty else { return [] }
+        let i = min(max(clusterIndex(state, rows) + delta, 0), rows.count - 1)
+        return selectCluster(&state, rows[i].id)
+    }
+
+    static func toggleCapabilityFilter(_ state: inout AppState) -> [Effect] {
+        let caps = CapabilityList.rows(state)
+        guard caps.indices.contains(state.capabilityCursor.index) else { return [] }
+        let cap = caps[state.capabilityCursor.index]
+        let before = state.selectedClusterID
+        if state.capabilityFilter == cap.id {
+            state.capabilityFilter = nil
+            state.status = StatusMessage("Showing every cluster")
+        } else {
+            state.capabilityFilter = cap.id
+            state.status = StatusMessage("Showing clusters with \u{201C}\(cap.name)\u{201D} (Esc clears)")
+        }
+        clampAll(&state)
+        return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
+    }
+
+    static func clearFilters(_ state: inout AppState) -> [Effect] {
+        let hadFilter = !state.clusterFilter.isEmpty || state.capabilityFilter != nil || !state.capabilityNameFilter.isEmpty
+        guard hadFilter else { return [] }
+        let before = state.selectedClusterID
+        state.clusterFilter = ""
+        state.capabilityFilter = nil
+        state.capabilityNameFilter = ""
+        state.status = StatusMessage("Filters cleared")
+        clampAll(&state)
+        return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
+    }
+}

@@ -1,0 +1,121 @@
+extension Reducer {
+    static func openPrompt(_ state: inout AppState, _ kind: InputPrompt.Kind) -> [Effect] {
+        let text: String
+        switch (kind, state.focus) {
+        case (.search, _): text = ""
+        case (.filter, .clusters): text = state.clusterFilter
+        case (.filter, .questions): text = state.questions.filter
+        case (.filter, .capabilities): text = state.capabilityNameFilter
+        }
+        state.prompt = InputPrompt(kind: kind, pane: state.focus, text: text, origin: cursorIndex(state))
+        return []
+    }
+
+    static func promptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .escape:
+            state.prompt = nil
+            if prompt.kind == .search { return setCursor(&state, prompt.origin) }
+            return applyFilter(&state, pane: prompt.pane, text: "")
+        case .enter:
+            state.prompt = nil
+            if prompt.kind == .search {
+                state.lastSearch = prompt.text
+                if !prompt.text.isEmpty, findMatch(state, prompt.text, from: cursorIndex(state), forward: true, includeStart: true) == nil {
+                    state.status = StatusMessage("No match for \u{201C}\(prompt.text)\u{201D}", isError: true)
+                }
+            }
+            return []
+        case .backspace:
+            guard !prompt.text.isEmpty else { return [] }
+            prompt.text.removeLast()
+        case .ctrl("u"):
+            prompt.text = ""
+        case .char(let c):
+            prompt.text.append(c)
+        default:
+            return []
+        }
+        state.prompt = prompt
+        switch prompt.kind {
+        case .search:
+            if prompt.text.isEmpty { return setCursor(&state, prompt.origin) }
+            if let i = findMatch(state, prompt.text, from: prompt.origin, forward: true, includeStart: true) {
+                return setCursor(&state, i)
+            }
+            state.status = StatusMessage("No match for \u{201C}\(prompt.text)\u{201D}", isError: true)
+            return []
+        case .filter:
+            return applyFilter(&state, pane: prompt.pane, text: prompt.text)
+        }
+    }
+
+    static func applyFilter(_ state: inout AppState, pane: Pane, text: String) -> [Effect] {
+        switch pane {
+        case .clusters:
+            let before = state.selectedClusterID
+            state.clusterFilter = text
+            clampAll(&state)
+            return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
+        case .questions:
+            guard state.questions.filter != text else { return [] }
+            state.questions.filter = text
+            state.questions.cursor = ListCursor()
+            return reloadQuestions(&state)
+        case .capabilities:
+            state.capabilityNameFilter = text
+            clampAll(&state)
+            return []
+        }
+    }
+
+    /// `n` and `N`: the next or previous row matching the last search, wrapping around.
+    static func searchStep(_ state: inout AppState, forward: Bool) -> [Effect] {
+        guard !state.lastSearch.isEmpty else {
+            state.status = StatusMessage("No search yet: / starts one")
+            return []
+        }
+        guard let i = findMatch(state, state.lastSearch, from: cursorIndex(state), forward: forward, includeStart: false) else {
+            state.status = StatusMessage("No match for \u{201C}\(state.lastSearch)\u{201D}", isError: true)
+            return []
+        }
+        return setCursor(&state, i)
+    }
+
+    /// The texts search looks at in the focused pane, one per row.
+    public static func searchableRows(_ state: AppState) -> [String] {
+        switch state.focus {
+        case .clusters:
+            return ClusterTree.rows(state).map { row in state.dataset.cluster(row.id).map(ClusterTree.searchText) ?? "" }
+        case .questions:
+            return state.questions.rows.map { $0.text.lowercased() }
+        case .capabilities:
+            return CapabilityList.rows(state).map { $0.name.lowercased() }
+        }
+    }
+
+    static func findMatch(_ state: AppState, _ text: String, from start: Int, forward: Bool, includeStart: Bool) -> Int? {
+        let rows = searchableRows(state)
+        guard !rows.isEmpty else { return nil }
+        let needle = text.lowercased()
+        let n = rows.count
+        for step in (includeStart ? 0 : 1)...n {
+            let i = ((start + (forward ? step : -step)) % n + n) % n
+            if rows[i].contains(needle) { return i }
+        }
+        return nil
+    }
+
+    static func cursorIndex(_ state: AppState) -> Int {
+        switch state.focus {
+        case .clusters: clusterIndex(state, ClusterTree.rows(state))
+        case .questions: state.questions.cursor.index
+        case .capabilities: state.capabilityCursor.index
+        }
+    }
+
+    static func setCursor(_ state: inout AppState, _ index: Int) -> [Effect] {
+        move(&state, by: index - cursorIndex(state))
+    }
+}

@@ -1,0 +1,132 @@
+/// The only place the state changes: `reduce(&state, action)` returns the effects the run loop
+/// must perform. Pure: no I/O, no clock, no randomness.
+public enum Reducer {
+    static let keymap = Keymap.standard
+    static let pageLimit = 500
+    /// Rows from the end of the loaded questions at which the next page is requested.
+    static let prefetchMargin = 50
+
+    /// What to do right after opening: load the first cluster's questions.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        selectCluster(&state, state.selectedClusterID, force: true)
+    }
+
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            state.status = nil
+            if state.overlay != nil { return overlayKey(&state, key) }
+            if state.prompt != nil { return promptKey(&state, key) }
+            return dispatchKey(&state, key)
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            clampAll(&state)
+            return []
+        case .run(let id):
+            return perform(&state, id)
+        case .questionsLoaded(let page):
+            return questionsLoaded(&state, page)
+        case .datasetLoaded(let dataset):
+            state.dataset = dataset
+            if let id = state.selectedClusterID, dataset.cluster(id) == nil { state.selectedClusterID = nil }
+            if state.selectedClusterID == nil { state.selectedClusterID = ClusterTree.rows(state).first?.id }
+            clampAll(&state)
+            return selectCluster(&state, state.selectedClusterID, force: true)
+        case .failed(let message):
+            state.questions.loading = false
+            state.status = StatusMessage(message, isError: true)
+            return []
+        }
+    }
+
+    static func dispatchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let keys = state.pendingKeys + [key]
+        switch keymap.resolve(keys, in: Context(state.focus)) {
+        case .command(let id):
+            state.pendingKeys = []
+            return perform(&state, id)
+        case .pending:
+            state.pendingKeys = keys
+            return []
+        case .unbound:
+            state.pendingKeys = []
+            // A key that ends a sequence badly may still stand alone (`g` then `j`).
+            if keys.count > 1, case .command(let id) = keymap.resolve([key], in: Context(state.focus)) {
+                return perform(&state, id)
+            }
+            if case .char(let c) = key, !c.isWhitespace {
+                state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in the \(state.focus.title) pane.")
+            }
+            return []
+        }
+    }
+
+    static func perform(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        switch id {
+        case .moveDown: return move(&state, by: 1)
+        case .moveUp: return move(&state, by: -1)
+        case .pageDown: return move(&state, by: state.layout.listRows(state.focus))
+        case .pageUp: return move(&state, by: -state.layout.listRows(state.focus))
+        case .moveTop: return move(&state, by: Int.min / 2)
+        case .moveBottom: return move(&state, by: Int.max / 2)
+        case .nextPane: return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!)
+        case .previousPane: return focus(&state, Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!)
+        case .focusClusters: return focus(&state, .clusters)
+        case .focusQuestions, .open: return focus(&state, .questions)
+        case .focusCapabilities: return focus(&state, .capabilities)
+        case .expand: return expand(&state)
+        case .collapse: return collapse(&state)
+        case .back: return focus(&state, .clusters)
+        case .toggleAllExpanded: return toggleAll(&state)
+        case .previousCluster: return stepCluster(&state, by: -1)
+        case .nextCluster: return stepCluster(&state, by: 1)
+        case .sortNext:
+            state.sort = state.sort.next
+            state.sortDescending = state.sort.descendingByDefault
+            state.status = StatusMessage("Sorted by \(state.sort.title)")
+            clampAll(&state)
+            return []
+        case .sortReverse:
+            state.sortDescending.toggle()
+            state.status = StatusMessage("Sorted by \(state.sort.title), \(state.sortDescending ? "descending" : "ascending")")
+            clampAll(&state)
+            return []
+        case .questionOrderNext:
+            state.questions.order = state.questions.order.next
+            state.status = StatusMessage("Questions ordered \(state.questions.order.rawValue)")
+            return reloadQuestions(&state)
+        case .toggleCapabilityFilter: return toggleCapabilityFilter(&state)
+        case .clearFilters: return clearFilters(&state)
+        case .search, .filter: return openPrompt(&state, id == .search ? .search : .filter)
+        case .searchNext: return searchStep(&state, forward: true)
+        case .searchPrevious: return searchStep(&state, forward: false)
+        case .help, .palette:
+            state.overlay = CommandListOverlay(kind: id == .help ? .help : .palette, context: Context(state.focus))
+            return []
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        }
+    }
+
+    static func clampAll(_ state: inout AppState) {
+        let rows = ClusterTree.rows(state)
+        if let id = state.selectedClusterID, !rows.contains(where: { $0.id == id }) {
+            // The selection was hidden by a filter or a fold: fall back to its nearest visible ancestor.
+            let visible = Set(rows.map(\.id))
+            state.selectedClusterID = state.dataset.ancestors(of: id).last(where: visible.contains) ?? rows.first?.id
+        }
+        var cursor = ListCursor(index: clusterIndex(state, rows), scroll: state.clusterScroll)
+        cursor.clamp(count: rows.count, height: state.layout.listRows(.clusters))
+        state.clusterScroll = cursor.scroll
+        state.questions.cursor.clamp(count: state.questions.rows.count, height: state.layout.listRows(.questions))
+        state.capabilityCursor.clamp(count: CapabilityList.rows(state).count, height: state.layout.listRows(.capabilities))
+    }
+
+    static func clusterIndex(_ state: AppState, _ rows: [ClusterTree.Row]) -> Int {
+        rows.firstIndex { $0.id == state.selectedClusterID } ?? 0
+    }
+}

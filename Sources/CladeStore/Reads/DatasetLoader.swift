@@ -1,0 +1,255 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// Reads everything the browsing screens show about the latest run, in one read transaction.
+public enum DatasetLoader {
+    public static func load(_ app: AppDatabase) throws -> Dataset {
+        try app.writer.read { db in try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly) }
+    }
+
+    static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool) throws -> Dataset {
+        let meta = try metaValues(db)
+        let settings = clade ? try settingValues(db) : [:]
+        let runID = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+        var clusters = try pipelineClusters(db, run: runID)
+        if clade { try applyState(db, run: runID, to: &clusters) }
+
+        let weekStart = try firstMonday(db, run: runID)
+        var own: [ClusterID: ClusterStats] = try leafStats(db, run: runID, clade: clade)
+        var weekly = try weekStart.map { try weeklyVolume(db, run: runID, clade: clade, start: $0) } ?? [:]
+        var capVolume: [ClusterID: [CapabilityID: Double]] = try capabilityVolume(db, run: runID, clade: clade)
+        let weeks = try weekStart.map { try weekLabels(db, run: runID, start: $0) } ?? []
+
+        // A merged cluster's questions count in the cluster it was merged into.
+        let byID = Dictionary(uniqueKeysWithValues: clusters.map { ($0.cluster.id, $0) })
+        func survivor(_ id: ClusterID) -> ClusterID {
+            var current = id
+            var hops = 0
+            while let c = byID[current], let next = c.mergedInto, hops < 64 { current = next; hops += 1 }
+            return current
+        }
+        var absorbed: [ClusterID: [ClusterID]] = [:]
+        for c in clusters where c.mergedInto != nil {
+            let target = survivor(c.cluster.id)
+            guard target != c.cluster.id else { continue }
+            absorbed[target, default: []].append(c.cluster.id)
+            if let s = own.removeValue(forKey: c.cluster.id) { own[target, default: .zero] += s }
+            if let w = weekly.removeValue(forKey: c.cluster.id) { weekly[target, default: [:]].merge(w, uniquingKeysWith: +) }
+            if let v = capVolume.removeValue(forKey: c.cluster.id) { capVolume[target, default: [:]].merge(v, uniquingKeysWith: +) }
+        }
+        var visible = clusters.filter { $0.mergedInto == nil }.map(\.cluster)
+        let weekCount = weeks.count
+        for i in visible.indices {
+            let id = visible[i].id
+            visible[i].stats = own[id] ?? .zero
+            visible[i].capabilityVolume = capVolume[id] ?? [:]
+            visible[i].weekly = (0..<weekCount).map { weekly[id]?[$0] ?? 0 }
+        }
+        rollUp(&visible)
+
+        let total = own.values.reduce(ClusterStats.zero, +)
+        return Dataset(
+            title: meta[PipelineSchema.MetaKey.title] ?? (path as NSString).lastPathComponent,
+            path: path,
+            runID: runID,
+            relevanceMetric: meta[PipelineSchema.MetaKey.relevanceMetric] ?? "cosine",
+            thresholds: thresholds(meta: meta, settings: settings),
+            clusters: visible,
+            capabilities: try capabilities(db, run: runID, clade: clade),
+            total: total,
+            weekStarts: weeks,
+            readOnly: readOnly,
+            absorbed: absorbed
+        )
+    }
+
+    struct LoadedCluster {
+        var cluster: Cluster
+        var mergedInto: ClusterID?
+    }
+
+    static func metaValues(_ db: Database) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+            if let k: String = row["key"], let v = row["value"] as String? { out[k] = v }
+        }
+        return out
+    }
+
+    static func settingValues(_ db: Database) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM clade_settings") { out[row["key"]] = row["value"] }
+        return out
+    }
+
+    /// Thresholds from the pipeline's meta, overridden by the reviewer's settings.
+    static func thresholds(meta: [String: String], settings: [String: String]) -> Thresholds {
+        func value(_ key: String) -> String? { settings[key] ?? meta[key] }
+        var t = Thresholds.standard
+        if let v = value(PipelineSchema.MetaKey.volumeHighShare).flatMap(Double.init) { t.volumeHighShare = v > 1 ? v / 100 : v }
+        if let v = value(PipelineSchema.MetaKey.relevanceLow).flatMap(Double.init) { t.relevanceLow = v }
+        if let v = value(PipelineSchema.MetaKey.satisfactionLow).flatMap(Double.init) { t.satisfactionLow = v > 1 ? v / 100 : v }
+        if let v = value(PipelineSchema.MetaKey.minRatings).flatMap(Int.init) { t.minRatings = v }
+        return t
+    }
+
+    static func pipelineClusters(_ db: Database, run: Int64) throws -> [LoadedCluster] {
+        try Row.fetchAll(db, sql: """
+            SELECT cluster_id, parent_id, name, description, keywords_json, is_outlier
+            FROM clusters WHERE run_id = ? ORDER BY cluster_id
+            """, arguments: [run]).map { row in
+            LoadedCluster(cluster: Cluster(
+                id: row["cluster_id"], parentID: row["parent_id"], name: row["name"] ?? "",
+                description: row["description"] ?? "", keywords: decodeKeywords(row["keywords_json"]),
+                isOutlier: (row["is_outlier"] as Int?) == 1
+            ))
+        }
+    }
+
+    static func decodeKeywords(_ json: String?) -> [String] {
+        guard let json, let data = json.data(using: .utf8),
+              let words = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return [] }
+        return words.compactMap { $0 as? String }
+    }
+
+    /// Applies the reviewer's labels, annotations and merges, and adds the clusters the reviewer created.
+    static func applyState(_ db: Database, run: Int64, to clusters: inout [LoadedCluster]) throws {
+        var index = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1.cluster.id, $0) })
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ? ORDER BY cluster_id", arguments: [run]) {
+            let id: ClusterID = row["cluster_id"]
+            let origin: String = row["origin"]
+            if index[id] == nil {
+                guard origin == "expert" else { continue }
+                clusters.append(LoadedCluster(cluster: Cluster(id: id, name: "", isExpert: true)))
+                index[id] = clusters.count - 1
+            }
+            let i = index[id]!
+            var c = clusters[i].cluster
+            if origin == "expert" { c.parentID = row["parent_id"] }
+            if let name: String = row["name"] { c.name = name }
+            if let description: String = row["description"] { c.description = description }
+            c.priority = row["priority"]
+            c.reviewed = (row["reviewed"] as Int?) == 1
+            c.issueType = (row["issue_type"] as String?).flatMap(IssueType.init(rawValue:))
+            c.action = (row["action"] as String?).flatMap(ClusterAction.init(rawValue:))
+            c.note = row["note"] ?? ""
+            let status: String = row["status"]
+            c.dismissed = status == "dismissed"
+            clusters[i].cluster = c
+            clusters[i].mergedInto = status == "merged" ? row["merged_into"] : nil
+        }
+    }
+
+    static func leafStats(_ db: Database, run: Int64, clade: Bool) throws -> [ClusterID: ClusterStats] {
+        var out: [ClusterID: ClusterStats] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Membership.cluster(clade)) AS c, COUNT(*) AS n, TOTAL(q.weight) AS w,
+                   TOTAL(CASE WHEN q.relevance IS NOT NULL THEN q.weight END) AS rw,
+                   TOTAL(q.weight * q.relevance) AS rs,
+                   SUM(q.feedback IS NOT NULL) AS fn,
+                   TOTAL(CASE WHEN q.feedback IS NOT NULL THEN q.weight END) AS fw,
+                   TOTAL(CASE WHEN q.feedback = 1 THEN q.weight END) AS sw,
+                   SUM(q.weight <> 1) AS sampled
+            FROM questions q \(Membership.joins(clade))
+            WHERE q.run_id = ? GROUP BY c
+            """, arguments: [run])
+        while let row = try rows.next() {
+            out[row["c"]] = ClusterStats(
+                rows: row["n"], volume: row["w"], relevanceWeight: row["rw"], relevanceSum: row["rs"],
+                ratedRows: row["fn"], ratedWeight: row["fw"], satisfiedWeight: row["sw"], sampledRows: row["sampled"]
+            )
+        }
+        return out
+    }
+
+    /// The Monday on or before the run's first question, as a julian day number.
+    static func firstMonday(_ db: Database, run: Int64) throws -> Double? {
+        guard let first = try Double.fetchOne(db, sql: """
+            SELECT julianday(date(MIN(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
+            """, arguments: [run]) else { return nil }
+        // julianday 0.5 fractions: day numbers of dates end in .5; Monday is (jd + 0.5) % 7 == 0.
+        let dayOfWeek = Int((first + 0.5).rounded()) % 7
+        return first - Double(dayOfWeek)
+    }
+
+    static func weekLabels(_ db: Database, run: Int64, start: Double) throws -> [String] {
+        let last = try Double.fetchOne(db, sql: """
+            SELECT julianday(date(MAX(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
+            """, arguments: [run]) ?? start
+        let count = Int((last - start) / 7) + 1
+        return try (0..<min(count, 520)).map { i in
+            try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? ""
+        }
+    }
+
+    static func weeklyVolume(_ db: Database, run: Int64, clade: Bool, start: Double) throws -> [ClusterID: [Int: Double]] {
+        var out: [ClusterID: [Int: Double]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Membership.cluster(clade)) AS c,
+                   CAST((julianday(date(q.asked_at)) - ?) / 7 AS INTEGER) AS wk, TOTAL(q.weight) AS w
+            FROM questions q \(Membership.joins(clade))
+            WHERE q.run_id = ? AND q.asked_at IS NOT NULL GROUP BY c, wk
+            """, arguments: [start, run])
+        while let row = try rows.next() {
+            let week: Int = row["wk"]
+            guard week >= 0, week < 520 else { continue }
+            out[row["c"], default: [:]][week] = row["w"]
+        }
+        return out
+    }
+
+    static func capabilityVolume(_ db: Database, run: Int64, clade: Bool) throws -> [ClusterID: [CapabilityID: Double]] {
+        var out: [ClusterID: [CapabilityID: Double]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Membership.cluster(clade)) AS c, qc.capability_id AS cap, TOTAL(q.weight) AS w
+            FROM question_capabilities qc JOIN questions q ON q.question_id = qc.question_id \(Membership.joins(clade))
+            WHERE q.run_id = ? GROUP BY c, cap
+            """, arguments: [run])
+        while let row = try rows.next() { out[row["c"], default: [:]][row["cap"]] = row["w"] }
+        return out
+    }
+
+    static func capabilities(_ db: Database, run: Int64, clade: Bool) throws -> [Capability] {
+        var caps = try Row.fetchAll(db, sql: """
+            SELECT c.capability_id AS id, c.name, c.description,
+                   COUNT(q.question_id) AS n, TOTAL(q.weight) AS w
+            FROM capabilities c
+            LEFT JOIN question_capabilities qc ON qc.capability_id = c.capability_id
+            LEFT JOIN questions q ON q.question_id = qc.question_id AND q.run_id = ?
+            GROUP BY c.capability_id ORDER BY c.capability_id
+            """, arguments: [run]).map {
+            Capability(id: $0["id"], name: $0["name"], description: $0["description"] ?? "", rows: $0["n"], volume: $0["w"])
+        }
+        if clade {
+            caps += try Row.fetchAll(db, sql: "SELECT capability_id, name, description FROM clade_capabilities ORDER BY capability_id").map {
+                Capability(id: $0["capability_id"], name: $0["name"], description: $0["description"])
+            }
+        }
+        return caps
+    }
+
+    /// A parent's figures are the sum of its descendants'.
+    static func rollUp(_ clusters: inout [Cluster]) {
+        let index = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1.id, $0) })
+        var children: [ClusterID: [Int]] = [:]
+        for (i, c) in clusters.enumerated() { if let p = c.parentID, index[p] != nil, p != c.id { children[p, default: []].append(i) } }
+        var done = Set<Int>()
+        var visiting = Set<Int>()
+        func total(_ i: Int) {
+            if done.contains(i) || visiting.contains(i) { return }
+            visiting.insert(i)
+            for child in children[clusters[i].id] ?? [] {
+                total(child)
+                clusters[i].stats += clusters[child].stats
+                for (k, v) in clusters[child].capabilityVolume { clusters[i].capabilityVolume[k, default: 0] += v }
+                if clusters[i].weekly.count == clusters[child].weekly.count {
+                    clusters[i].weekly = zip(clusters[i].weekly, clusters[child].weekly).map(+)
+                }
+            }
+            visiting.remove(i)
+            done.insert(i)
+        }
+        for i in clusters.indices { total(i) }
+    }
+}

@@ -1,0 +1,43 @@
+/// A problem with a database, said in one line: what is wrong and what to do about it.
+public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    case notFound(path: String)
+    case notAFile(path: String)
+    case unreadable(path: String, reason: String)
+    case notSQLite(path: String)
+    case corrupt(path: String, detail: String)
+    case empty(path: String)
+    case missingTables(path: String, tables: [String])
+    case missingColumns(path: String, table: String, columns: [String])
+    case foreignApplication(path: String, id: Int32)
+    case newerPipelineFormat(path: String, found: Int32, supported: Int32)
+    case newerCladeSchema(path: String, migration: String)
+    case noRun(path: String)
+    case locked(path: String)
+    case readOnly(path: String)
+    case sqlite(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): "\(p): no such file (give the path of a diagnostics database, or run `clade` alone for the sample)"
+        case .notAFile(let p): "\(p): is a directory, not a database file"
+        case .unreadable(let p, let r): "\(p): cannot be read (\(r))"
+        case .notSQLite(let p): "\(p): not an SQLite database (expected a diagnostics database written by a clustering pipeline)"
+        case .corrupt(let p, let d): "\(p): the database is damaged (\(d)); restore it from a backup or re-run the pipeline"
+        case .empty(let p): "\(p): an empty SQLite database with no tables; run a pipeline or `clade import` to fill it"
+        case .missingTables(let p, let t):
+            "\(p): not a Clade diagnostics database: missing table\(t.count == 1 ? "" : "s") \(t.joined(separator: ", ")) (see docs/schema.md)"
+        case .missingColumns(let p, let t, let c):
+            "\(p): table \(t) lacks column\(c.count == 1 ? "" : "s") \(c.joined(separator: ", ")) (see docs/schema.md)"
+        case .foreignApplication(let p, let id):
+            "\(p): belongs to another application (application_id \(id)); Clade opens only diagnostics databases"
+        case .newerPipelineFormat(let p, let f, let s):
+            "\(p): written in diagnostics format \(f), but this Clade reads up to format \(s); update Clade"
+        case .newerCladeSchema(let p, let m):
+            "\(p): holds decisions from a newer Clade (schema \(m)); update Clade before opening it"
+        case .noRun(let p): "\(p): has no pipeline run (the runs table is empty)"
+        case .locked(let p): "\(p): is locked by another program; try again when it has finished writing"
+        case .readOnly(let p): "\(p): is read-only"
+        case .sqlite(let p, let m): "\(p): \(m)"
+        }
+    }
+}

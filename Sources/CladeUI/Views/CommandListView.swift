@@ -1,0 +1,45 @@
+import CladeCore
+
+/// `?` help (the keys that work in the pane, type to filter) and the `:` palette (every
+/// command, fuzzy-matched), both drawn from the command registry.
+enum CommandListView {
+    static func draw(_ screen: inout Screen, state: AppState, overlay: CommandListOverlay, theme: Theme) {
+        let width = min(state.width - 4, 78)
+        let rows = CommandList.rows(overlay)
+        let height = overlay.kind == .help ? state.height - 4 : min(state.height - 4, max(6, rows.count + 4))
+        let rect = Rect(x: (state.width - width) / 2, y: overlay.kind == .help ? 2 : 1, width: width, height: height)
+        screen.fill(rect, style: .overlay)
+        let title = overlay.kind == .help ? "Help · \(overlay.context.title)" : "Commands"
+        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: "Enter runs · Esc closes")
+        let inner = rect.inset(by: 1)
+        let prompt = overlay.kind == .help ? "Type to filter: " : ": "
+        let used = screen.put(prompt, x: inner.x + 1, y: inner.y, style: .keyHint)
+        let w = screen.put(overlay.query, x: inner.x + 1 + used, y: inner.y, maxWidth: inner.width - used - 2, style: .input)
+        screen.cursor = Point(x: inner.x + 1 + used + w, y: inner.y)
+        let listHeight = inner.height - 2
+        if rows.isEmpty {
+            screen.put("No command matches \u{201C}\(overlay.query)\u{201D}.", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, style: .dim)
+            return
+        }
+        let keyWidth = min(16, max(8, inner.width / 4))
+        var cursor = overlay.cursor
+        cursor.clamp(count: rows.count, height: listHeight)
+        for (line, command) in rows.dropFirst(cursor.scroll).prefix(listHeight).enumerated() {
+            let y = inner.y + 2 + line
+            let selected = cursor.scroll + line == cursor.index
+            let base: Style = selected ? .selected : .overlay
+            if selected {
+                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
+                screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
+            }
+            screen.cell(command.keyLabel, x: inner.x + 1, y: y, width: keyWidth, style: selected ? base : .keyHint)
+            var title = command.title
+            if command.destructive { title += " (asks first)" }
+            if overlay.kind == .palette, !command.applies(in: overlay.context) {
+                title += " — " + (command.contexts.first?.title ?? "")
+            }
+            screen.cell(title, x: inner.x + 2 + keyWidth, y: y, width: inner.width - keyWidth - 3, style: base)
+        }
+        Scrollbar.draw(&screen, rect: rect, total: rows.count, visible: listHeight, offset: cursor.scroll, headerRows: 1, theme: theme)
+    }
+}

@@ -1,0 +1,124 @@
+import CladeCore
+
+/// Draws the whole screen from the state. Pure: the same state, size and theme always give
+/// the same cells, which is what the golden screens in `Screens/` rely on.
+public func render(_ state: AppState, theme: Theme) -> Screen {
+    var screen = draw(state, theme: theme)
+    if theme.asciiOnly { screen.transliterateToASCII() }
+    return screen
+}
+
+func draw(_ state: AppState, theme: Theme) -> Screen {
+    var screen = Screen(size: Size(width: state.width, height: state.height))
+    let layout = state.layout
+    if layout.tooSmall {
+        TooSmallView.draw(&screen, state: state, theme: theme)
+        return screen
+    }
+    TitleBar.draw(&screen, state: state, theme: theme)
+    let top = layout.titleRows
+    if layout.sideBySide {
+        ClustersView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top, width: layout.clustersWidth, height: layout.topHeight))
+        CapabilitiesView.draw(&screen, state: state, theme: theme, rect: Rect(x: layout.clustersWidth, y: top, width: layout.capabilitiesWidth, height: layout.topHeight))
+    } else {
+        let rect = Rect(x: 0, y: top, width: layout.width, height: layout.topHeight)
+        if state.focus == .capabilities {
+            CapabilitiesView.draw(&screen, state: state, theme: theme, rect: rect)
+        } else {
+            ClustersView.draw(&screen, state: state, theme: theme, rect: rect)
+        }
+    }
+    QuestionsView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top + layout.topHeight, width: layout.width, height: layout.bottomHeight))
+    Footer.draw(&screen, state: state, theme: theme)
+    if let overlay = state.overlay {
+        CommandListView.draw(&screen, state: state, overlay: overlay, theme: theme)
+    }
+    return screen
+}
+
+/// Shown instead of the panes when the terminal cannot hold them.
+enum TooSmallView {
+    static func draw(_ screen: inout Screen, state: AppState, theme: Theme) {
+        let need = "\(LayoutMetrics.minimumWidth)×\(LayoutMetrics.minimumHeight)"
+        let have = "\(state.width)×\(state.height)"
+        let words = "Terminal too small: Clade needs \(need), this one is \(have). Enlarge the window or use a smaller font. q quits.".split(separator: " ").map(String.init)
+        var lines: [String] = []
+        var line = ""
+        let width = max(1, state.width - 2)
+        for w in words {
+            if line.isEmpty { line = w } else if TextWidth.width(of: line + " " + w) <= width { line += " " + w } else {
+                lines.append(line)
+                line = w
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        let top = max(0, (state.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() where top + i < state.height {
+            let w = TextWidth.width(of: l)
+            screen.put(l, x: max(0, (state.width - w) / 2), y: top + i, style: i == 0 ? .warn : .normal)
+        }
+    }
+}
+
+enum TitleBar {
+    static func draw(_ screen: inout Screen, state: AppState, theme: Theme) {
+        let data = state.dataset
+        let width = state.width
+        screen.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .status)
+        var right = "\(Format.volume(data.total.volume)) questions · \(data.leafCount) clusters · \(Format.percent(data.ratedShare, decimals: 0)) rated"
+        if data.total.isSampled { right += " " + theme.glyphs.sampled }
+        if data.readOnly { right = "READ-ONLY · " + right }
+        let rightWidth = TextWidth.width(of: right) + 1
+        let used = screen.put(" Clade ", x: 0, y: 0, style: .status)
+        let titleRoom = width - used - rightWidth - 1
+        if titleRoom >= 8 {
+            screen.put(data.title, x: used, y: 0, maxWidth: titleRoom, style: .status)
+            screen.put(right, x: width - rightWidth, y: 0, style: data.readOnly ? .banner : .status)
+        } else {
+            screen.put(right, x: used, y: 0, maxWidth: width - used, style: data.readOnly ? .banner : .status)
+        }
+    }
+}
+
+enum Footer {
+    static func draw(_ screen: inout Screen, state: AppState, theme: Theme) {
+        let y = state.height - 1
+        let width = state.width
+        screen.fill(Rect(x: 0, y: y, width: width, height: 1))
+        if let prompt = state.prompt {
+            let label = prompt.kind == .search ? "Search" : "Filter"
+            let used = screen.put("\(label) \(prompt.prefix)", x: 0, y: y, style: .keyHint)
+            let text = prompt.text
+            let room = width - used - 1
+            // Keep the end of a long query (where the typing happens) in view.
+            var shown = text
+            while TextWidth.width(of: shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
+            let w = screen.put(shown, x: used, y: y, style: .input)
+            screen.cursor = Point(x: min(width - 1, used + w), y: y)
+            let hint = prompt.kind == .search ? "Enter keeps · Esc cancels" : "Enter keeps · Esc clears"
+            let hw = TextWidth.width(of: hint)
+            if used + w + hw + 3 < width { screen.put(hint, x: width - hw - 1, y: y, style: .dim) }
+            return
+        }
+        if let status = state.status {
+            screen.put(" " + status.text, x: 0, y: y, maxWidth: width, style: status.isError ? .statusError : .accent)
+            return
+        }
+        // Help and quit always show; the others as room allows, in registry order.
+        var entries = CommandRegistry.commands(in: state.context).compactMap { c -> (keys: String, label: String, essential: Bool)? in
+            guard let label = c.footer else { return nil }
+            return (c.footerKeys ?? c.primaryKeyLabel, label, c.id == .help || c.id == .quit)
+        }
+        func needed() -> Int { entries.reduce(1) { $0 + TextWidth.width(of: $1.keys) + TextWidth.width(of: $1.label) + 3 } }
+        while needed() > width, let drop = entries.lastIndex(where: { !$0.essential }) { entries.remove(at: drop) }
+        var x = 1
+        for entry in entries where x < width {
+            x += screen.put(entry.keys, x: x, y: y, style: .keyHint)
+            x += screen.put(" " + entry.label + "  ", x: x, y: y, style: .normal)
+        }
+        if !state.pendingKeys.isEmpty {
+            let pending = state.pendingKeys.map(\.label).joined()
+            screen.put(pending, x: width - TextWidth.width(of: pending) - 1, y: y, style: .keyHint)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Clade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clade",
+        abstract: "Review the topic clusters of a RAG product's questions and record decisions for the pipeline.",
+        discussion: """
+            With no database, Clade opens a working copy of the bundled sample (a construction firm's \
+            project assistant). The shipped sample is never modified; `clade --reset-sample` starts the \
+            copy afresh.
+            """,
+        subcommands: [OpenCommand.self, CheckCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}

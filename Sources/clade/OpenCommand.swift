@@ -1,0 +1,57 @@
+import ArgumentParser
+import CladeApp
+import CladeStore
+import CladeTerminal
+import CladeUI
+import Foundation
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a diagnostics database for review (the default command).",
+        discussion: """
+            Without DATABASE, opens a working copy of the bundled sample, kept at \
+            ~/.local/share/clade/sample/construction.sqlite (or under $XDG_DATA_HOME/clade or $CLADE_HOME).
+            Keys: ? lists the keys that work where you are; : lists every command; q quits.
+            """
+    )
+
+    @Argument(help: "The diagnostics database to open. Omit it to open the bundled sample.")
+    var database: String?
+
+    @Flag(name: .long, help: "Open without writing anything, even if the file is writable.")
+    var readOnly = false
+
+    @Flag(name: .long, help: "Discard the sample's working copy (and its decisions) and start from the shipped sample.")
+    var resetSample = false
+
+    @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono or ascii.")
+    var theme: ThemeChoice = .auto
+
+    enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, color, mono, ascii
+    }
+
+    func run() throws {
+        if resetSample, database != nil { throw fail("--reset-sample applies to the bundled sample only; omit DATABASE") }
+        let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
+        let app = try reportingErrors { try AppDatabase.open(path: path, forceReadOnly: readOnly) }
+        let backend = try reportingErrors { try NcursesBackend() }
+        defer { backend.restore() }
+        let chosen: Theme
+        switch theme {
+        case .auto: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode)
+        case .color: chosen = Theme.detect(color: true, unicode: backend.supportsUnicode)
+        case .mono: chosen = Theme.detect(color: false, unicode: backend.supportsUnicode)
+        case .ascii: chosen = .ascii
+        }
+        backend.theme = chosen
+        do {
+            let runner = try AppRunner(database: app, backend: backend, theme: chosen)
+            runner.run()
+        } catch {
+            backend.restore()
+            throw fail("\(error)")
+        }
+    }
+}

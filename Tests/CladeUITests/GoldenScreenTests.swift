@@ -1,0 +1,51 @@
+import CladeCore
+import CladeUI
+import Testing
+
+/// Every screen of the browsing TUI, rendered from the bundled sample at standard sizes and
+/// compared with `Screens/`. `UPDATE_GOLDEN=1 swift test --filter GoldenScreenTests` rewrites them.
+@Suite(.serialized) struct GoldenScreenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var keys: String
+        var sizes: [(Int, Int)]
+        var mono: Bool = true
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "clusters", keys: "", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "questions", keys: "/fiscal<Enter><Enter>", sizes: [(80, 24), (120, 40)]),
+        Case(name: "capabilities", keys: "3j<Enter>", sizes: [(80, 24), (120, 40)]),
+        Case(name: "help", keys: "?", sizes: [(80, 24), (120, 40)]),
+        Case(name: "help-filtered", keys: "2?order", sizes: [(80, 24)], mono: false),
+        Case(name: "palette", keys: ":sort", sizes: [(80, 24), (120, 40)]),
+        Case(name: "search", keys: "/rfi", sizes: [(80, 24)], mono: false),
+        Case(name: "filter", keys: "\\cost<Enter>", sizes: [(80, 24)], mono: false),
+        Case(name: "questions-filter", keys: "<Enter>\\revision", sizes: [(120, 40)], mono: false),
+        Case(name: "too-small", keys: "", sizes: [(30, 10), (49, 13)]),
+    ]
+
+    @Test(arguments: cases)
+    func screen(_ c: Case) throws {
+        for (w, h) in c.sizes {
+            let app = try SampleApp(width: w, height: h)
+            Golden.check("\(c.name)-\(w)x\(h)", app.type(c.keys))
+        }
+        if c.mono {
+            let (w, h) = c.sizes[0]
+            let app = try SampleApp(width: w, height: h, theme: .mono)
+            Golden.check("\(c.name)-\(w)x\(h)-mono", app.type(c.keys), withStyles: true)
+        }
+    }
+
+    @Test func asciiForDumbTerminals() throws {
+        let app = try SampleApp(width: 80, height: 24, theme: .ascii)
+        Golden.check("clusters-80x24-ascii", app.type(""), withStyles: true)
+    }
+
+    @Test func readOnlyBanner() throws {
+        let app = try SampleApp(width: 80, height: 24, readOnly: true)
+        Golden.check("read-only-80x24", app.type(""))
+    }
+}
