@@ -1,0 +1,154 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// The reviewed state of one cluster: a row of `clade_cluster_state` (without its key and
+/// bookkeeping columns).
+struct ClusterStateRow: Codable, Equatable {
+    var runID: Int64
+    var origin: String = "pipeline"
+    var parentID: Int64?
+    var name: String?
+    var description: String?
+    var status: String = "active"
+    var mergedInto: Int64?
+    var priority: Int?
+    var issueType: String?
+    var action: String?
+    var reviewed: Bool = false
+    var note: String = ""
+    var impact: Double?
+    var effort: Double?
+    var risk: Double?
+    var success: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id", origin, parentID = "parent_id", name, description, status, mergedInto = "merged_into"
+        case priority, issueType = "issue_type", action, reviewed, note, impact, effort, risk, success
+    }
+
+    /// A pipeline cluster nobody has touched: no row is kept for it.
+    func isPristine() -> Bool { self == ClusterStateRow(runID: runID) }
+}
+
+/// A capability the reviewer added.
+struct CapabilityRow: Codable, Equatable {
+    var name: String
+    var description: String
+}
+
+/// The state a decision changes: for each key touched, its value (nil: no row). A decision
+/// stores the values before (`old_json`) and after (`new_json`); undo applies a decision's old
+/// values, replay applies every decision's new values in order.
+struct ChangeSet: Codable, Equatable {
+    var clusterState: [String: ClusterStateRow?] = [:]
+    var overrides: [String: Int64?] = [:]
+    var clusterCapabilities: [String: String?] = [:]
+    var capabilities: [String: CapabilityRow?] = [:]
+    var settings: [String: String?] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case clusterState = "cluster_state", overrides = "assignment_override"
+        case clusterCapabilities = "cluster_capability", capabilities, settings
+    }
+
+    var isEmpty: Bool {
+        clusterState.isEmpty && overrides.isEmpty && clusterCapabilities.isEmpty && capabilities.isEmpty && settings.isEmpty
+    }
+
+    /// Writes these values into Clade's state tables.
+    func apply(_ db: Database, decisionID: Int64) throws {
+        for (key, row) in clusterState.sorted(by: { $0.key < $1.key }) {
+            let id = Int64(key)!
+            if let row {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO clade_cluster_state (cluster_id, run_id, origin, parent_id, name, description,
+                        status, merged_into, priority, issue_type, action, reviewed, note, impact, effort, risk, success, last_decision_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, row.runID, row.origin, row.parentID, row.name, row.description, row.status, row.mergedInto,
+                                     row.priority, row.issueType, row.action, row.reviewed ? 1 : 0, row.note, row.impact, row.effort,
+                                     row.risk, row.success, decisionID])
+            } else {
+                try db.execute(sql: "DELETE FROM clade_cluster_state WHERE cluster_id = ?", arguments: [id])
+            }
+        }
+        if !overrides.isEmpty {
+            let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id) VALUES (?, ?, ?)")
+            let delete = try db.makeStatement(sql: "DELETE FROM clade_assignment_override WHERE question_id = ?")
+            for (key, cluster) in overrides {
+                if let cluster {
+                    try upsert.execute(arguments: [Int64(key)!, cluster, decisionID])
+                } else {
+                    try delete.execute(arguments: [Int64(key)!])
+                }
+            }
+        }
+        for (key, verdict) in clusterCapabilities {
+            let parts = key.split(separator: ":").compactMap { Int64($0) }
+            guard parts.count == 2 else { continue }
+            if let verdict {
+                try db.execute(sql: "INSERT OR REPLACE INTO clade_cluster_capability VALUES (?, ?, ?, ?)", arguments: [parts[0], parts[1], verdict, decisionID])
+            } else {
+                try db.execute(sql: "DELETE FROM clade_cluster_capability WHERE cluster_id = ? AND capability_id = ?", arguments: [parts[0], parts[1]])
+            }
+        }
+        for (key, row) in capabilities {
+            if let row {
+                try db.execute(sql: "INSERT OR REPLACE INTO clade_capabilities VALUES (?, ?, ?, ?)", arguments: [Int64(key)!, row.name, row.description, decisionID])
+            } else {
+                try db.execute(sql: "DELETE FROM clade_capabilities WHERE capability_id = ?", arguments: [Int64(key)!])
+            }
+        }
+        for (key, value) in settings {
+            if let value {
+                try db.execute(sql: "INSERT OR REPLACE INTO clade_settings VALUES (?, ?)", arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM clade_settings WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    func json() throws -> String { String(decoding: try Self.encoder.encode(self), as: UTF8.self) }
+
+    static func decode(_ json: String) throws -> ChangeSet {
+        try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
+    }
+}
+
+/// Reads the current values of the keys a decision will change.
+enum CurrentState {
+    static func clusterState(_ db: Database, _ id: ClusterID) throws -> ClusterStateRow? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM clade_cluster_state WHERE cluster_id = ?", arguments: [id]) else { return nil }
+        return ClusterStateRow(
+            runID: row["run_id"], origin: row["origin"], parentID: row["parent_id"], name: row["name"],
+            description: row["description"], status: row["status"], mergedInto: row["merged_into"], priority: row["priority"],
+            issueType: row["issue_type"], action: row["action"], reviewed: (row["reviewed"] as Int?) == 1, note: row["note"] ?? "",
+            impact: row["impact"], effort: row["effort"], risk: row["risk"], success: row["success"]
+        )
+    }
+
+    static func overrides(_ db: Database, _ ids: [QuestionID]) throws -> [QuestionID: ClusterID] {
+        var out: [QuestionID: ClusterID] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT question_id, cluster_id FROM clade_assignment_override WHERE question_id IN (\(list))") {
+                out[row["question_id"]] = row["cluster_id"]
+            }
+        }
+        return out
+    }
+
+    static func verdict(_ db: Database, _ cluster: ClusterID, _ cap: CapabilityID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT verdict FROM clade_cluster_capability WHERE cluster_id = ? AND capability_id = ?", arguments: [cluster, cap])
+    }
+
+    static func setting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM clade_settings WHERE key = ?", arguments: [key])
+    }
+}

@@ -1,0 +1,103 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// Reads the append-only decision log: history, what undo and redo would act on, and replay.
+public enum DecisionLog {
+    /// Decision ids whose effect is in force and can be undone (last = next to undo), and undo
+    /// rows that can be redone (last = next to redo). Derived from the log alone, so undo and
+    /// redo survive restarts.
+    static func stacks(_ db: Database) throws -> (undo: [Int64], redo: [Int64]) {
+        var undo: [Int64] = []
+        var redo: [Int64] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT decision_id, op, undoes FROM clade_decisions ORDER BY decision_id")
+        while let row = try rows.next() {
+            let id: Int64 = row["decision_id"]
+            let op: String = row["op"]
+            switch op {
+            case DecisionOp.undo.rawValue:
+                undo.removeAll { $0 == (row["undoes"] as Int64?) }
+                redo.append(id)
+            case DecisionOp.redo.rawValue:
+                redo.removeAll { $0 == (row["undoes"] as Int64?) }
+                undo.append(id)
+            default:
+                undo.append(id)
+                redo.removeAll()
+            }
+        }
+        return (undo, redo)
+    }
+
+    public struct UndoRedo: Equatable, Sendable {
+        public var undo: String?
+        public var redo: String?
+    }
+
+    /// What `u` and `Ctrl-r` would do now, for the status line.
+    public static func undoRedo(_ app: AppDatabase) throws -> UndoRedo {
+        guard app.hasCladeTables else { return UndoRedo() }
+        return try app.writer.read { db in
+            let s = try stacks(db)
+            func summary(_ id: Int64?) throws -> String? {
+                guard let id, let json = try String.fetchOne(db, sql: "SELECT new_json FROM clade_decisions WHERE decision_id = ?", arguments: [id]) else { return nil }
+                return try Self.summary(ofJSON: json)
+            }
+            return UndoRedo(undo: try summary(s.undo.last), redo: try summary(s.redo.last))
+        }
+    }
+
+    /// Every decision in order, optionally only those after `since`.
+    public static func records(_ app: AppDatabase, since: Int64 = 0) throws -> [DecisionRecord] {
+        guard app.hasCladeTables else { return [] }
+        return try app.writer.read { db in try records(db, since: since) }
+    }
+
+    static func records(_ db: Database, since: Int64) throws -> [DecisionRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM clade_decisions WHERE decision_id > ? ORDER BY decision_id", arguments: [since]).map { row in
+            DecisionRecord(
+                id: row["decision_id"], runID: row["run_id"], at: row["at"], reviewer: row["reviewer"],
+                op: DecisionOp(rawValue: row["op"]) ?? .note, clusterIDs: decodeIDs(row["cluster_ids"]),
+                questionIDs: decodeIDs(row["question_ids"]), note: row["note"], undoes: row["undoes"],
+                summary: (try? summary(ofJSON: row["new_json"])) ?? ""
+            )
+        }
+    }
+
+    /// Rebuilds Clade's state tables from the log alone: empties them, then applies every
+    /// decision's new values in order. The result must equal the state kept incrementally.
+    public static func replay(_ db: Database) throws {
+        for table in stateTables { try db.execute(sql: "DELETE FROM \(table)") }
+        let rows = try Row.fetchCursor(db, sql: "SELECT decision_id, new_json FROM clade_decisions ORDER BY decision_id")
+        while let row = try rows.next() {
+            try unwrap(row["new_json"]).apply(db, decisionID: row["decision_id"])
+        }
+    }
+
+    /// The tables a replay rebuilds (settings other than thresholds are kept outside the log).
+    public static let stateTables = ["clade_cluster_state", "clade_assignment_override", "clade_cluster_capability", "clade_capabilities", "clade_settings"]
+
+    // MARK: JSON
+
+    static func wrap(_ changes: ChangeSet, summary: String?) throws -> String {
+        var object = try JSONSerialization.jsonObject(with: Data(try changes.json().utf8)) as? [String: Any] ?? [:]
+        if let summary { object["summary"] = summary }
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    static func unwrap(_ json: String) throws -> ChangeSet {
+        try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
+    }
+
+    static func summary(ofJSON json: String) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return object?["summary"] as? String ?? ""
+    }
+
+    static func encodeIDs(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
+    static func decodeIDs(_ json: String?) -> [Int64] {
+        guard let json, let data = json.data(using: .utf8), let list = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return [] }
+        return list.compactMap { ($0 as? NSNumber)?.int64Value }
+    }
+}

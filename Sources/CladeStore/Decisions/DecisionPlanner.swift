@@ -1,0 +1,236 @@
+import CladeCore
+import GRDB
+
+/// Turns a request into the change it makes: the old and new values of every key it touches,
+/// read inside the decision's transaction. Refuses requests that make no sense (merging a
+/// cluster into itself, moving questions to a parent…) with a reason the reviewer can read.
+struct DecisionPlanner {
+    let db: Database
+    let runID: RunID
+
+    struct Plan {
+        var old = ChangeSet()
+        var new = ChangeSet()
+        var clusterIDs: [ClusterID] = []
+        var questionIDs: [QuestionID] = []
+        var summary: String
+    }
+
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func plan(_ request: DecisionRequest) throws -> Plan {
+        switch request {
+        case .relabel(let c, let name, let description):
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw Refusal(description: "A cluster needs a name") }
+            let before = try label(c)
+            var plan = Plan(clusterIDs: [c], summary: "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}")
+            try updateCluster(c, in: &plan) { row in
+                row.name = trimmed
+                if let description { row.description = description }
+            }
+            return plan
+        case .merge(let sources, let target, let name):
+            let sources = sources.filter { $0 != target }
+            guard !sources.isEmpty else { throw Refusal(description: "Pick at least one other cluster to merge") }
+            try requireActiveLeaf(target)
+            for s in sources { try requireActiveLeaf(s) }
+            let names = try sources.map(label).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
+            var plan = Plan(clusterIDs: [target] + sources, summary: "Merged \(names) into \u{201C}\(try label(target))\u{201D}")
+            for s in sources {
+                try updateCluster(s, in: &plan) { row in
+                    row.status = "merged"
+                    row.mergedInto = target
+                }
+            }
+            if let name, !name.isEmpty, name != (try label(target)) {
+                try updateCluster(target, in: &plan) { $0.name = name }
+                plan.summary += " as \u{201C}\(name)\u{201D}"
+            }
+            return plan
+        case .split(let c, let parts):
+            try requireActiveLeaf(c)
+            let parts = parts.filter { !$0.questionIDs.isEmpty }
+            guard !parts.isEmpty else { throw Refusal(description: "Mark the questions to split off first") }
+            let members = try effectiveMembers(c)
+            var plan = Plan(clusterIDs: [c], summary: "")
+            var next = try nextExpertID()
+            let parent = try parentOf(c)
+            for part in parts {
+                let stray = part.questionIDs.filter { !members.contains($0) }
+                guard stray.isEmpty else { throw Refusal(description: "\(stray.count) of the questions are not in this cluster any more") }
+                let id = next
+                next -= 1
+                plan.clusterIDs.append(id)
+                plan.old.clusterState[String(id)] = .some(nil)
+                plan.new.clusterState[String(id)] = ClusterStateRow(
+                    runID: runID, origin: "expert", parentID: parent, name: part.name, description: part.description
+                )
+                try reassign(part.questionIDs, to: id, in: &plan)
+            }
+            let moved = parts.reduce(0) { $0 + $1.questionIDs.count }
+            plan.summary = "Split \(moved) questions off \u{201C}\(try label(c))\u{201D} into " + parts.map { "\u{201C}\($0.name)\u{201D}" }.joined(separator: ", ")
+            return plan
+        case .move(let questions, let target):
+            try requireActiveLeaf(target)
+            guard !questions.isEmpty else { throw Refusal(description: "Mark the questions to move first") }
+            var plan = Plan(clusterIDs: [target], summary: "Moved \(questions.count) question\(questions.count == 1 ? "" : "s") to \u{201C}\(try label(target))\u{201D}")
+            try reassign(questions, to: target, in: &plan)
+            return plan
+        case .setPriority(let c, let p):
+            if let p, !(0...3).contains(p) { throw Refusal(description: "Priorities run from P0 to P3") }
+            return try annotate(c, p.map { "Set \u{201C}\(try label(c))\u{201D} to P\($0)" } ?? "Cleared the priority of \u{201C}\(try label(c))\u{201D}") { $0.priority = p }
+        case .setIssueType(let c, let t):
+            return try annotate(c, "Marked \u{201C}\(try label(c))\u{201D} as a\(t == .inventory ? "n" : "") \(t?.rawValue ?? "unclassified") issue") { $0.issueType = t?.rawValue }
+        case .setAction(let c, let a):
+            return try annotate(c, "Set the action of \u{201C}\(try label(c))\u{201D} to \(a?.title ?? "the segment's default")") { $0.action = a?.rawValue }
+        case .setNote(let c, let note):
+            return try annotate(c, note.isEmpty ? "Cleared the note on \u{201C}\(try label(c))\u{201D}" : "Noted on \u{201C}\(try label(c))\u{201D}: \(note)") { $0.note = note }
+        case .setReviewed(let c, let reviewed):
+            return try annotate(c, "\(reviewed ? "Marked" : "Unmarked") \u{201C}\(try label(c))\u{201D} as reviewed") { $0.reviewed = reviewed }
+        case .dismiss(let c, let reason):
+            try requireActiveLeaf(c)
+            return try annotate(c, "Dismissed \u{201C}\(try label(c))\u{201D}: \(reason.title)") { row in
+                row.status = "dismissed"
+                row.action = reason == .redirect ? ClusterAction.redirect.rawValue : ClusterAction.tellUsers.rawValue
+            }
+        case .restore(let c):
+            return try annotate(c, "Restored \u{201C}\(try label(c))\u{201D}") { row in
+                row.status = "active"
+                row.action = nil
+            }
+        case .capabilityVerdict(let c, let cap, let verdict):
+            try requireCluster(c)
+            var plan = Plan(clusterIDs: [c], summary: "")
+            let key = "\(c):\(cap)"
+            plan.old.clusterCapabilities[key] = .some(try CurrentState.verdict(db, c, cap))
+            plan.new.clusterCapabilities[key] = .some(verdict?.rawValue)
+            let name = try capabilityName(cap)
+            let cluster = try label(c)
+            if let verdict {
+                plan.summary = "\(verdict == .confirmed ? "Confirmed" : "Rejected") \u{201C}\(name)\u{201D} on \u{201C}\(cluster)\u{201D}"
+            } else {
+                plan.summary = "Cleared the verdict on \u{201C}\(name)\u{201D} for \u{201C}\(cluster)\u{201D}"
+            }
+            return plan
+        case .addCapability(let name, let description, let cluster):
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw Refusal(description: "A capability needs a name") }
+            let taken = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM capabilities WHERE lower(name) = lower(?)) + (SELECT COUNT(*) FROM clade_capabilities WHERE lower(name) = lower(?))
+                """, arguments: [trimmed, trimmed]) ?? 0
+            guard taken == 0 else { throw Refusal(description: "A capability named \u{201C}\(trimmed)\u{201D} exists already") }
+            let id = min(-1, (try Int64.fetchOne(db, sql: "SELECT MIN(capability_id) FROM clade_capabilities") ?? 0) - 1)
+            var plan = Plan(summary: "Added the capability \u{201C}\(trimmed)\u{201D}")
+            plan.old.capabilities[String(id)] = .some(nil)
+            plan.new.capabilities[String(id)] = CapabilityRow(name: trimmed, description: description)
+            if let cluster {
+                try requireCluster(cluster)
+                plan.clusterIDs = [cluster]
+                plan.old.clusterCapabilities["\(cluster):\(id)"] = .some(nil)
+                plan.new.clusterCapabilities["\(cluster):\(id)"] = CapabilityVerdict.confirmed.rawValue
+                plan.summary += " on \u{201C}\(try label(cluster))\u{201D}"
+            }
+            return plan
+        case .setThreshold(let key, let value):
+            var plan = Plan(summary: value.map { "Set \(key) to \($0)" } ?? "Reset \(key) to the pipeline's value")
+            plan.old.settings[key] = .some(try CurrentState.setting(db, key))
+            plan.new.settings[key] = .some(value)
+            return plan
+        case .setPrioritisation(let c, let inputs):
+            return try annotate(c, "Set the prioritisation inputs of \u{201C}\(try label(c))\u{201D}") { row in
+                row.impact = inputs.impact
+                row.effort = inputs.effort
+                row.risk = inputs.risk
+                row.success = inputs.success
+            }
+        }
+    }
+
+    // MARK: Building blocks
+
+    func annotate(_ c: ClusterID, _ summary: String, _ change: (inout ClusterStateRow) -> Void) throws -> Plan {
+        try requireCluster(c)
+        var plan = Plan(clusterIDs: [c], summary: summary)
+        try updateCluster(c, in: &plan, change)
+        return plan
+    }
+
+    /// Records a cluster's state before and after `change`; an untouched pipeline cluster keeps no row.
+    func updateCluster(_ c: ClusterID, in plan: inout Plan, _ change: (inout ClusterStateRow) -> Void) throws {
+        let key = String(c)
+        let before: ClusterStateRow?
+        if let pending = plan.new.clusterState[key] {
+            before = pending
+        } else {
+            before = try CurrentState.clusterState(db, c)
+            plan.old.clusterState[key] = .some(before)
+        }
+        var row = before ?? ClusterStateRow(runID: runID)
+        change(&row)
+        plan.new.clusterState[key] = .some(row.origin == "pipeline" && row.isPristine() ? nil : row)
+    }
+
+    func reassign(_ questions: [QuestionID], to target: ClusterID, in plan: inout Plan) throws {
+        let current = try CurrentState.overrides(db, questions)
+        for q in questions {
+            plan.old.overrides[String(q)] = .some(current[q])
+            plan.new.overrides[String(q)] = .some(target)
+        }
+        plan.questionIDs += questions
+    }
+
+    func requireCluster(_ c: ClusterID) throws {
+        let pipeline = try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE cluster_id = ? AND run_id = ?", arguments: [c, runID]) ?? false
+        let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND origin = 'expert'", arguments: [c]) ?? false
+        guard pipeline || expert else { throw Refusal(description: "Cluster \(c) does not exist in this run") }
+    }
+
+    func requireActiveLeaf(_ c: ClusterID) throws {
+        try requireCluster(c)
+        if let state = try CurrentState.clusterState(db, c), state.status == "merged" {
+            throw Refusal(description: "\u{201C}\(try label(c))\u{201D} was merged away")
+        }
+        let pipelineChildren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters WHERE parent_id = ?", arguments: [c]) ?? 0
+        let expertChildren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_cluster_state WHERE parent_id = ? AND origin = 'expert'", arguments: [c]) ?? 0
+        if pipelineChildren + expertChildren > 0 { throw Refusal(description: "\u{201C}\(try label(c))\u{201D} is a parent: pick one of its clusters") }
+    }
+
+    func label(_ c: ClusterID) throws -> String {
+        if let state = try CurrentState.clusterState(db, c), let name = state.name { return name }
+        return try String.fetchOne(db, sql: "SELECT name FROM clusters WHERE cluster_id = ?", arguments: [c]) ?? "cluster \(c)"
+    }
+
+    func capabilityName(_ cap: CapabilityID) throws -> String {
+        try String.fetchOne(db, sql: """
+            SELECT name FROM capabilities WHERE capability_id = ? UNION ALL SELECT name FROM clade_capabilities WHERE capability_id = ?
+            """, arguments: [cap, cap]) ?? "capability \(cap)"
+    }
+
+    func parentOf(_ c: ClusterID) throws -> ClusterID? {
+        if let state = try CurrentState.clusterState(db, c), state.origin == "expert" { return state.parentID }
+        return try ClusterID.fetchOne(db, sql: "SELECT parent_id FROM clusters WHERE cluster_id = ?", arguments: [c])
+    }
+
+    /// Expert clusters take negative ids, so they never collide with a later pipeline id.
+    func nextExpertID() throws -> ClusterID {
+        min(-1, (try ClusterID.fetchOne(db, sql: "SELECT MIN(cluster_id) FROM clade_cluster_state WHERE origin = 'expert'") ?? 0) - 1)
+    }
+
+    /// The questions effectively in a cluster now (its own, those of clusters merged into it, moves in and out).
+    func effectiveMembers(_ c: ClusterID) throws -> Set<QuestionID> {
+        var ids: Set<ClusterID> = [c]
+        var frontier = [c]
+        while let x = frontier.popLast() {
+            for merged in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE status = 'merged' AND merged_into = ?", arguments: [x])
+            where ids.insert(merged).inserted { frontier.append(merged) }
+        }
+        let list = ids.map(String.init).joined(separator: ",")
+        return Set(try QuestionID.fetchAll(db, sql: """
+            SELECT q.question_id FROM questions q \(Membership.joins(true))
+            WHERE q.run_id = ? AND \(Membership.cluster(true)) IN (\(list))
+            """, arguments: [runID]))
+    }
+}

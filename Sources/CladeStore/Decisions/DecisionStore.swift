@@ -1,0 +1,106 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// Writes decisions: each is one transaction holding the log row and the state change together,
+/// so a decision is either wholly there or not at all, even after `kill -9`.
+public struct DecisionStore: Sendable {
+    public let app: AppDatabase
+    public let reviewer: String
+    /// The clock, injectable so tests get stable timestamps.
+    let now: @Sendable () -> Date
+
+    public init(app: AppDatabase, reviewer: String, now: @escaping @Sendable () -> Date = Date.init) {
+        self.app = app
+        self.reviewer = reviewer
+        self.now = now
+    }
+
+    public struct Refused: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// Records a decision and applies it. Throws `Refused` with a readable reason when it makes no sense.
+    @discardableResult
+    public func commit(_ request: DecisionRequest, note: String = "") throws -> DecisionRecord {
+        try guardWritable()
+        return try app.writer.write { db in
+            let run = try currentRun(db)
+            let plan: DecisionPlanner.Plan
+            do {
+                plan = try DecisionPlanner(db: db, runID: run).plan(request)
+            } catch let r as DecisionPlanner.Refusal {
+                throw Refused(description: r.description)
+            }
+            return try append(db, run: run, op: request.op, plan: plan, note: note, undoes: nil)
+        }
+    }
+
+    /// Undoes the latest decision still in force by appending its inverse; nil when there is none.
+    @discardableResult
+    public func undo() throws -> DecisionRecord? {
+        try guardWritable()
+        return try app.writer.write { db in
+            guard let target = try DecisionLog.stacks(db).undo.last else { return nil }
+            return try appendInverse(db, of: target, op: .undo, verb: "Undid")
+        }
+    }
+
+    /// Re-applies the latest undone decision (by undoing its undo); nil when there is none.
+    @discardableResult
+    public func redo() throws -> DecisionRecord? {
+        try guardWritable()
+        return try app.writer.write { db in
+            guard let target = try DecisionLog.stacks(db).redo.last else { return nil }
+            return try appendInverse(db, of: target, op: .redo, verb: "Redid")
+        }
+    }
+
+    func appendInverse(_ db: Database, of id: Int64, op: DecisionOp, verb: String) throws -> DecisionRecord {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM clade_decisions WHERE decision_id = ?", arguments: [id]) else {
+            throw Refused(description: "Decision \(id) is missing from the log")
+        }
+        let old = try DecisionLog.unwrap(row["old_json"])
+        let new = try DecisionLog.unwrap(row["new_json"])
+        let original = try DecisionLog.summary(ofJSON: row["new_json"])
+        var plan = DecisionPlanner.Plan(old: new, new: old, summary: "")
+        plan.clusterIDs = DecisionLog.decodeIDs(row["cluster_ids"])
+        plan.questionIDs = DecisionLog.decodeIDs(row["question_ids"])
+        // An undo of an undo reads as a redo of the original.
+        let innermost = original.hasPrefix("Undid: ") ? String(original.dropFirst(7)) : original
+        plan.summary = "\(verb): \(innermost)"
+        return try append(db, run: row["run_id"], op: op, plan: plan, note: "", undoes: id)
+    }
+
+    func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> DecisionRecord {
+        let at = Self.timestamp(now())
+        let newJSON = try DecisionLog.wrap(plan.new, summary: plan.summary)
+        try db.execute(sql: """
+            INSERT INTO clade_decisions (run_id, at, reviewer, op, cluster_ids, question_ids, old_json, new_json, note, undoes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [run, at, reviewer, op.rawValue, DecisionLog.encodeIDs(plan.clusterIDs), DecisionLog.encodeIDs(plan.questionIDs),
+                             try DecisionLog.wrap(plan.old, summary: nil), newJSON, note, undoes])
+        let id = db.lastInsertedRowID
+        try plan.new.apply(db, decisionID: id)
+        return DecisionRecord(id: id, runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: plan.clusterIDs,
+                              questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)
+    }
+
+    func currentRun(_ db: Database) throws -> RunID {
+        try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+    }
+
+    func guardWritable() throws {
+        if app.readOnly { throw Refused(description: "This database is open read-only: decisions cannot be saved") }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var t = time_t(ms / 1000)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func pad(_ v: Int32, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(ms % 1000), 3))Z"
+    }
+}
