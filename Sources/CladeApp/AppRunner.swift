@@ -2,42 +2,71 @@ import CladeCore
 import CladeStore
 import CladeTerminal
 import CladeUI
+import Foundation
 
 /// The run loop: the one place where state, store and terminal meet.
 /// event → `Reducer.reduce` → effects run against the store → results back as actions → `render` → `present`.
 public final class AppRunner {
     public private(set) var state: AppState
     public let database: AppDatabase
+    let decisions: DecisionStore
     let backend: any TerminalBackend
     public var theme: Theme
-    /// Milliseconds the loop waits for input before polling for signals and background results.
-    let pollInterval: Int32 = 250
+    let inbox = Inbox()
+    let engine: CurationEngine
+    /// The running background job (a suggested split), if any.
+    var job: CancellationFlag?
+    var pendingJobs = 0
+    let jobGroup = DispatchGroup()
 
-    public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme) throws {
+    public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer) throws {
         self.database = database
         self.backend = backend
         self.theme = theme
+        decisions = DecisionStore(app: database, reviewer: reviewer)
+        engine = CurationEngine(app: database)
         let size = backend.size
         state = AppState(dataset: try DatasetLoader.load(database), width: size.width, height: size.height)
         perform(Reducer.start(&state))
+        refreshHistory()
+    }
+
+    /// `$USER`, or "reviewer" when it is not set.
+    public static var defaultReviewer: String {
+        let env = ProcessInfo.processInfo.environment
+        return [env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "reviewer"
     }
 
     /// Runs until the reviewer quits or the terminal sends a termination signal.
     public func run() {
         backend.present(frame())
         while !state.quitting {
-            guard let event = backend.nextEvent(timeoutMs: pollInterval) else { continue }
-            handle(event)
-            if !state.quitting { backend.present(frame()) }
+            let event = backend.nextEvent(timeoutMs: job == nil ? 250 : 40)
+            var changed = false
+            if let event {
+                handle(event)
+                changed = true
+            }
+            changed = deliverBackgroundResults() || changed
+            if changed, !state.quitting { backend.present(frame()) }
         }
+        job?.cancel()
     }
 
-    /// Feeds every queued event of a scripted backend, presenting a frame after each; for tests.
+    /// Feeds every queued event of a scripted backend, presenting a frame after each, and waits
+    /// for background jobs to report; for tests.
     public func drain(maxEvents: Int = 10_000) {
         backend.present(frame())
         var n = 0
-        while !state.quitting, n < maxEvents, let event = backend.nextEvent(timeoutMs: 0) {
-            handle(event)
+        while !state.quitting, n < maxEvents {
+            if let event = backend.nextEvent(timeoutMs: 0) {
+                handle(event)
+            } else if job != nil {
+                jobGroup.wait()
+            } else if !deliverBackgroundResults() {
+                break
+            }
+            _ = deliverBackgroundResults()
             backend.present(frame())
             n += 1
         }
@@ -53,11 +82,22 @@ public final class AppRunner {
         switch event {
         case .key(let key): send(.key(key))
         case .resize(let w, let h): send(.resize(width: w, height: h))
-        case .interrupt:
-            send(.run(.quit))
-        case .resumed:
-            backend.forceRedraw()
+        case .interrupt: send(.run(.quit))
+        case .resumed: backend.forceRedraw()
         }
+    }
+
+    @discardableResult
+    func deliverBackgroundResults() -> Bool {
+        let actions = inbox.drain()
+        for action in actions {
+            switch action {
+            case .splitReady, .splitFailed: job = nil
+            default: break
+            }
+            send(action)
+        }
+        return !actions.isEmpty
     }
 
     func perform(_ effects: [Effect]) {
@@ -69,12 +109,66 @@ public final class AppRunner {
                 } catch {
                     send(.failed("Could not read the questions: \(error)"))
                 }
+            case .commit(let request):
+                record { try self.decisions.commit(request) }
+            case .undo:
+                record { try self.decisions.undo() }
+            case .redo:
+                record { try self.decisions.redo() }
+            case .loadSuggestions(let purpose):
+                send(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: state.dataset)))
+            case .suggestSplit(let cluster, let members, let k):
+                startSplit(cluster: cluster, members: members, k: k)
+            case .cancelSplit:
+                job?.cancel()
+                job = nil
             case .redraw:
                 backend.forceRedraw()
             case .suspend:
                 backend.suspend()
             case .quit:
-                break
+                job?.cancel()
+            }
+        }
+    }
+
+    /// Writes a decision, then shows its result: the record, the reloaded figures, what undo would do.
+    func record(_ write: () throws -> DecisionRecord?) {
+        do {
+            guard let record = try write() else {
+                send(.refused(state.undoSummary == nil && state.redoSummary == nil ? "Nothing to undo" : "Nothing more to undo or redo"))
+                return
+            }
+            send(.committed(record))
+            send(.datasetLoaded(try DatasetLoader.load(database)))
+            refreshHistory()
+        } catch let refused as DecisionStore.Refused {
+            send(.refused(refused.description))
+        } catch {
+            send(.refused("Not saved: \(error)"))
+        }
+    }
+
+    func refreshHistory() {
+        if let h = try? DecisionLog.undoRedo(database) { send(.historyChanged(undo: h.undo, redo: h.redo)) }
+    }
+
+    func startSplit(cluster: ClusterID, members: [ClusterID], k: Int?) {
+        job?.cancel()
+        let flag = CancellationFlag()
+        job = flag
+        let inbox = self.inbox
+        let engine = self.engine
+        jobGroup.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [jobGroup] in
+            defer { jobGroup.leave() }
+            let result = engine.suggestSplit(cluster: cluster, memberIDs: members, k: k, isCancelled: { flag.isCancelled }) { fraction, phase in
+                inbox.post(.splitProgress(fraction: fraction, phase: phase))
+            }
+            guard !flag.isCancelled else { return }
+            switch result {
+            case .success(let proposal): inbox.post(.splitReady(proposal))
+            case .failure(let error): inbox.post(.splitFailed(error.description))
             }
         }
     }

@@ -25,6 +25,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Discard the sample's working copy (and its decisions) and start from the shipped sample.")
     var resetSample = false
 
+    @Option(name: .long, help: "Who is deciding, recorded with every decision (default: $USER).")
+    var reviewer: String?
+
     @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono or ascii.")
     var theme: ThemeChoice = .auto
 
@@ -47,7 +50,7 @@ struct OpenCommand: ParsableCommand {
         }
         backend.theme = chosen
         do {
-            let runner = try AppRunner(database: app, backend: backend, theme: chosen)
+            let runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
             runner.run()
         } catch {
             backend.restore()

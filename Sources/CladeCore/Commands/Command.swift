@@ -13,10 +13,12 @@ public struct Command: Sendable {
     public var footer: String?
     /// How the footer writes the keys when it differs from the first binding (`j/k`).
     public var footerKeys: String?
+    /// When the footer is short of room, higher ranks go first.
+    public var footerRank: Int
 
     public init(
         _ id: CommandID, _ title: String, keys: [[Key]], contexts: [Context] = [.global], destructive: Bool = false,
-        footer: String? = nil, footerKeys: String? = nil
+        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50
     ) {
         self.id = id
         self.title = title
@@ -25,6 +27,7 @@ public struct Command: Sendable {
         self.destructive = destructive
         self.footer = footer
         self.footerKeys = footerKeys
+        self.footerRank = footerRank
     }
 
     /// How help and the palette write its keys: `j ↓`, `g g Home`.

@@ -23,6 +23,10 @@ public struct Cluster: Identifiable, Equatable, Sendable {
     public var dismissed: Bool
     /// Created by the reviewer (a split), not by the pipeline.
     public var isExpert: Bool
+    /// The reviewer's verdicts on capabilities for this cluster.
+    public var capabilityVerdicts: [CapabilityID: CapabilityVerdict] = [:]
+    /// Prioritisation inputs (impact, effort, risk, chance of success).
+    public var prioritisation = PrioritisationInputs()
 
     public init(
         id: ClusterID, parentID: ClusterID? = nil, name: String, description: String = "", keywords: [String] = [],

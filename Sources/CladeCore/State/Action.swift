@@ -6,11 +6,28 @@ public enum Action: Equatable, Sendable {
     case questionsLoaded(QuestionPage)
     case datasetLoaded(Dataset)
     case failed(String)
+    /// Suggestions for an open dialog (relabel keywords, merge candidates…).
+    case suggestionsLoaded(Dialog.Purpose, [DialogOption])
+    /// A decision was written; the dataset reload follows.
+    case committed(DecisionRecord)
+    /// The store refused a decision, with its reason.
+    case refused(String)
+    case historyChanged(undo: String?, redo: String?)
+    case splitProgress(fraction: Double, phase: String)
+    case splitReady(SplitProposal)
+    case splitFailed(String)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
 public enum Effect: Equatable, Sendable {
     case loadQuestions(QuestionQuery)
+    case commit(DecisionRequest)
+    case undo
+    case redo
+    case loadSuggestions(Dialog.Purpose)
+    /// Cluster the questions of a cluster in the background (k nil: choose it).
+    case suggestSplit(clusterID: ClusterID, memberIDs: [ClusterID], k: Int?)
+    case cancelSplit
     case redraw
     case suspend
     case quit

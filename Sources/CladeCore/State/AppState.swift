@@ -71,6 +71,19 @@ public struct AppState: Equatable, Sendable {
     /// The last accepted search, for `n` / `N`.
     public var lastSearch: String = ""
     public var pendingKeys: [Key] = []
+
+    // Curation
+    public var markedClusters: Set<ClusterID> = []
+    public var markedQuestions: Set<QuestionID> = []
+    /// Where `v` started a range in the focused list.
+    public var rangeAnchor: Int?
+    public var dialog: Dialog?
+    public var split: SplitPreview?
+    /// What `u` and `Ctrl-r` would undo and redo, from the decision log.
+    public var undoSummary: String?
+    public var redoSummary: String?
+    /// A decision is being written: further decisions wait for it.
+    public var committing = false
     public var status: StatusMessage?
     public var quitting = false
 
@@ -89,6 +102,8 @@ public struct AppState: Equatable, Sendable {
 
     /// The context keys are read in.
     public var context: Context {
+        if split != nil { return .split }
+        if dialog != nil { return .dialog }
         if overlay != nil { return overlay!.kind == .help ? .help : .palette }
         if prompt != nil { return .input }
         return Context(focus)

@@ -13,7 +13,7 @@ public enum Pane: Int, CaseIterable, Sendable {
 
 /// Where a key is being read: decides which commands apply.
 public enum Context: String, CaseIterable, Sendable {
-    case global, clusters, questions, capabilities, help, palette, input
+    case global, clusters, questions, capabilities, help, palette, input, dialog, split
 
     public init(_ pane: Pane) {
         switch pane {
@@ -32,6 +32,8 @@ public enum Context: String, CaseIterable, Sendable {
         case .help: "Help"
         case .palette: "Command palette"
         case .input: "Search and filter prompt"
+        case .dialog: "Dialog"
+        case .split: "Suggested split"
         }
     }
 }

@@ -8,9 +8,12 @@ extension Reducer {
             var cursor = ListCursor(index: clusterIndex(state, rows), scroll: state.clusterScroll)
             cursor.move(by: delta, count: rows.count, height: height)
             state.clusterScroll = cursor.scroll
-            return selectCluster(&state, rows[cursor.index].id)
+            let effects = selectCluster(&state, rows[cursor.index].id)
+            extendRange(&state)
+            return effects
         case .questions:
             state.questions.cursor.move(by: delta, count: state.questions.rows.count, height: height)
+            extendRange(&state)
             return prefetchQuestions(&state)
         case .capabilities:
             state.capabilityCursor.move(by: delta, count: CapabilityList.rows(state).count, height: height)
@@ -19,6 +22,7 @@ extension Reducer {
     }
 
     static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
+        if state.focus != pane { state.rangeAnchor = nil }
         state.focus = pane
         clampAll(&state)
         if pane == .questions, state.questions.clusterID != state.selectedClusterID {
@@ -40,6 +44,7 @@ extension Reducer {
         q.order = state.questions.order
         q.clusterID = id
         state.questions = q
+        if changed { state.markedQuestions = [] }
         return reloadQuestions(&state)
     }
 
@@ -67,7 +72,9 @@ extension Reducer {
 
     static func questionsLoaded(_ state: inout AppState, _ page: QuestionPage) -> [Effect] {
         // A page for a cluster, order or filter no longer shown is stale: drop it.
-        guard let current = query(state, offset: page.query.offset), current == page.query else { return [] }
+        guard var current = query(state, offset: page.query.offset) else { return [] }
+        current.limit = page.query.limit
+        guard current == page.query else { return [] }
         if page.query.offset == 0 {
             state.questions.rows = page.rows
         } else if page.query.offset == state.questions.rows.count {

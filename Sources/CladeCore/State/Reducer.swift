@@ -15,6 +15,8 @@ public enum Reducer {
         switch action {
         case .key(let key):
             state.status = nil
+            if state.split != nil { return splitKey(&state, key) }
+            if state.dialog != nil { return dialogKey(&state, key) }
             if state.overlay != nil { return overlayKey(&state, key) }
             if state.prompt != nil { return promptKey(&state, key) }
             return dispatchKey(&state, key)
@@ -28,14 +30,61 @@ public enum Reducer {
         case .questionsLoaded(let page):
             return questionsLoaded(&state, page)
         case .datasetLoaded(let dataset):
+            let previous = state.selectedClusterID
             state.dataset = dataset
-            if let id = state.selectedClusterID, dataset.cluster(id) == nil { state.selectedClusterID = nil }
+            // Parents that appeared (new expert clusters' parents) start expanded like the rest.
+            state.expanded.formUnion(dataset.clusters.filter { !dataset.isLeaf($0.id) && !state.expanded.contains($0.id) && $0.isExpert }.map(\.id))
+            state.markedClusters = state.markedClusters.filter { dataset.cluster($0) != nil }
+            if let id = state.selectedClusterID, dataset.cluster(id) == nil {
+                // A merged-away cluster: follow it to the cluster that absorbed it.
+                state.selectedClusterID = dataset.absorbed.first { $0.value.contains(id) }?.key
+            }
             if state.selectedClusterID == nil { state.selectedClusterID = ClusterTree.rows(state).first?.id }
             clampAll(&state)
+            if state.selectedClusterID == previous, state.questions.clusterID == previous, let q = query(state, offset: 0) {
+                // Same cluster: refresh its questions in place, keeping the cursor.
+                var refreshed = q
+                refreshed.limit = max(pageLimit, state.questions.rows.count)
+                state.questions.loading = true
+                return [.loadQuestions(refreshed)]
+            }
             return selectCluster(&state, state.selectedClusterID, force: true)
         case .failed(let message):
             state.questions.loading = false
+            state.committing = false
             state.status = StatusMessage(message, isError: true)
+            return []
+        case .suggestionsLoaded(let purpose, let options):
+            guard var dialog = state.dialog, dialog.purpose == purpose else { return [] }
+            dialog.options = options + dialog.options.filter { o in !options.contains { $0.value == o.value } }
+            dialog.loading = false
+            state.dialog = dialog
+            return []
+        case .committed(let record):
+            state.committing = false
+            state.status = StatusMessage(record.summary + (record.op == .undo ? " · Ctrl-R redoes" : " · u undoes"))
+            state.markedClusters = state.markedClusters.filter { state.dataset.cluster($0) != nil }
+            return []
+        case .refused(let reason):
+            state.committing = false
+            state.status = StatusMessage(reason, isError: true)
+            return []
+        case .historyChanged(let undo, let redo):
+            state.undoSummary = undo
+            state.redoSummary = redo
+            return []
+        case .splitProgress(let fraction, let phase):
+            state.split?.progress = fraction
+            state.split?.phase = phase
+            return []
+        case .splitReady(let proposal):
+            guard state.split?.clusterID == proposal.clusterID else { return [] }
+            state.split?.proposal = proposal
+            state.split?.progress = nil
+            return []
+        case .splitFailed(let message):
+            state.split?.error = message
+            state.split?.progress = nil
             return []
         }
     }
@@ -104,6 +153,11 @@ public enum Reducer {
         case .help, .palette:
             state.overlay = CommandListOverlay(kind: id == .help ? .help : .palette, context: Context(state.focus))
             return []
+        case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
+            return mark(&state, id)
+        case .relabel, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
+             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo:
+            return decide(&state, id)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit:

@@ -134,10 +134,15 @@ public enum DatasetLoader {
             c.issueType = (row["issue_type"] as String?).flatMap(IssueType.init(rawValue:))
             c.action = (row["action"] as String?).flatMap(ClusterAction.init(rawValue:))
             c.note = row["note"] ?? ""
+            c.prioritisation = PrioritisationInputs(impact: row["impact"], effort: row["effort"], risk: row["risk"], success: row["success"])
             let status: String = row["status"]
             c.dismissed = status == "dismissed"
             clusters[i].cluster = c
             clusters[i].mergedInto = status == "merged" ? row["merged_into"] : nil
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, capability_id, verdict FROM clade_cluster_capability") {
+            guard let i = index[row["cluster_id"]], let verdict = CapabilityVerdict(rawValue: row["verdict"]) else { continue }
+            clusters[i].cluster.capabilityVerdicts[row["capability_id"]] = verdict
         }
     }
 

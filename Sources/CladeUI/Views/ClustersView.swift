@@ -44,10 +44,12 @@ enum ClustersView {
             let y = inner.y + 1 + line
             let selected = row.id == state.selectedClusterID
             let base: Style = selected ? (focused ? .selected : .selectedInactive) : .normal
+            let marked = state.markedClusters.contains(row.id)
             if selected {
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
                 screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
             }
+            if marked { screen.put(theme.glyphs.mark, x: inner.x, y: y, style: selected ? base : .marked) }
             let segment = state.dataset.segment(of: c)
             for p in placed {
                 let x = inner.x + 1 + p.x
@@ -61,6 +63,7 @@ enum ClustersView {
                     text = name
                     if !selected {
                         if row.hasChildren { style = .bold }
+                        if marked { style = .marked }
                         if c.dismissed { style = .dim }
                         if !searchNeedle.isEmpty, ClusterTree.searchText(c).contains(searchNeedle) { style = .match }
                     }

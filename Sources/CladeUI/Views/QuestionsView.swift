@@ -51,10 +51,12 @@ enum QuestionsView {
             guard y < inner.maxY else { break }
             let selected = q.cursor.scroll + line == q.cursor.index
             let base: Style = selected ? (focused ? .selected : .selectedInactive) : .normal
+            let marked = state.markedQuestions.contains(question.id)
             if selected {
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
                 screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
             }
+            if marked { screen.put(theme.glyphs.mark, x: inner.x, y: y, style: selected ? base : .marked) }
             for p in placed {
                 var style = base
                 let text: String
@@ -78,6 +80,7 @@ enum QuestionsView {
                     if !selected { style = .dim }
                 case .text:
                     text = question.text + (question.weight != 1 ? " (×\(Format.fixed(question.weight, question.weight == question.weight.rounded() ? 0 : 1)))" : "")
+                    if !selected, marked { style = .marked }
                     if !selected, !needle.isEmpty, question.text.lowercased().contains(needle) { style = .match }
                 }
                 screen.cell(text, x: inner.x + 1 + p.x, y: y, width: p.width, style: style, alignRight: p.column.alignRight)

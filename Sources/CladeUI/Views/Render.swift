@@ -33,6 +33,12 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     if let overlay = state.overlay {
         CommandListView.draw(&screen, state: state, overlay: overlay, theme: theme)
     }
+    if let dialog = state.dialog {
+        DialogView.draw(&screen, state: state, dialog: dialog, theme: theme)
+    }
+    if let split = state.split {
+        SplitPreviewView.draw(&screen, state: state, split: split, theme: theme)
+    }
     return screen
 }
 
@@ -104,17 +110,24 @@ enum Footer {
             screen.put(" " + status.text, x: 0, y: y, maxWidth: width, style: status.isError ? .statusError : .accent)
             return
         }
-        // Help and quit always show; the others as room allows, in registry order.
-        var entries = CommandRegistry.commands(in: state.context).compactMap { c -> (keys: String, label: String, essential: Bool)? in
+        // As many as fit, the least important dropped first, shown in registry order.
+        var entries = CommandRegistry.commands(in: state.context).compactMap { c -> (keys: String, label: String, rank: Int)? in
             guard let label = c.footer else { return nil }
-            return (c.footerKeys ?? c.primaryKeyLabel, label, c.id == .help || c.id == .quit)
+            return (c.footerKeys ?? c.primaryKeyLabel, label, c.footerRank)
         }
         func needed() -> Int { entries.reduce(1) { $0 + TextWidth.width(of: $1.keys) + TextWidth.width(of: $1.label) + 3 } }
-        while needed() > width, let drop = entries.lastIndex(where: { !$0.essential }) { entries.remove(at: drop) }
+        while needed() > width, entries.count > 1, let drop = entries.indices.max(by: { entries[$0].rank < entries[$1].rank }) {
+            entries.remove(at: drop)
+        }
         var x = 1
         for entry in entries where x < width {
             x += screen.put(entry.keys, x: x, y: y, style: .keyHint)
             x += screen.put(" " + entry.label + "  ", x: x, y: y, style: .normal)
+        }
+        let marks = state.focus == .clusters ? state.markedClusters.count : (state.focus == .questions ? state.markedQuestions.count : 0)
+        if marks > 0 {
+            let text = " \(marks) marked "
+            screen.put(text, x: width - TextWidth.width(of: text) - 1, y: y, style: .marked)
         }
         if !state.pendingKeys.isEmpty {
             let pending = state.pendingKeys.map(\.label).joined()

@@ -1,0 +1,283 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// The analysis behind curation dialogs: relabel suggestions (c-TF-IDF keywords and the most
+/// representative questions), merge suggestions (nearest centroids), suggested splits (k-means).
+public struct CurationEngine: Sendable {
+    public let app: AppDatabase
+    /// Questions read per cluster for centroids and contrast: enough for stable figures, bounded
+    /// so a million-question run stays interactive.
+    static let samplePerCluster = 400
+
+    public init(app: AppDatabase) { self.app = app }
+
+    public func suggestions(for purpose: Dialog.Purpose, in dataset: Dataset) -> [DialogOption] {
+        do {
+            switch purpose {
+            case .relabel(let c):
+                return try relabelSuggestions(c, in: dataset)
+            case .splitName(let c, let questions):
+                return try namesForSubset(questions, of: c, in: dataset)
+            case .mergeTarget(let sources):
+                guard let source = sources.first else { return [] }
+                return try mergeCandidates(source, in: dataset)
+            default:
+                return []
+            }
+        } catch {
+            return []
+        }
+    }
+
+    // MARK: Relabel
+
+    func relabelSuggestions(_ c: ClusterID, in dataset: Dataset) throws -> [DialogOption] {
+        let own = try texts(of: dataset.memberClusterIDs(of: c), limit: 2000)
+        let rest = try contrastTexts(excluding: Set(dataset.memberClusterIDs(of: c)))
+        let keywords = Self.distinctive(own, against: rest, top: 8)
+        var names: [String] = []
+        if keywords.count >= 2 { names.append(Self.titleCase(keywords[0] + " " + keywords[1])) }
+        if keywords.count >= 3 { names.append(Self.titleCase(keywords[0]) + ": " + keywords[1] + ", " + keywords[2]) }
+        if !keywords.isEmpty { names.append(keywords.prefix(4).joined(separator: " · ")) }
+        var options = names.map { DialogOption($0, detail: "keywords", value: .label($0), suggested: true) }
+        for q in try representative(of: dataset.memberClusterIDs(of: c), count: 3) {
+            options.append(DialogOption(q, detail: "representative question", value: .label(q)))
+        }
+        var seen = Set<String>()
+        return options.filter { seen.insert($0.label.lowercased()).inserted }
+    }
+
+    func namesForSubset(_ questions: [QuestionID], of c: ClusterID, in dataset: Dataset) throws -> [DialogOption] {
+        let chosen = Set(questions)
+        let all = try textsWithIDs(of: dataset.memberClusterIDs(of: c), limit: 5000)
+        let own = all.filter { chosen.contains($0.0) }.map(\.1)
+        let rest = all.filter { !chosen.contains($0.0) }.map(\.1)
+        let keywords = Self.distinctive(own, against: rest.isEmpty ? try contrastTexts(excluding: []) : rest, top: 6)
+        var out: [DialogOption] = []
+        if keywords.count >= 2 { out.append(DialogOption(Self.titleCase(keywords[0] + " " + keywords[1]), detail: "keywords", value: .label(Self.titleCase(keywords[0] + " " + keywords[1])), suggested: true)) }
+        if !keywords.isEmpty { out.append(DialogOption(keywords.prefix(3).joined(separator: " · "), detail: "keywords", value: .label(keywords.prefix(3).joined(separator: " · ")), suggested: true)) }
+        return out
+    }
+
+    /// The words that set `own` apart from `rest` (class-based TF-IDF with two classes).
+    static func distinctive(_ own: [String], against rest: [String], top: Int) -> [String] {
+        let tokenizer = Tokenizer.english
+        let docs = own.map(tokenizer.tokens) + rest.map(tokenizer.tokens)
+        let labels = Array(repeating: 0, count: own.count) + Array(repeating: 1, count: rest.count)
+        guard !own.isEmpty else { return [] }
+        return ClassTFIDF.keywords(documents: docs, labels: labels, classCount: 2, top: top)[0].map(\.term)
+    }
+
+    static func titleCase(_ s: String) -> String {
+        s.prefix(1).uppercased() + s.dropFirst()
+    }
+
+    // MARK: Merge
+
+    /// Other leaves ranked by cosine between centroids of their embeddings, or by keyword overlap
+    /// when the run has no embeddings.
+    func mergeCandidates(_ source: ClusterID, in dataset: Dataset) throws -> [DialogOption] {
+        let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) }
+        var scored: [(Cluster, Double, String)] = []
+        if try hasEmbeddings() {
+            var centroids: [ClusterID: [Float]] = [:]
+            for leaf in leaves {
+                if let c = try centroid(of: dataset.memberClusterIDs(of: leaf.id)) { centroids[leaf.id] = c }
+            }
+            guard let s = centroids[source] else { return [] }
+            for leaf in leaves where leaf.id != source {
+                guard let c = centroids[leaf.id] else { continue }
+                scored.append((leaf, Double(VectorMath.dot(s, c)), "embeddings"))
+            }
+        } else {
+            let own = Set(dataset.cluster(source)?.keywords.map { $0.lowercased() } ?? [])
+            for leaf in leaves where leaf.id != source {
+                let other = Set(leaf.keywords.map { $0.lowercased() })
+                let union = own.union(other).count
+                scored.append((leaf, union == 0 ? 0 : Double(own.intersection(other).count) / Double(union), "keyword overlap"))
+            }
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }.prefix(5).map { leaf, sim, basis in
+            DialogOption(leaf.name, detail: "similarity \(String(format: "%.2f", sim)) · \(basis)", value: .cluster(leaf.id), suggested: true)
+        }
+    }
+
+    // MARK: Suggested split
+
+    public enum SplitError: Error, CustomStringConvertible {
+        case tooSmall(Int)
+        case failed(String)
+        public var description: String {
+            switch self {
+            case .tooSmall(let n): "Only \(n) questions: too few to split"
+            case .failed(let m): "Could not split: \(m)"
+            }
+        }
+    }
+
+    /// Clusters the questions of a cluster into k parts (k chosen by silhouette when nil).
+    public func suggestSplit(
+        cluster: ClusterID, memberIDs: [ClusterID], k: Int?, isCancelled: @escaping () -> Bool,
+        progress: @escaping (Double, String) -> Void
+    ) -> Result<SplitProposal, SplitError> {
+        do {
+            progress(0, "Reading the questions")
+            let rows = try memberRows(memberIDs)
+            guard rows.count >= 6 else { return .failure(.tooSmall(rows.count)) }
+            let embeddings = try embeddingMatrix(rows.map(\.id))
+            let tokenizer = Tokenizer.english
+            let tokens = rows.map { tokenizer.tokens($0.text) }
+            let control = AnalysisControl(progress: { p in progress(0.1 + 0.8 * p.fraction, Self.phase(p.stage)) }, isCancelled: isCancelled)
+            let labels: [Int]
+            let chosenK: Int
+            let silhouette: Double?
+            let basis: String
+            if let embeddings {
+                basis = "embeddings"
+                (labels, chosenK, silhouette) = try partition(embeddings, k: k, control: control)
+            } else {
+                basis = "TF-IDF"
+                let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
+                (labels, chosenK, silhouette) = try partition(vectorizer.transform(documents: tokens), k: k, control: control)
+            }
+            progress(0.95, "Describing the parts")
+            let keywords = ClassTFIDF.keywords(documents: tokens, labels: labels, classCount: chosenK, top: 6)
+            var parts: [SplitProposal.Part] = (0..<chosenK).map { part in
+                let members = rows.indices.filter { labels[$0] == part }
+                var stats = ClusterStats()
+                for i in members { stats.add(weight: rows[i].weight, relevance: rows[i].relevance, feedback: rows[i].feedback) }
+                return SplitProposal.Part(
+                    questionIDs: members.map { rows[$0].id }, stats: stats, keywords: keywords[part].map(\.term),
+                    samples: Self.samples(members.map { rows[$0].text })
+                )
+            }
+            parts = parts.filter { !$0.questionIDs.isEmpty }.sorted { $0.stats.volume != $1.stats.volume ? $0.stats.volume > $1.stats.volume : $0.questionIDs[0] < $1.questionIDs[0] }
+            progress(1, "Done")
+            return .success(SplitProposal(clusterID: cluster, k: parts.count, automatic: k == nil, silhouette: silhouette, vectors: basis, parts: parts))
+        } catch let e as AnalysisError {
+            return .failure(.failed(e.description))
+        } catch {
+            return .failure(.failed("\(error)"))
+        }
+    }
+
+    static func phase(_ stage: String) -> String {
+        stage.hasPrefix("choosing k") ? "Choosing k by silhouette (\(stage))" : "Clustering (\(stage))"
+    }
+
+    func partition<Rows: VectorRows>(_ data: Rows, k: Int?, control: AnalysisControl) throws -> ([Int], Int, Double?) {
+        let chosen: Int
+        if let k {
+            chosen = min(k, data.count - 1)
+        } else {
+            let candidates = Array(2...min(8, max(2, data.count / 3)))
+            chosen = try KSelection.choose(data, options: .init(candidates: candidates, sampleSize: 3000, seed: 7), control: control).k
+        }
+        let fit = try KMeans.fit(data, options: .init(k: chosen, restarts: 3, seed: 7), control: control)
+        let score = data.count <= 5000 ? Silhouette.cosine(data, labels: fit.labels, k: chosen) : nil
+        return (fit.labels, chosen, score)
+    }
+
+    /// A few distinct examples of a part.
+    static func samples(_ texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.filter { seen.insert($0.lowercased()).inserted }.prefix(6).map { $0 }
+    }
+
+    // MARK: Reads
+
+    struct MemberRow {
+        var id: QuestionID
+        var text: String
+        var relevance: Double?
+        var feedback: Int?
+        var weight: Double
+    }
+
+    func memberRows(_ clusters: [ClusterID]) throws -> [MemberRow] {
+        let ids = clusters.map(String.init).joined(separator: ",")
+        let clade = app.hasCladeTables
+        return try app.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT q.question_id, q.text, q.relevance, q.feedback, q.weight FROM questions q \(Membership.joins(clade))
+                WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id
+                """).map { MemberRow(id: $0["question_id"], text: $0["text"] ?? "", relevance: $0["relevance"], feedback: $0["feedback"], weight: $0["weight"] ?? 1) }
+        }
+    }
+
+    func texts(of clusters: [ClusterID], limit: Int) throws -> [String] {
+        try textsWithIDs(of: clusters, limit: limit).map(\.1)
+    }
+
+    func textsWithIDs(of clusters: [ClusterID], limit: Int) throws -> [(QuestionID, String)] {
+        let ids = clusters.map(String.init).joined(separator: ",")
+        let clade = app.hasCladeTables
+        return try app.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT q.question_id, q.text FROM questions q \(Membership.joins(clade))
+                WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id LIMIT ?
+                """, arguments: [limit]).map { ($0["question_id"], $0["text"] ?? "") }
+        }
+    }
+
+    /// A spread-out sample of the run's other questions, to contrast a cluster against.
+    func contrastTexts(excluding: Set<ClusterID>) throws -> [String] {
+        let clade = app.hasCladeTables
+        let total = try app.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM questions") ?? 0 }
+        let step = max(1, total / 20_000)
+        return try app.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Membership.cluster(clade)) AS c, q.text FROM questions q \(Membership.joins(clade))
+                WHERE q.question_id % ? = 0
+                """, arguments: [step]).compactMap { row in excluding.contains(row["c"]) ? nil : row["text"] }
+        }
+    }
+
+    func hasEmbeddings() throws -> Bool {
+        try app.writer.read { db in
+            try db.tableExists("question_embeddings") && (try Bool.fetchOne(db, sql: "SELECT 1 FROM question_embeddings LIMIT 1") ?? false)
+        }
+    }
+
+    /// The questions nearest their cluster's centroid, or the most typical by TF-IDF without embeddings.
+    func representative(of clusters: [ClusterID], count: Int) throws -> [String] {
+        let rows = try textsWithIDs(of: clusters, limit: 2000)
+        guard !rows.isEmpty else { return [] }
+        if let matrix = try embeddingMatrix(rows.map(\.0)) {
+            let centroid = Centroids.compute(matrix, labels: Array(repeating: 0, count: matrix.count), k: 1, normalized: true)
+            return Centroids.mostCentral(matrix, labels: Array(repeating: 0, count: matrix.count), centroids: centroid, count: count)[0].map { rows[$0].1 }
+        }
+        let tokens = rows.map { Tokenizer.english.tokens($0.1) }
+        let tfidf = TFIDFVectorizer(fitting: tokens).transform(documents: tokens)
+        let centroid = Centroids.compute(tfidf, labels: Array(repeating: 0, count: tfidf.count), k: 1, normalized: true)
+        return Centroids.mostCentral(tfidf, labels: Array(repeating: 0, count: tfidf.count), centroids: centroid, count: count)[0].map { rows[$0].1 }
+    }
+
+    func centroid(of clusters: [ClusterID]) throws -> [Float]? {
+        let ids = try textsWithIDs(of: clusters, limit: Self.samplePerCluster).map(\.0)
+        guard let m = try embeddingMatrix(ids) else { return nil }
+        let c = Centroids.compute(m, labels: Array(repeating: 0, count: m.count), k: 1, normalized: true)
+        return c.row(0)
+    }
+
+    /// The embeddings of these questions as unit rows, in order; nil when any is missing.
+    func embeddingMatrix(_ ids: [QuestionID]) throws -> Matrix? {
+        guard !ids.isEmpty, try hasEmbeddings() else { return nil }
+        return try app.writer.read { db in
+            var byID: [QuestionID: [Float]] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+                let list = chunk.map(String.init).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))") {
+                    let data: Data = row["vector"]
+                    byID[row["question_id"]] = data.withUnsafeBytes { raw in
+                        (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+                    }
+                }
+            }
+            let vectors = ids.compactMap { byID[$0] }
+            guard vectors.count == ids.count, let dim = vectors.first?.count, dim > 0, vectors.allSatisfy({ $0.count == dim }) else { return nil }
+            return Matrix(rowVectors: vectors.map(VectorMath.normalized))
+        }
+    }
+}
