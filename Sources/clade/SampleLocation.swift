@@ -24,6 +24,18 @@ enum SampleLocation {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    /// The shipped sample, or a freshly generated one in the working-copy folder when the
+    /// repository is not at hand (the generator is deterministic).
+    static func shippedOrGenerated() throws -> String {
+        if let shipped { return shipped }
+        let path = (workingCopy as NSString).deletingLastPathComponent + "/generated-" + SampleGenerator.fileName
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try SampleGenerator.write(to: path)
+        }
+        return path
+    }
+
     /// Makes sure the working copy exists: copied from the shipped sample, or generated (the
     /// generator is deterministic, so both give the same data). Returns its path.
     static func prepare(reset: Bool) throws -> String {
