@@ -42,4 +42,10 @@ public enum InputEvent: Equatable, Sendable {
     case key(Key)
     /// The terminal changed size; the new size comes with it.
     case resize(width: Int, height: Int)
+    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP or SIGQUIT, by number);
+    /// the app should save what it must and exit. In raw mode Ctrl-C is a key, not this.
+    case interrupt(signal: Int32)
+    /// The process was stopped and continued (Ctrl-Z then `fg`); the screen was repainted
+    /// and the app should present a fresh frame.
+    case resumed
 }
