@@ -63,7 +63,7 @@ struct CursesRowEncoder {
     /// The scalars to hand curses for one grapheme so that it takes exactly `columns` columns.
     func encode(_ grapheme: String, columns: Int) -> [Int32] {
         let scalars = grapheme.unicodeScalars
-        if scalars.count == 1, let v = scalars.first?.value, v >= 0x20, v < 0x7F { return [Int32(v)] }
+        if columns == 1, scalars.count == 1, let v = scalars.first?.value, v >= 0x20, v < 0x7F { return [Int32(v)] }
         guard let first = scalars.first else { return padding(columns) }
         let firstWidth = scalarWidth(first.value)
         guard firstWidth > 0, firstWidth <= columns else { return replacement(columns) }
