@@ -9,7 +9,9 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -25,6 +27,20 @@ static inline attr_t clade_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t clade_a_dim(void) { return A_DIM; }
 static inline attr_t clade_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int clade_set_locale(void) { return setlocale(LC_ALL, "") != NULL; }
+// Sets only the character type (used to fall back to C.UTF-8 when the named locale is missing).
+static inline int clade_set_ctype_locale(const char *name) { return setlocale(LC_CTYPE, name) != NULL; }
+// The current locale's character set, e.g. "UTF-8" or "ANSI_X3.4-1968".
+static inline const char *clade_codeset(void) { return nl_langinfo(CODESET); }
+static inline int clade_color_pairs(void) { return COLOR_PAIRS; }
+// newterm on the process's stdout/stdin (Swift 6 cannot touch the C globals stdin/stdout).
+static inline SCREEN *clade_newterm(const char *type) { return newterm(type, stdout, stdin); }
+// Whether the loaded terminal description can move the cursor (TERM=dumb cannot).
+static inline int clade_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+// The next refresh clears the physical screen and repaints everything (Ctrl-L, resize, resume).
+static inline int clade_clear_on_next_refresh(void) { return clearok(curscr, TRUE); }
 static inline int clade_wcwidth(wchar_t c) { return wcwidth(c); }
 
 // Writes a run of wide characters with the given attributes at (y, x).

@@ -7,6 +7,8 @@
 
 static struct termios saved_termios;
 static int have_termios = 0;
+static int installed = 0;
+static volatile sig_atomic_t active = 0;
 static volatile sig_atomic_t exit_signal = 0;
 static volatile sig_atomic_t continued = 0;
 
@@ -16,11 +18,21 @@ static struct sigaction previous[N_CRASH];
 
 static const char reset_sequence[] = "\033[0m\033[?25h\033[?1049l\r\n";
 
-void clade_guard_restore(void) {
+void clade_guard_restore_termios(void) {
     if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+}
+
+void clade_guard_restore(void) {
+    // Async-signal-safe: only tcsetattr, write and a sig_atomic_t flag.
+    if (!active) return;
+    active = 0;
+    clade_guard_restore_termios();
     ssize_t ignored = write(STDOUT_FILENO, reset_sequence, sizeof(reset_sequence) - 1);
     (void)ignored;
 }
+
+void clade_guard_set_active(int a) { active = a ? 1 : 0; }
+int clade_guard_is_active(void) { return active; }
 
 static void on_crash(int sig) {
     clade_guard_restore();
@@ -39,6 +51,8 @@ static void on_exit_signal(int sig) { exit_signal = sig; }
 static void on_continue(int sig) { (void)sig; continued = 1; }
 
 void clade_guard_install(void) {
+    if (installed) return;
+    installed = 1;
     if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
 
     struct sigaction sa;
@@ -67,6 +81,24 @@ void clade_guard_install(void) {
     sigaction(SIGCONT, &co, NULL);
 
     signal(SIGPIPE, SIG_IGN);
+}
+
+void clade_guard_stop_self(void) {
+    // Use the default action even if curses installed its own SIGTSTP handler, so the
+    // caller alone decides how the screen is left and re-entered.
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &old);
+
+    sigset_t tstp, was;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &was);
+    raise(SIGTSTP);  // stops here until SIGCONT
+    sigprocmask(SIG_SETMASK, &was, NULL);
+    sigaction(SIGTSTP, &old, NULL);
 }
 
 int clade_guard_take_exit_signal(void) {

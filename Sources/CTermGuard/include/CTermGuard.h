@@ -4,11 +4,28 @@
 /// Saves the terminal's current termios and installs handlers so that a crash signal
 /// (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT) restores the terminal before
 /// the previous handler runs, and a termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT)
-/// only records a request to exit that the run loop polls.
+/// only records a request to exit that the run loop polls. Only the first call does anything,
+/// so a second backend cannot save curses' raw mode as "the terminal as found".
 void clade_guard_install(void);
 
-/// Restores the saved termios and leaves the alternate screen. Safe to call repeatedly.
+/// Marks whether the full-screen UI is up (1) or the terminal is in its normal state (0).
+/// The crash handler and `clade_guard_restore` touch the terminal only while it is up.
+void clade_guard_set_active(int active);
+
+/// 1 while the full-screen UI is up.
+int clade_guard_is_active(void);
+
+/// Emergency reset, for when curses cannot run: restores the saved termios, resets attributes,
+/// shows the cursor and leaves the alternate screen. Does nothing unless the UI is up, and marks
+/// it down, so calling it repeatedly (crash handler, atexit, normal exit) writes at most once.
 void clade_guard_restore(void);
+
+/// Restores the saved termios only (no output). Safe to call at any time.
+void clade_guard_restore_termios(void);
+
+/// Stops the process as Ctrl-Z would (default SIGTSTP action, whatever handler is installed)
+/// and returns once it is continued. The caller leaves curses before and re-enters after.
+void clade_guard_stop_self(void);
 
 /// The last termination signal received, or 0. Reading it clears it.
 int clade_guard_take_exit_signal(void);

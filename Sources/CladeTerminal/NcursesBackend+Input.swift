@@ -1,0 +1,87 @@
+import CNcurses
+import CTermGuard
+import CladeCore
+import CladeUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension NcursesBackend {
+    /// A blocking wait (negative timeout) is cut into slices this long, so a signal that lands
+    /// just before `get_wch` starts waiting is still seen promptly.
+    static let blockingSliceMs: Int32 = 500
+    /// This many `ERR`s in a row that come back at once (not after the timeout) mean the
+    /// terminal is gone (end of file without SIGHUP); report it as a hangup, not a busy loop.
+    static let hangupErrorStreak = 100
+
+    public func nextEvent(timeoutMs: Int32) -> InputEvent? {
+        guard !isClosed else { return nil }
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsedMs() -> Int32 {
+            let d = start.duration(to: clock.now).components
+            return Int32(clamping: d.seconds * 1000 + d.attoseconds / 1_000_000_000_000_000)
+        }
+
+        while true {
+            if let event = signalEvent() { return event }
+            let wait = timeoutMs < 0 ? Self.blockingSliceMs : max(0, timeoutMs - elapsedMs())
+            wtimeout(clade_stdscr(), wait)
+            var code: UInt32 = 0
+            let callStart = clock.now
+            let status = clade_get_wch(&code)
+
+            if status == KEY_CODE_YES {
+                earlyErrorStreak = 0
+                if code == CursesKeyCode.resize {
+                    forceRedraw()
+                    return .resize(width: size.width, height: size.height)
+                }
+                if let key = KeyDecoding.key(forFunctionKey: code) { return .key(key) }
+            } else if status == OK {
+                earlyErrorStreak = 0
+                if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
+            } else {
+                if let event = signalEvent() { return event }
+                if wait > 5, callStart.duration(to: clock.now) < .milliseconds(2) {
+                    earlyErrorStreak += 1
+                    if earlyErrorStreak >= Self.hangupErrorStreak {
+                        earlyErrorStreak = 0
+                        return .interrupt(signal: SIGHUP)
+                    }
+                } else {
+                    earlyErrorStreak = 0
+                }
+            }
+            // Ignored keys (mouse, unknown) and interrupted reads wait out the rest.
+            if timeoutMs >= 0, elapsedMs() >= timeoutMs {
+                if let event = signalEvent() { return event }
+                return nil
+            }
+        }
+    }
+
+    /// A termination request, or a continue after a stop (repainted here), as an event.
+    private func signalEvent() -> InputEvent? {
+        let signal = clade_guard_take_exit_signal()
+        if signal != 0 { return .interrupt(signal: signal) }
+        if clade_guard_take_continued() != 0 {
+            repaintAfterContinue()
+            return .resumed
+        }
+        return nil
+    }
+
+    /// After a stop we did not ask for (SIGSTOP, or SIGTSTP from outside), the shell may have
+    /// reset the terminal. endwin + refresh re-enters program mode (raw, keypad, alternate
+    /// screen) and repaints the last frame; the app then presents a fresh one.
+    private func repaintAfterContinue() {
+        endwin()
+        _ = clade_clear_on_next_refresh()
+        wrefresh(clade_stdscr())
+        clade_guard_set_active(1)
+    }
+}

@@ -1,0 +1,172 @@
+import CNcurses
+import CTermGuard
+import CladeCore
+import CladeUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncurses' wide-character API.
+///
+/// Setting up: refuses when stdin or stdout is not a terminal; installs the terminal guard
+/// (crash signals restore the terminal, SIGINT/TERM/HUP/QUIT become `.interrupt`); sets the
+/// locale (falling back to C.UTF-8 when a UTF-8 locale is asked for but not installed);
+/// starts curses with `newterm`. An unknown TERM falls back to `fallbackTerminalTypes`
+/// (a terminal missing from this machine's terminfo, e.g. kitty over ssh, is almost always
+/// xterm-compatible) and says so in `notice`; a terminal that cannot move the cursor
+/// (TERM=dumb) is refused. Every exit path restores the terminal: `restore()`, `deinit`,
+/// an `atexit` hook, and the guard's crash handler.
+///
+/// Use from one thread.
+public final class NcursesBackend: TerminalBackend {
+    public private(set) var supportsColor: Bool
+    public private(set) var supportsUnicode: Bool
+    public var theme: Theme {
+        didSet {
+            styles.removeAll()
+            forceRedraw()
+        }
+    }
+    /// The environment as found (after `setlocale`); colour and Unicode are decided from it
+    /// with `terminalType` as TERM.
+    public let environment: TerminalEnvironment
+    /// The terminal type curses runs with: TERM, or a fallback.
+    public let terminalType: String
+    /// One line for the status bar when something was worked around (unknown TERM), else nil.
+    public let notice: String?
+
+    /// Tried in order when TERM has no terminfo entry here.
+    public static let fallbackTerminalTypes = ["xterm-256color", "xterm", "vt100"]
+    /// How long a lone Esc waits for the rest of an escape sequence (ncurses' default: 1 s).
+    public static let escapeDelayMs: Int32 = 25
+
+    // Drawing state (see NcursesBackend+Present.swift).
+    var previous: Screen?
+    var fullRepaintPending = true
+    var cursorVisible = false
+    var styles: [Style: (attrs: attr_t, pair: Int16)] = [:]
+    var colorPairs: ColorPairTable
+    let defaultColors: Bool
+    let encoder = CursesRowEncoder(scalarWidth: { Int(clade_wcwidth(wchar_t(bitPattern: $0))) })
+
+    // Input state (see NcursesBackend+Input.swift).
+    var earlyErrorStreak = 0
+
+    private var closed = false
+
+    public init() throws {
+        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
+        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
+        clade_guard_install()
+
+        let codeset = Self.setLocale()
+        let environment = TerminalEnvironment.current(codeset: codeset)
+        self.environment = environment
+
+        let (type, notice) = try Self.startCurses(environment)
+        terminalType = type
+        self.notice = notice
+
+        raw()
+        noecho()
+        nonl()
+        keypad(clade_stdscr(), true)
+        _ = set_escdelay(Self.escapeDelayMs)
+        _ = curs_set(0)
+
+        // Decide for the terminal type actually in use (a fallback when TERM was unknown).
+        var effective = environment
+        effective.term = type
+        supportsColor = effective.allowsColor(terminalHasColors: has_colors())
+        supportsUnicode = effective.allowsUnicode
+        if supportsColor {
+            start_color()
+            defaultColors = use_default_colors() == OK
+        } else {
+            defaultColors = false
+        }
+        colorPairs = ColorPairTable(capacity: Int(clade_color_pairs()))
+        theme = Theme.detect(color: supportsColor, unicode: supportsUnicode)
+
+        clade_guard_set_active(1)
+        _ = Self.restoreAtExit
+    }
+
+    deinit { restore() }
+
+    public var size: Size {
+        let window = clade_stdscr()
+        return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    public func forceRedraw() { fullRepaintPending = true }
+
+    public func suspend() {
+        guard !closed else { return }
+        endwin()
+        clade_guard_set_active(0)
+        clade_guard_stop_self()  // returns after SIGCONT
+        _ = clade_guard_take_continued()
+        clade_guard_set_active(1)
+        // A refresh after endwin re-enters program mode (raw, keypad, alternate screen).
+        _ = clade_clear_on_next_refresh()
+        wrefresh(clade_stdscr())
+    }
+
+    public func restore() {
+        guard !closed else { return }
+        closed = true
+        Self.leaveCurses()
+    }
+
+    var isClosed: Bool { closed }
+
+    // MARK: - Setting up and tearing down
+
+    /// Sets the locale from the environment; returns the resulting codeset.
+    private static func setLocale() -> String {
+        _ = clade_set_locale()
+        var codeset = String(cString: clade_codeset())
+        if TerminalEnvironment.normalized(codeset) != "utf8",
+           TerminalEnvironment.current().localeNameRequestsUTF8,
+           clade_set_ctype_locale("C.UTF-8") != 0 {
+            codeset = String(cString: clade_codeset())
+        }
+        return codeset
+    }
+
+    /// `newterm` with TERM, then the fallbacks; refuses terminals without cursor addressing.
+    private static func startCurses(_ environment: TerminalEnvironment) throws -> (type: String, notice: String?) {
+        let requested = environment.term ?? ""
+        var candidates = requested.isEmpty ? [] : [requested]
+        if requested != "dumb" { candidates += fallbackTerminalTypes.filter { $0 != requested } }
+        for type in candidates {
+            guard clade_newterm(type) != nil else { continue }
+            guard clade_has_cursor_addressing() != 0 else {
+                endwin()
+                throw TerminalError.noCursorAddressing(term: type)
+            }
+            let notice = type == requested ? nil
+                : requested.isEmpty ? "TERM is not set; drawing as \(type)"
+                : "TERM '\(requested)' is unknown here; drawing as \(type)"
+            return (type, notice)
+        }
+        throw TerminalError.unknownTerminal(term: requested)
+    }
+
+    /// Ends curses and puts the saved termios back, if the UI is up.
+    static func leaveCurses() {
+        guard clade_guard_is_active() != 0 else { return }
+        endwin()
+        clade_guard_restore_termios()
+        clade_guard_set_active(0)
+    }
+
+    /// Registered once, on first use: whatever way the process exits, the terminal comes back.
+    private static let restoreAtExit: Void = {
+        _ = atexit { NcursesBackend.leaveCurses() }
+    }()
+}
