@@ -16,6 +16,10 @@ static const int crash_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, S
 #define N_CRASH (sizeof(crash_signals) / sizeof(crash_signals[0]))
 static struct sigaction previous[N_CRASH];
 
+static const int other_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT, SIGPIPE };
+#define N_OTHER (sizeof(other_signals) / sizeof(other_signals[0]))
+static struct sigaction previous_other[N_OTHER];
+
 static const char reset_sequence[] = "\033[0m\033[?25h\033[?1049l\r\n";
 
 void clade_guard_restore_termios(void) {
@@ -68,19 +72,32 @@ void clade_guard_install(void) {
     ex.sa_handler = on_exit_signal;
     // No SA_RESTART: a blocking read returns so the loop sees the request at once.
     ex.sa_flags = 0;
-    sigaction(SIGINT, &ex, NULL);
-    sigaction(SIGTERM, &ex, NULL);
-    sigaction(SIGHUP, &ex, NULL);
-    sigaction(SIGQUIT, &ex, NULL);
 
     struct sigaction co;
     memset(&co, 0, sizeof co);
     sigemptyset(&co.sa_mask);
     co.sa_handler = on_continue;
     co.sa_flags = SA_RESTART;
-    sigaction(SIGCONT, &co, NULL);
 
-    signal(SIGPIPE, SIG_IGN);
+    struct sigaction ign;
+    memset(&ign, 0, sizeof ign);
+    sigemptyset(&ign.sa_mask);
+    ign.sa_handler = SIG_IGN;
+
+    for (unsigned i = 0; i < N_OTHER; i++) {
+        int sig = other_signals[i];
+        const struct sigaction *act = sig == SIGCONT ? &co : sig == SIGPIPE ? &ign : &ex;
+        sigaction(sig, act, &previous_other[i]);
+    }
+}
+
+void clade_guard_uninstall(void) {
+    if (!installed) return;
+    for (unsigned i = 0; i < N_CRASH; i++) sigaction(crash_signals[i], &previous[i], NULL);
+    for (unsigned i = 0; i < N_OTHER; i++) sigaction(other_signals[i], &previous_other[i], NULL);
+    active = 0;
+    have_termios = 0;
+    installed = 0;
 }
 
 void clade_guard_stop_self(void) {

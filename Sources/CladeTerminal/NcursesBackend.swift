@@ -66,7 +66,13 @@ public final class NcursesBackend: TerminalBackend {
         let environment = TerminalEnvironment.current(codeset: codeset)
         self.environment = environment
 
-        let (type, notice) = try Self.startCurses(environment)
+        let (type, notice): (String, String?)
+        do {
+            (type, notice) = try Self.startCurses(environment)
+        } catch {
+            clade_guard_uninstall()
+            throw error
+        }
         terminalType = type
         self.notice = notice
 
@@ -116,10 +122,13 @@ public final class NcursesBackend: TerminalBackend {
         wrefresh(clade_stdscr())
     }
 
+    /// Ends curses, puts the termios back and the signal handlers found at start (so the
+    /// process behaves like a plain command line tool again). Safe to call more than once.
     public func restore() {
         guard !closed else { return }
         closed = true
         Self.leaveCurses()
+        clade_guard_uninstall()
     }
 
     var isClosed: Bool { closed }

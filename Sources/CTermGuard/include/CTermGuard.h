@@ -8,6 +8,10 @@
 /// so a second backend cannot save curses' raw mode as "the terminal as found".
 void clade_guard_install(void);
 
+/// Puts back the signal handlers found by `clade_guard_install` (after the UI is gone, or when
+/// it could not start), so Ctrl-C and friends work as usual again; a later install starts afresh.
+void clade_guard_uninstall(void);
+
 /// Marks whether the full-screen UI is up (1) or the terminal is in its normal state (0).
 /// The crash handler and `clade_guard_restore` touch the terminal only while it is up.
 void clade_guard_set_active(int active);

@@ -1,0 +1,290 @@
+import Foundation
+
+/// A detached tmux session on its own server (`tmux -L <unique socket>`), running one command
+/// in a pane of a fixed size, for end-to-end tests of the real binary.
+///
+/// ```swift
+/// let tmux = try TmuxSession(command: [try CladeBinary.path(), "open", db], width: 80, height: 24)
+/// _ = try await tmux.waitFor("Clusters")
+/// try tmux.send(keys: "jj", .enter, .ctrl("r"))
+/// try tmux.resize(width: 60, height: 18)
+/// ```
+///
+/// - The server reads a generated config (no user config): no status line, so the pane is the
+///   full `width`×`height`; `remain-on-exit on`, so a crashed command's last screen and exit
+///   status stay readable; `escape-time 0`.
+/// - The command is started through `env` with `env` applied and `unset` removed, and is
+///   executed directly (no shell), so arguments need no quoting. TERM is tmux's
+///   `default-terminal` unless `env` sets it. NO_COLOR is removed unless `env` sets it:
+///   `swift test` sets NO_COLOR=1, which would turn every program under test monochrome.
+/// - `resize` uses `resize-window`, which switches the window to `window-size manual` by itself
+///   (tmux ≥ 3.1). Do not put `window-size manual` in the config: with it, tmux 3.3a's server
+///   dies when a detached session is created.
+/// - The server is killed by `kill()` or when the session is released.
+final class TmuxSession {
+    /// Literal text, or a key by its tmux name (`Enter`, `Escape`, `Tab`, `BTab`, `Up`, `C-r`,
+    /// `F1`, `NPage`, …; see `man tmux`, KEY BINDINGS). A string literal is text.
+    enum Keystroke: ExpressibleByStringLiteral {
+        case text(String)
+        case key(String)
+
+        init(stringLiteral value: String) { self = .text(value) }
+
+        static let enter = Keystroke.key("Enter")
+        static let escape = Keystroke.key("Escape")
+        static let tab = Keystroke.key("Tab")
+        static let backTab = Keystroke.key("BTab")
+        static let backspace = Keystroke.key("BSpace")
+        static let up = Keystroke.key("Up")
+        static let down = Keystroke.key("Down")
+        static let left = Keystroke.key("Left")
+        static let right = Keystroke.key("Right")
+        static let pageUp = Keystroke.key("PPage")
+        static let pageDown = Keystroke.key("NPage")
+        static func ctrl(_ letter: Character) -> Keystroke { .key("C-\(letter)") }
+        static func function(_ n: Int) -> Keystroke { .key("F\(n)") }
+    }
+
+    /// A tmux command failed, or a wait ran out; carries the screen at that moment.
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var screen: String?
+        var description: String {
+            guard let screen else { return message }
+            return message + "\n--- screen ---\n" + screen + "\n--------------"
+        }
+    }
+
+    static let sessionName = "clade"
+    let socket: String
+    private(set) var width: Int
+    private(set) var height: Int
+    private let configFile: URL
+    private var serverPID: pid_t?
+    private var killed = false
+
+    /// Whether a `tmux` executable can be run.
+    static let isAvailable: Bool = (try? run(["-V"]).status == 0) ?? false
+
+    init(command: [String], width: Int = 80, height: Int = 24, env: [String: String] = [:], unset: [String] = []) throws {
+        precondition(!command.isEmpty, "TmuxSession needs a command")
+        socket = "clade-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        self.width = width
+        self.height = height
+        configFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
+        try """
+        set -g status off
+        set -g remain-on-exit on
+        set -g history-limit 5000
+        set -sg escape-time 0
+        """.write(to: configFile, atomically: true, encoding: .utf8)
+
+        var launch = ["env"]
+        // `swift test` sets NO_COLOR=1 for its own output; the program under test should not inherit it.
+        let removed = env["NO_COLOR"] == nil ? Set(unset).union(["NO_COLOR"]) : Set(unset)
+        for name in removed.sorted() { launch += ["-u", name] }
+        for (name, value) in env.sorted(by: { $0.key < $1.key }) { launch.append("\(name)=\(value)") }
+        launch += command
+        do {
+            try tmux(["new-session", "-d", "-s", Self.sessionName, "-x", "\(width)", "-y", "\(height)"] + launch, useConfig: true)
+            serverPID = (try? tmux(["display-message", "-p", "-t", Self.sessionName, "#{pid}"]))
+                .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        } catch {
+            kill()
+            throw error
+        }
+    }
+
+    deinit { kill() }
+
+    // MARK: Input
+
+    /// Sends keystrokes in order: `send(keys: "hello", .enter, .ctrl("r"))`.
+    func send(keys: Keystroke...) throws { try send(keys) }
+
+    func send(_ keys: [Keystroke]) throws {
+        for stroke in keys {
+            switch stroke {
+            case .text(let text): try tmux(["send-keys", "-t", Self.sessionName, "-l", "--", text])
+            case .key(let name): try tmux(["send-keys", "-t", Self.sessionName, name])
+            }
+        }
+    }
+
+    /// Types literal text.
+    func send(_ text: String) throws { try send([.text(text)]) }
+
+    // MARK: Output
+
+    /// The visible pane as text, one line per row (tmux trims trailing spaces). `escapes`
+    /// keeps colour and attribute sequences (`-e`); `history` includes lines scrolled off,
+    /// which is where a dead command's last output often is.
+    func capture(escapes: Bool = false, history: Bool = false) throws -> String {
+        var args = ["capture-pane", "-p", "-t", Self.sessionName]
+        if escapes { args.append("-e") }
+        if history { args += ["-S", "-"] }
+        return try tmux(args)
+    }
+
+    /// Polls the screen every 50 ms until it contains `text`; returns that screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Duration = .seconds(5)) async throws -> String {
+        try await waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen every 50 ms until `predicate` holds; returns that screen.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var screen = ""
+        while true {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            if ContinuousClock.now >= deadline { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let state = isRunning ? "still running" : "exited with status \(exitStatus.map(String.init) ?? "?")"
+        throw Failure(message: "timed out after \(timeout) waiting until \(what); the command \(state)",
+                      screen: (try? capture(history: true)) ?? screen)
+    }
+
+    // MARK: Size and state
+
+    /// Resizes the window (and pane); the command gets SIGWINCH.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", Self.sessionName, "-x", "\(width)", "-y", "\(height)"])
+        self.width = width
+        self.height = height
+    }
+
+    /// Whether the command is still running (false once it exited or the server is gone).
+    var isRunning: Bool { paneState()?.dead == false }
+
+    /// The command's exit status once it has exited; 128 + n when signal n killed it, as shells say.
+    var exitStatus: Int32? {
+        guard let state = paneState(), state.dead else { return nil }
+        if let status = state.status { return status }
+        if let signal = state.signal { return 128 + signal }
+        return nil
+    }
+
+    /// Waits for the command to exit and returns its status (see `exitStatus`).
+    @discardableResult
+    func waitForExit(timeout: Duration = .seconds(5)) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let status = exitStatus { return status }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(message: "timed out after \(timeout) waiting for the command to exit",
+                      screen: try? capture(history: true))
+    }
+
+    /// Kills the server and removes its socket and config. Safe to call more than once.
+    /// With `CLADE_E2E_KEEP_TMUX=1` in the environment the server is left running for a look
+    /// (`tmux -L <socket> attach`), and its socket name goes to stderr.
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        if ProcessInfo.processInfo.environment["CLADE_E2E_KEEP_TMUX"] == "1" {
+            FileHandle.standardError.write(Data("kept tmux server: tmux -L \(socket) attach\n".utf8))
+            return
+        }
+        _ = try? Self.run(["-L", socket, "kill-server"])
+        // tmux 3.3a leaves its socket file behind.
+        try? FileManager.default.removeItem(atPath: socketPath)
+        try? FileManager.default.removeItem(at: configFile)
+    }
+
+    /// Where tmux puts the socket for `-L socket`.
+    var socketPath: String {
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return "\(directory)/tmux-\(getuid())/\(socket)"
+    }
+
+    private func paneState() -> (dead: Bool, status: Int32?, signal: Int32?)? {
+        guard let state = queryPane() else { return nil }
+        // tmux 3.3a sometimes misses a SIGCHLD: the pane is dead (its terminal closed) but the
+        // command is an unreaped zombie with no status. Another SIGCHLD makes the server reap it.
+        if state.dead, state.status == nil, state.signal == nil, let serverPID {
+            Glibc.kill(serverPID, SIGCHLD)
+            usleep(20_000)
+            return queryPane()
+        }
+        return state
+    }
+
+    private func queryPane() -> (dead: Bool, status: Int32?, signal: Int32?)? {
+        guard !killed,
+              let out = try? tmux(["display-message", "-p", "-t", Self.sessionName, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"])
+        else { return nil }
+        let fields = out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|", omittingEmptySubsequences: false)
+        guard fields.count == 3 else { return nil }
+        return (fields[0] == "1", Int32(fields[1]), Int32(fields[2]))
+    }
+
+    // MARK: Running tmux
+
+    @discardableResult
+    private func tmux(_ args: [String], useConfig: Bool = false) throws -> String {
+        let result = try Self.run(["-L", socket] + (useConfig ? ["-f", configFile.path] : []) + args)
+        guard result.status == 0 else {
+            throw Failure(message: "tmux \(args.joined(separator: " ")) failed (\(result.status)): \(result.error)", screen: nil)
+        }
+        return result.output
+    }
+
+    /// Runs tmux outside any enclosing tmux session (TMUX unset), capturing its output.
+    ///
+    /// Spawned with posix_spawn rather than Foundation's Process: the test runs on a Dispatch
+    /// worker thread, which blocks every signal, and a child inherits its parent thread's mask.
+    /// The tmux server (and so the program under test) would then never see SIGCHLD, SIGWINCH
+    /// or SIGTERM — panes never die, resizes never arrive — and Process.waitUntilExit hung.
+    /// Here the child starts with an empty mask and default handlers. Output goes through
+    /// temporary files: the daemonised server must not hold a pipe the caller reads to EOF.
+    static func run(_ args: [String]) throws -> (status: Int32, output: String, error: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clade-tmux-\(UUID().uuidString)")
+        let outPath = base.path + ".out", errPath = base.path + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil
+        environment["TMUX_PANE"] = nil
+        let argv = (["tmux"] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw Failure(message: "cannot run tmux: \(String(cString: strerror(spawned)))", screen: nil)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
+        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (exit, read(outPath), read(errPath).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
