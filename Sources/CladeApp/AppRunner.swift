@@ -46,6 +46,13 @@ public final class AppRunner {
             if let event {
                 handle(event)
                 changed = true
+                // Keys already waiting (a paste, fast typing, a held key) are handled before the
+                // next frame, so the screen never lags behind the keyboard.
+                var burst = 0
+                while burst < 256, !state.quitting, let next = backend.nextEvent(timeoutMs: 0) {
+                    handle(next)
+                    burst += 1
+                }
             }
             changed = deliverBackgroundResults() || changed
             if changed, !state.quitting { backend.present(frame()) }
