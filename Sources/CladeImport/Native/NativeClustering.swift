@@ -127,7 +127,7 @@ public enum NativeClustering {
     private static func summarise<Rows: VectorRows>(
         _ data: Rows, labels: [Int], centroids: Matrix, classCount: Int, texts: [String], tokens: [[String]], options: Options
     ) -> [Summary] {
-        let keywords = ClassTFIDF.keywords(documents: tokens, labels: labels, classCount: classCount, top: options.keywordCount)
+        let keywords = ClassTFIDF.keywords(documents: tokens, labels: labels, classCount: classCount, top: options.keywordCount, minimumCount: 2)
         // Ask for extra central rows so that near-duplicate questions can be skipped.
         let central = Centroids.mostCentral(data, labels: labels, centroids: centroids, count: options.centralCount * 4)
         var sizes = [Int](repeating: 0, count: classCount)
