@@ -80,6 +80,18 @@ struct CSVImportTests {
         #expect(fromColumn.pipeline.embeddings?.columns == vectors.columns)
     }
 
+    @Test func rowsWithoutTextAreSkippedWithTheirVectors() throws {
+        let folder = TempFolder()
+        let csv = folder.write("q.csv", "text,n\nalpha one,1\n   ,2\nbeta two,3\n\ngamma three,4\n")
+        let vectors = Matrix(rowVectors: [[1, 0, 0], [9, 9, 9], [0, 1, 0], [0, 0, 1]])
+        let npy = folder.write("q.npy", NpyFormat.encode(vectors))
+        let result = try CSVImporter.read(csv, options: .init(embeddingsFile: npy, clustering: .init(k: 3)))
+        #expect(result.pipeline.questions.map(\.text) == ["alpha one", "beta two", "gamma three"])
+        #expect(result.pipeline.questions.map(\.externalID) == ["1", "3", "4"])
+        #expect(result.pipeline.embeddings?.storage == [1, 0, 0, 0, 1, 0, 0, 0, 1])
+        #expect(result.notes.contains("skipped 1 row with empty text (line 3)"))
+    }
+
     @Test func theSameSeedGivesTheSameDatabase() throws {
         let folder = TempFolder()
         let csv = folder.write("q.csv", threeTopicCSV())
