@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "clade",
             dependencies: [
-                "CladeApp", "CladeCore", "CladeStore", "CladeSample", "CladeTerminal",
+                "CladeApp", "CladeCore", "CladeStore", "CladeSample", "CladeTerminal", "CladeImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/clade"
@@ -60,5 +60,16 @@ let package = Package(
             path: "Tests/CladeUITests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        // Importers: CSV (clustered by Clade), Kura checkpoints, BERTopic outputs → a pipeline database.
+        .target(
+            name: "CladeImport",
+            dependencies: ["CladeCore", "CladeStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/CladeImport"
+        ),
+        .testTarget(
+            name: "CladeImportTests",
+            dependencies: ["CladeImport", "CladeCore", "CladeStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/CladeImportTests"
+        ),
     ]
 )

@@ -7,7 +7,8 @@ struct AnalysisTextTests {
     @Test func tokenizerLowercasesDropsStopWordsAndJoinsContractions() {
         let t = Tokenizer.english
         #expect(t.tokens("I haven't received my NEW card!") == ["received", "new", "card"])
-        #expect(t.tokens("Top-up of 20 EUR via Apple Pay") == ["eur", "apple", "pay"])
+        #expect(t.tokens("Top-up of 20 EUR via Apple Pay") == ["top", "up", "eur", "apple", "pay"])
+        #expect(t.tokens("Why was the bill amount wrong?") == ["bill", "amount", "wrong"])
         #expect(t.tokens("Where's my Überweisung?") == ["überweisung"])
         #expect(Tokenizer(stopWords: [], keepNumbers: true).tokens("a 20 b2") == ["20", "b2"])
     }
@@ -48,6 +49,16 @@ struct AnalysisTextTests {
         #expect(k[1].first?.term == "pin")
         #expect(!k[0].map(\.term).contains("noise"))
         #expect(k[0].count == 3 && k[0][0].score >= k[0][1].score)
+    }
+
+    @Test func classTFIDFCanIgnoreWordsUsedOnce() {
+        let docs = [["card", "arrived", "urgently"], ["card", "arrived"], ["card", "arrived", "week"], ["pin", "card"]]
+        let plain = ClassTFIDF.keywords(documents: docs, labels: [0, 0, 0, 1], classCount: 2, top: 3)
+        #expect(plain[0].map(\.term).contains("urgently"))
+        let frequent = ClassTFIDF.keywords(documents: docs, labels: [0, 0, 0, 1], classCount: 2, top: 3, minimumCount: 2)
+        #expect(frequent[0].map(\.term) == ["arrived", "card", "urgently"])  // too few frequent terms: relaxed
+        let two = ClassTFIDF.keywords(documents: docs, labels: [0, 0, 0, 1], classCount: 2, top: 2, minimumCount: 2)
+        #expect(two[0].map(\.term) == ["arrived", "card"])
     }
 
     @Test func classTFIDFMatchesBERTopicFormula() {

@@ -18,8 +18,10 @@ public struct Keyword: Equatable, Sendable {
 /// cluster and f the term's frequency over all clusters.
 public enum ClassTFIDF {
     /// The `top` keywords of each class 0 ..< classCount, best first (ties broken alphabetically).
-    /// Documents with a negative label (outliers) take no part.
-    public static func keywords(documents: [[String]], labels: [Int], classCount: Int, top: Int = 10) -> [[Keyword]] {
+    /// Documents with a negative label (outliers) take no part. Terms used fewer than
+    /// `minimumCount` times in a class are not its keywords (a word one question happens to use
+    /// is rare, so its IDF is high); the limit is relaxed for a class with too few terms left.
+    public static func keywords(documents: [[String]], labels: [Int], classCount: Int, top: Int = 10, minimumCount: Int = 1) -> [[Keyword]] {
         precondition(documents.count == labels.count, "c-TF-IDF: \(labels.count) labels for \(documents.count) documents")
         var counts = [[String: Int]](repeating: [:], count: classCount)
         var classTotals = [Int](repeating: 0, count: classCount)
@@ -38,9 +40,11 @@ public enum ClassTFIDF {
             guard classTotals[c] > 0 else { return [] }
             let total = Double(classTotals[c])
             let scored = counts[c].map { term, count in
-                Keyword(term: term, score: Double(count) / total * log(1 + averageWords / Double(termTotals[term]!)))
+                (count, Keyword(term: term, score: Double(count) / total * log(1 + averageWords / Double(termTotals[term]!))))
             }
-            return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }.prefix(top))
+            let sorted = scored.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.1.term < $1.1.term }
+            let frequent = sorted.filter { $0.0 >= minimumCount }
+            return Array((frequent.count >= min(top, 3) ? frequent : sorted).prefix(top).map(\.1))
         }
     }
 }

@@ -82,9 +82,13 @@ public enum KMeans {
         _ data: Rows, options: Options, run: Int, rng: inout SeededGenerator, control: AnalysisControl
     ) throws(AnalysisError) -> Result {
         let n = data.count, d = data.dimension, k = options.k
+        // One progress scale per run: k seeding steps, then up to maxIterations iterations.
         let stage = "k-means k=\(k)"
-        let total = options.restarts * options.maxIterations
-        var centroids = try seed(data, k: k, spherical: options.spherical, rng: &rng, control: control)
+        let perRun = k + options.maxIterations
+        let total = options.restarts * perRun
+        var centroids = try seed(data, k: k, spherical: options.spherical, rng: &rng, control: control) { step in
+            control.report(stage, run * perRun + step, total)
+        }
         var labels = [Int](repeating: -1, count: n)
         var distance = [Float](repeating: 0, count: n)
         var previousObjective = Double.infinity
@@ -108,7 +112,7 @@ public enum KMeans {
                     objective += Double(dist)
                 }
             }
-            control.report(stage, run * options.maxIterations + iterations, total)
+            control.report(stage, run * perRun + k + iterations, total)
             let improvement = previousObjective - objective
             if changed == 0 || (previousObjective.isFinite && improvement <= options.tolerance * max(objective, 1e-12)) {
                 converged = true
@@ -118,7 +122,7 @@ public enum KMeans {
             previousObjective = objective
             centroids = update(data, labels: labels, distance: distance, k: k, spherical: options.spherical)
         }
-        control.report(stage, (run + 1) * options.maxIterations, total)
+        control.report(stage, (run + 1) * perRun, total)
         var sizes = [Int](repeating: 0, count: k)
         for l in labels { sizes[l] += 1 }
         return Result(
@@ -204,7 +208,7 @@ public enum KMeans {
     /// Greedy k-means++ (as scikit-learn): each new centre is the best of 2 + ⌊ln k⌋ candidates
     /// drawn with probability proportional to the squared distance to the nearest chosen centre.
     static func seed<Rows: VectorRows>(
-        _ data: Rows, k: Int, spherical: Bool, rng: inout SeededGenerator, control: AnalysisControl
+        _ data: Rows, k: Int, spherical: Bool, rng: inout SeededGenerator, control: AnalysisControl, report: (Int) -> Void
     ) throws(AnalysisError) -> Matrix {
         let n = data.count, d = data.dimension
         let rowNorms = (0..<n).map { data.squaredNorm(row: $0) }
@@ -224,7 +228,7 @@ public enum KMeans {
         var closest = distances(to: first)
         for c in 1..<max(k, 1) {
             try control.checkCancellation()
-            control.report("seeding k=\(k)", c, k)
+            report(c)
             let potential = closest.reduce(0.0) { $0 + Double($1) }
             var bestCandidate: [Float] = []
             var bestDistances: [Float] = []

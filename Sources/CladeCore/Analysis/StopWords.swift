@@ -1,8 +1,16 @@
 /// Stop word lists for the tokenizer.
 public enum StopWords {
-    /// scikit-learn's English list (Glasgow IR group) plus contractions as the tokenizer spells
-    /// them once apostrophes are removed ("don't" → "dont"), which would otherwise top keyword lists.
-    public static let english: Set<String> = Set(glasgow + contractions)
+    /// scikit-learn's English list (Glasgow IR group) without its content words, plus contractions
+    /// as the tokenizer spells them once apostrophes are removed ("don't" → "dont"), which would
+    /// otherwise top keyword lists.
+    public static let english: Set<String> = Set(glasgow + contractions).subtracting(contentWords)
+
+    /// Words of the Glasgow list that carry meaning in product questions ("top up", "bill",
+    /// "interest", "amount", "name"…); scikit-learn's documentation warns about them too.
+    public static let contentWords: Set<String> = Set("""
+    amount back bill bottom call con cry de describe detail down empty fill find fire found front full give
+    interest mill move name part put serious show side sincere system thick thin top up
+    """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     private static let glasgow: [String] = """
     a about above across after afterwards again against all almost alone along already also although always am
