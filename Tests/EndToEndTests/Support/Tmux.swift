@@ -206,12 +206,24 @@ final class TmuxSession {
         guard let state = queryPane() else { return nil }
         // tmux 3.3a sometimes misses a SIGCHLD: the pane is dead (its terminal closed) but the
         // command is an unreaped zombie with no status. Another SIGCHLD makes the server reap it.
-        if state.dead, state.status == nil, state.signal == nil, let serverPID {
+        // Under load it may miss it altogether: the pane still looks alive while its command
+        // is a zombie. The same nudge helps.
+        let missed = state.dead ? (state.status == nil && state.signal == nil) : commandIsZombie()
+        if missed, let serverPID {
             Glibc.kill(serverPID, SIGCHLD)
             usleep(20_000)
             return queryPane()
         }
         return state
+    }
+
+    /// Whether the pane's command has exited but was not reaped yet (state Z in /proc).
+    private func commandIsZombie() -> Bool {
+        guard let out = try? tmux(["display-message", "-p", "-t", Self.sessionName, "#{pane_pid}"]),
+              let pid = Int32(out.trimmingCharacters(in: .whitespacesAndNewlines)),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     private func queryPane() -> (dead: Bool, status: Int32?, signal: Int32?)? {
