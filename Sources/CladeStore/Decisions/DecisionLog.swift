@@ -6,11 +6,14 @@ import GRDB
 public enum DecisionLog {
     /// Decision ids whose effect is in force and can be undone (last = next to undo), and undo
     /// rows that can be redone (last = next to redo). Derived from the log alone, so undo and
-    /// redo survive restarts.
+    /// redo survive restarts. Only the run under review counts: after a re-import, `u` never
+    /// reaches back into the decisions of an earlier run.
     static func stacks(_ db: Database) throws -> (undo: [Int64], redo: [Int64]) {
         var undo: [Int64] = []
         var redo: [Int64] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT decision_id, op, undoes FROM clade_decisions ORDER BY decision_id")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT decision_id, op, undoes FROM clade_decisions WHERE run_id = ? ORDER BY decision_id
+            """, arguments: [try DatasetLoader.latestRun(db)])
         while let row = try rows.next() {
             let id: Int64 = row["decision_id"]
             let op: String = row["op"]

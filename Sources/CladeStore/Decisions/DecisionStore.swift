@@ -25,16 +25,19 @@ public struct DecisionStore: Sendable {
     @discardableResult
     public func commit(_ request: DecisionRequest, note: String = "") throws -> DecisionRecord {
         try guardWritable()
-        return try app.writer.write { db in
-            let run = try currentRun(db)
-            let plan: DecisionPlanner.Plan
-            do {
-                plan = try DecisionPlanner(db: db, runID: run).plan(request)
-            } catch let r as DecisionPlanner.Refusal {
-                throw Refused(description: r.description)
-            }
-            return try append(db, run: run, op: request.op, plan: plan, note: note, undoes: nil)
+        return try app.writer.write { db in try commit(request, note: note, in: db, run: currentRun(db)) }
+    }
+
+    /// Records a decision on `run` inside a write transaction the caller holds: a re-import adds a
+    /// run and the decisions it carries forward to it in one transaction.
+    func commit(_ request: DecisionRequest, note: String, in db: Database, run: RunID) throws -> DecisionRecord {
+        let plan: DecisionPlanner.Plan
+        do {
+            plan = try DecisionPlanner(db: db, runID: run).plan(request)
+        } catch let r as DecisionPlanner.Refusal {
+            throw Refused(description: r.description)
         }
+        return try append(db, run: run, op: request.op, plan: plan, note: note, undoes: nil)
     }
 
     /// Undoes the latest decision still in force by appending its inverse; nil when there is none.
@@ -87,9 +90,7 @@ public struct DecisionStore: Sendable {
                               questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)
     }
 
-    func currentRun(_ db: Database) throws -> RunID {
-        try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
-    }
+    func currentRun(_ db: Database) throws -> RunID { try DatasetLoader.latestRun(db) }
 
     func guardWritable() throws {
         if app.readOnly { throw Refused(description: "This database is open read-only: decisions cannot be saved") }

@@ -2,16 +2,18 @@ import CladeCore
 import Foundation
 import GRDB
 
-/// Reads everything the browsing screens show about the latest run, in one read transaction.
+/// Reads everything the browsing screens show about a run (by default the latest, the one under
+/// review), in one read transaction.
 public enum DatasetLoader {
-    public static func load(_ app: AppDatabase) throws -> Dataset {
-        try app.writer.read { db in try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly) }
+    /// `runID`: an earlier run, as it was reviewed (a re-import keeps it beside the new one).
+    public static func load(_ app: AppDatabase, runID: RunID? = nil) throws -> Dataset {
+        try app.writer.read { db in try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly, runID: runID) }
     }
 
-    static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool) throws -> Dataset {
+    static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool, runID requested: RunID? = nil) throws -> Dataset {
         let meta = try metaValues(db)
         let settings = clade ? try settingValues(db) : [:]
-        let runID = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+        let runID = try requested ?? latestRun(db)
         var clusters = try pipelineClusters(db, run: runID)
         if clade { try applyState(db, run: runID, to: &clusters) }
 
@@ -62,6 +64,11 @@ public enum DatasetLoader {
             readOnly: readOnly,
             absorbed: absorbed
         )
+    }
+
+    /// The run under review: the highest `run_id`.
+    static func latestRun(_ db: Database) throws -> RunID {
+        try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
     }
 
     struct LoadedCluster {

@@ -6,11 +6,12 @@ import GRDB
 public enum CladeSchema {
     /// Migration identifiers this build knows, in order. A database that has applied one not in this
     /// list was written by a newer Clade.
-    public static var migrationIDs: [String] { ["v1-decisions"] }
+    public static var migrationIDs: [String] { ["v1-decisions", "v2-carry-forward"] }
 
     public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-decisions") { db in try db.execute(sql: v1) }
+        m.registerMigration("v2-carry-forward") { db in try db.execute(sql: v2) }
         return m
     }
 
@@ -86,5 +87,28 @@ public enum CladeSchema {
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// What a re-import carried from the reviewed run to the new one, and what it could not:
+    /// written once per re-import, in the import's transaction, for the reviewer to go through.
+    static let v2 = """
+    CREATE TABLE clade_carry_forward (
+        item_id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id             INTEGER NOT NULL,
+        from_run_id        INTEGER NOT NULL,
+        at                 TEXT NOT NULL,
+        status             TEXT NOT NULL CHECK (status IN ('carried', 'already', 'not_carried')),
+        what               TEXT NOT NULL,
+        old_cluster_id     INTEGER,
+        old_label          TEXT NOT NULL DEFAULT '',
+        new_cluster_id     INTEGER,
+        new_label          TEXT,
+        jaccard            REAL,
+        detail             TEXT NOT NULL DEFAULT '',
+        reason             TEXT NOT NULL DEFAULT '',
+        source_decision_id INTEGER,
+        decision_id        INTEGER REFERENCES clade_decisions(decision_id)
+    );
+    CREATE INDEX clade_carry_forward_by_run ON clade_carry_forward(run_id, item_id);
     """
 }

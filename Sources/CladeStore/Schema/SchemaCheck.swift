@@ -149,7 +149,7 @@ public enum SchemaCheck {
         )
     }
 
-    static func translate(_ error: Error, path: String) -> StoreError {
+    public static func translate(_ error: Error, path: String) -> StoreError {
         guard let e = error as? DatabaseError else { return .unreadable(path: path, reason: "\(error)") }
         switch e.resultCode {
         case .SQLITE_NOTADB: return .notSQLite(path: path)
