@@ -1,6 +1,7 @@
 import ArgumentParser
 import CladeCore
 import CladeImport
+import CladeStore
 import Foundation
 
 /// `clade import csv|kura|bertopic … -o DB`: builds a new pipeline database from what a team already has.
@@ -12,6 +13,12 @@ struct ImportCommand: ParsableCommand {
         Every importer reads and checks its whole input before writing, writes into a temporary file \
         next to the output and renames it into place at the end: on an error, a bad input or Ctrl-C \
         no output file is left behind. An existing output is replaced only with --force.
+
+        With --into DB instead of -o, the input becomes a new run of an existing database: the earlier \
+        runs and every decision stay, and the reviewer's decisions are carried forward to the new run \
+        (clusters matched by the overlap of their questions). A backup copy of DB is made first; the run \
+        and the carried decisions are written in one transaction; the carry-forward report is printed \
+        and kept in the database (see docs/import.md, "Re-import").
         """,
         subcommands: [ImportCSVCommand.self, ImportKuraCommand.self, ImportBERTopicCommand.self]
     )
@@ -20,19 +27,57 @@ struct ImportCommand: ParsableCommand {
 /// Options every importer shares.
 struct ImportOutputOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The database file to create.", valueName: "DB"))
-    var output: String
+    var output: String?
+
+    @Option(help: ArgumentHelp(
+        "Add the input as a new run of this existing database and carry the reviewer's decisions forward to it.", valueName: "DB"
+    ))
+    var into: String?
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Title shown in Clade (default: the input's name).", valueName: "TEXT"))
+    @Option(help: ArgumentHelp("Title shown in Clade (default: the input's name; with --into, the database's title is kept).", valueName: "TEXT"))
     var title: String?
 
-    @Option(help: "What the relevance scores are: cosine (similarity of the retrieved passages) or rerank (a reranker's score).")
-    var relevanceMetric: RelevanceMetric = .cosine
+    @Option(help: "What the relevance scores are: cosine (similarity of the retrieved passages, the default) or rerank (a reranker's score).")
+    var relevanceMetric: RelevanceMetric?
+
+    @Option(help: ArgumentHelp(
+        "With --into: the Jaccard overlap of their questions at which a reviewed cluster and a new one match (0-1].", valueName: "J"
+    ))
+    var matchThreshold = CarryForward.defaultThreshold
+
+    @Option(help: "With --into: recognise questions across runs by external id, by normalised text, or auto (ids when both runs have real ones).")
+    var matchBy: MatchByArgument = .auto
+
+    @Option(help: ArgumentHelp("With --into: the reviewer recorded on the carried decisions.", valueName: "NAME"))
+    var reviewer = CarryForward.defaultReviewer
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
+
+    func validate() throws {
+        switch (output, into) {
+        case (nil, nil): throw ValidationError("give the database to create with -o, or the one to add a run to with --into")
+        case (.some, .some): throw ValidationError("give -o (a new database) or --into (an existing one), not both")
+        default: break
+        }
+        if into != nil && force { throw ValidationError("--force replaces a file created with -o; --into never replaces the database") }
+        if !(matchThreshold > 0 && matchThreshold <= 1) { throw ValidationError("--match-threshold must be above 0 and at most 1") }
+        if into == nil && (matchThreshold != CarryForward.defaultThreshold || matchBy != .auto || reviewer != CarryForward.defaultReviewer) {
+            throw ValidationError("--match-threshold, --match-by and --reviewer need --into")
+        }
+        if reviewer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reviewer needs a name") }
+    }
+
+    var metric: String { (relevanceMetric ?? .cosine).rawValue }
+}
+
+enum MatchByArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, id, text
+
+    var choice: QuestionIdentity.Choice { QuestionIdentity.Choice(rawValue: rawValue)! }
 }
 
 enum RelevanceMetric: String, ExpressibleByArgument, CaseIterable {
@@ -50,18 +95,40 @@ func runImport(
     interrupt.install()
     let start = Date()
     do {
-        try PipelineWriter.checkDestination(options.output, force: options.force, inputs: inputs)
+        if let into = options.into {
+            try Reimporter.checkTarget(into, inputs: inputs)
+        } else if let output = options.output {
+            try PipelineWriter.checkDestination(output, force: options.force, inputs: inputs)
+        }
         let control = AnalysisControl(progress: printer.update, isCancelled: { interrupt.isRaised })
         let (pipeline, notes) = try read(control)
         printer.clearBar()
         notes.forEach(printer.note)
-        try PipelineWriter.write(pipeline, to: options.output, force: options.force, isCancelled: { interrupt.isRaised })
-        printer.note("wrote \(options.output) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        let seconds = { String(format: "%.1f", Date().timeIntervalSince(start)) }
+        if let into = options.into {
+            let result = try Reimporter.run(pipeline, into: into, options: reimportOptions(options), isCancelled: { interrupt.isRaised })
+            printer.note("backup of \(into) before the import: \(result.backup)")
+            printer.note("added run \(result.runID) (\(result.questions) questions, \(result.clusters) clusters) to \(into) in \(seconds()) s")
+            if !options.quiet { print(result.report.text) }
+        } else if let output = options.output {
+            try PipelineWriter.write(pipeline, to: output, force: options.force, isCancelled: { interrupt.isRaised })
+            printer.note("wrote \(output) in \(seconds()) s")
+        }
     } catch {
         printer.clearBar()
         FileHandle.standardError.write(Data("clade: \(error.message)\n".utf8))
         throw error == .cancelled ? ExitCode(130) : ExitCode.failure
     }
+}
+
+func reimportOptions(_ options: ImportOutputOptions) -> Reimporter.Options {
+    var replace: Set<String> = []
+    if options.title != nil { replace.insert(PipelineSchema.MetaKey.title) }
+    if options.relevanceMetric != nil { replace.insert(PipelineSchema.MetaKey.relevanceMetric) }
+    return Reimporter.Options(
+        carry: CarryForwardOptions(threshold: options.matchThreshold, identity: options.matchBy.choice, reviewer: options.reviewer),
+        replaceMeta: replace
+    )
 }
 
 struct ImportCSVCommand: ParsableCommand {
@@ -149,7 +216,7 @@ struct ImportCSVCommand: ParsableCommand {
         columns[.embedding] = embeddingColumn
         let options = CSVImporter.Options(
             columns: columns, delimiter: delimiterByte!, feedbackScale: feedbackScale.scale, embeddingsFile: embeddings,
-            embeddingModel: embeddingModel, title: output.title, relevanceMetric: output.relevanceMetric.rawValue,
+            embeddingModel: embeddingModel, title: output.title, relevanceMetric: output.metric,
             clustering: .init(k: k, seed: seed, levels: levels, parents: parents, maxIterations: maxIterations, restarts: restarts),
             compareWith: compareWith
         )
@@ -196,7 +263,7 @@ struct ImportKuraCommand: ParsableCommand {
 
     func run() throws {
         let options = KuraImporter.Options(
-            title: output.title, relevanceMetric: output.relevanceMetric.rawValue, textFrom: textFrom.source, collapseChains: collapseChains
+            title: output.title, relevanceMetric: output.metric, textFrom: textFrom.source, collapseChains: collapseChains
         )
         try runImport(output, inputs: []) { _ throws(ImportError) in
             let result = try KuraImporter.read(folder, options: options)
@@ -254,7 +321,7 @@ struct ImportBERTopicCommand: ParsableCommand {
     func run() throws {
         let options = BERTopicImporter.Options(
             documents: documents, topics: topics, hierarchy: hierarchy, parents: parents, textColumn: textColumn,
-            title: output.title, relevanceMetric: output.relevanceMetric.rawValue
+            title: output.title, relevanceMetric: output.metric
         )
         try runImport(output, inputs: [documents] + [topics, hierarchy].compactMap { $0 }) { _ throws(ImportError) in
             let result = try BERTopicImporter.read(options)

@@ -59,88 +59,16 @@ public enum PipelineWriter {
 
     private static func insert(_ p: ImportedPipeline, into db: Database, isCancelled: () -> Bool) throws {
         try PipelineSchema.create(db)
-        let thresholds = Thresholds.standard
-        var meta: [String: String] = [
-            PipelineSchema.MetaKey.relevanceMetric: "cosine",
-            PipelineSchema.MetaKey.volumeHighShare: String(thresholds.volumeHighShare),
-            PipelineSchema.MetaKey.relevanceLow: String(thresholds.relevanceLow),
-            PipelineSchema.MetaKey.satisfactionLow: String(thresholds.satisfactionLow),
-            PipelineSchema.MetaKey.minRatings: String(thresholds.minRatings),
-        ]
+        var meta = RunRows.defaultMeta
         meta.merge(p.meta) { _, new in new }
         for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
         }
-        let formatter = ISO8601DateFormatter()
-        try db.execute(
-            sql: "INSERT INTO runs(run_id, created_at, source, params_json) VALUES (1, ?, ?, ?)",
-            arguments: [formatter.string(from: Date()), p.source, p.params.serialized]
-        )
-
-        func checkCancel(_ i: Int) throws {
-            if i % 2048 == 0 && isCancelled() { throw ImportError.cancelled }
-        }
-
-        let question = try db.makeStatement(sql: """
-            INSERT INTO questions(question_id, run_id, external_id, text, asked_at, relevance, feedback, weight, metadata_json)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (i, q) in p.questions.enumerated() {
-            try checkCancel(i)
-            try question.execute(arguments: [
-                i + 1, q.externalID, q.text, q.askedAt, q.relevance, q.feedback, q.weight, q.metadata.serialized,
-            ])
-        }
-
-        // Parents get smaller ids than their children: ids follow depth, then input order.
-        let depths = p.depths()
-        let order = p.clusters.indices.sorted { depths[$0] != depths[$1] ? depths[$0] < depths[$1] : $0 < $1 }
-        var clusterID = [Int](repeating: 0, count: p.clusters.count)
-        for (position, index) in order.enumerated() { clusterID[index] = position + 1 }
-        let cluster = try db.makeStatement(sql: """
-            INSERT INTO clusters(cluster_id, run_id, parent_id, external_id, name, description, keywords_json, is_outlier)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?)
-            """)
-        for index in order {
-            let c = p.clusters[index]
-            try cluster.execute(arguments: [
-                clusterID[index], c.parent.map { clusterID[$0] }, c.externalID, c.name, c.description,
-                JSONValue.array(c.keywords.map(JSONValue.string)).serialized, c.isOutlier ? 1 : 0,
-            ])
-        }
-
-        let assignment = try db.makeStatement(sql: """
-            INSERT INTO assignments(question_id, cluster_id, probability, is_representative) VALUES (?, ?, ?, ?)
-            """)
-        for (i, a) in p.assignments.enumerated() {
-            try checkCancel(i)
-            try assignment.execute(arguments: [a.question + 1, clusterID[a.cluster], a.probability, a.isRepresentative ? 1 : 0])
-        }
-
         for (i, name) in p.capabilities.enumerated() {
             try db.execute(sql: "INSERT INTO capabilities(capability_id, name) VALUES (?, ?)", arguments: [i + 1, name])
         }
-        let tag = try db.makeStatement(sql: "INSERT INTO question_capabilities(question_id, capability_id) VALUES (?, ?)")
-        for (i, qc) in p.questionCapabilities.enumerated() {
-            try checkCancel(i)
-            try tag.execute(arguments: [qc.question + 1, qc.capability + 1])
-        }
-
-        if let e = p.embeddings {
-            let vector = try db.makeStatement(sql: "INSERT INTO question_embeddings(question_id, vector) VALUES (?, ?)")
-            for r in 0..<e.rows {
-                try checkCancel(r)
-                try vector.execute(arguments: [r + 1, float32LittleEndian(e, row: r)])
-            }
-        }
-    }
-
-    private static func float32LittleEndian(_ m: Matrix, row r: Int) -> Data {
-        var data = Data(capacity: m.columns * 4)
-        for j in 0..<m.columns {
-            withUnsafeBytes(of: m[r, j].bitPattern.littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
+        let ids = RunRows.IDs(run: 1, parentRun: nil, questionBase: 0, clusterBase: 0, capabilities: p.capabilities.indices.map { Int64($0 + 1) })
+        try RunRows.insert(p, into: db, ids: ids, isCancelled: isCancelled)
     }
 
     // MARK: - Files
