@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: decisions, clusters, questions or reassignments.")
     var table: Table = .decisions
 
+    @Option(name: .customLong("run"), help: "The state of this run instead of the latest (after a re-import, the run reviewed before it).")
+    var runID: Int64?
+
     func validate() throws {
         if since != nil, consumer != nil { throw ValidationError("--since and --consumer cannot be combined: the consumer's cursor says where to start") }
         if let consumer, consumer.isEmpty { throw ValidationError("--consumer needs a name") }
@@ -41,7 +44,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: consumer == nil) }
-        let export = try reportingErrors { try DecisionExport.make(app, since: since, consumer: consumer) }
+        let export = try reportingErrors { try DecisionExport.make(app, since: since, consumer: consumer, runID: runID) }
         let text = try reportingErrors { format == .json ? try export.json() : CSVTables.render(export, table: table) }
         print(text)
         if let consumer {
@@ -56,9 +59,9 @@ enum CSVTables {
         var rows: [[String]]
         switch table {
         case .decisions:
-            rows = [["decision_id", "at", "reviewer", "op", "summary", "cluster_ids", "question_ids", "note", "undoes"]]
+            rows = [["decision_id", "run_id", "at", "reviewer", "op", "summary", "cluster_ids", "question_ids", "note", "undoes"]]
             rows += e.decisions.map { d in
-                [String(d.decisionID), d.at, d.reviewer, d.op, d.summary, ids(d.clusterIDs), ids(d.questionIDs), d.note, d.undoes.map(String.init) ?? ""]
+                [String(d.decisionID), String(d.runID), d.at, d.reviewer, d.op, d.summary, ids(d.clusterIDs), ids(d.questionIDs), d.note, d.undoes.map(String.init) ?? ""]
             }
         case .clusters:
             rows = [["cluster_id", "external_id", "origin", "parent_id", "label", "pipeline_label", "status", "survivor", "priority",

@@ -7,6 +7,8 @@ import GRDB
 public struct DecisionExport: Encodable, Sendable {
     public struct Decision: Codable, Sendable {
         public var decisionID: Int64
+        /// The run the decision was made on (a re-import carries decisions to the new run).
+        public var runID: Int64
         public var at: String
         public var reviewer: String
         public var op: String
@@ -19,7 +21,7 @@ public struct DecisionExport: Encodable, Sendable {
         public var new: JSONValue
 
         enum CodingKeys: String, CodingKey {
-            case decisionID = "decision_id", at, reviewer, op, summary, clusterIDs = "cluster_ids", questionIDs = "question_ids"
+            case decisionID = "decision_id", runID = "run_id", at, reviewer, op, summary, clusterIDs = "cluster_ids", questionIDs = "question_ids"
             case note, undoes, old, new
         }
     }
@@ -104,9 +106,13 @@ public struct DecisionExport: Encodable, Sendable {
 
 extension DecisionExport {
     /// Builds the export. With a consumer, `since` is where it stopped last time; `advance`
-    /// then records how far it has now read (the one write an export makes).
-    public static func make(_ app: AppDatabase, since explicitSince: Int64?, consumer: String?) throws -> DecisionExport {
-        let dataset = try DatasetLoader.load(app)
+    /// then records how far it has now read (the one write an export makes). `runID`: the state
+    /// of an earlier run instead of the latest (the decisions listed are those of every run).
+    public static func make(_ app: AppDatabase, since explicitSince: Int64?, consumer: String?, runID: RunID? = nil) throws -> DecisionExport {
+        if let runID, try app.writer.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE run_id = ?", arguments: [runID]) }) == 0 {
+            throw DecisionStore.Refused(description: "\(app.path) has no run \(runID)")
+        }
+        let dataset = try DatasetLoader.load(app, runID: runID)
         return try app.writer.read { db in
             let clade = app.hasCladeTables
             var since = explicitSince ?? 0
@@ -118,7 +124,7 @@ extension DecisionExport {
                 var new = try JSONValue.parse(newJSON)
                 let summary = new.removeKey("summary")?.stringValue ?? ""
                 return Decision(
-                    decisionID: row["decision_id"], at: row["at"], reviewer: row["reviewer"], op: row["op"], summary: summary,
+                    decisionID: row["decision_id"], runID: row["run_id"], at: row["at"], reviewer: row["reviewer"], op: row["op"], summary: summary,
                     clusterIDs: DecisionLog.decodeIDs(row["cluster_ids"]), questionIDs: DecisionLog.decodeIDs(row["question_ids"]),
                     note: row["note"], undoes: row["undoes"], old: try JSONValue.parse(row["old_json"]), new: new
                 )
