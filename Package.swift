@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CladeUITests",
-            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal"],
+            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport"],
             path: "Tests/CladeUITests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
