@@ -155,6 +155,31 @@ struct ReimportCarryForwardTests {
         #expect(matcher.matched[2]?.cluster == 10 && matcher.matched[1] == nil && matcher.best[1]?.jaccard == 0.75)
     }
 
+    @Test func aSplitTheNewRunAlreadyHasIsRelabelledNotSplitAgain() throws {
+        typealias F = ReimportFixtures
+        let folder = TempFolder()
+        let path = folder.path("s.sqlite")
+        try PipelineWriter.write(F.pipeline([
+            F.Spec(name: "D", members: F.range("d", 1...10)), F.Spec(name: "E", members: F.range("e", 1...10)),
+        ], parents: [], capabilities: [], tags: []), to: path, force: false)
+        let app = try AppDatabase.open(path: path)
+        let d = try app.writer.read { try Int64.fetchOne($0, sql: "SELECT cluster_id FROM clusters WHERE name = 'D'")! }
+        let split = try DecisionStore(app: app, reviewer: "ana").commit(.split(d, parts: [SplitPart(name: "Disputes", questionIDs: [1, 2, 3])]))
+        try DecisionStore(app: app, reviewer: "ana").commit(.setReviewed(split.clusterIDs.last!, true))
+
+        // The re-run found the reviewer's split by itself, as cluster DX.
+        let result = try Reimporter.run(F.pipeline([
+            F.Spec(name: "D", members: F.range("d", 4...10)), F.Spec(name: "DX", members: F.range("d", 1...3)),
+            F.Spec(name: "E", members: F.range("e", 1...10)),
+        ], parents: [], capabilities: [], tags: []), into: path)
+        let item = try #require(result.report.items.first { $0.what == .split })
+        #expect(item.status == .already && item.jaccard == 1)
+        let new = try F.newClusters(app, run: 2)
+        let dx = try #require(try DatasetLoader.load(app).cluster(new["DX"]!))
+        #expect(dx.name == "Disputes" && dx.description == "pipeline's DX" && dx.reviewed && !dx.isExpert)
+        #expect(try DatasetLoader.load(app).clusters.filter(\.isExpert).isEmpty)
+    }
+
     private func exportJSON<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

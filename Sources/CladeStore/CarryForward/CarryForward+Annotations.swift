@@ -94,9 +94,11 @@ extension CarryForwardEngine {
         if let state = old.states[s], state.row.status != "merged" {
             let row = state.row
             let source = state.lastDecision
+            // An empty description is no description (a split made without one): the new cluster keeps its own.
+            let description = row.description.flatMap { $0.isEmpty ? nil : $0 }
             // A split's name and description travel with the split, unless the new run has it as a cluster already.
-            if row.name != nil || row.description != nil, !old.isExpert(s) || leafMatch.matched[s] != nil {
-                out.append((.label(name: row.name, description: row.description), source))
+            if row.name != nil || description != nil, !old.isExpert(s) || leafMatch.matched[s] != nil {
+                out.append((.label(name: row.name, description: description), source))
             }
             var impliedAction: String?
             if row.status == "dismissed" {

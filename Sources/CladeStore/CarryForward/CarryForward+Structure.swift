@@ -146,7 +146,10 @@ extension CarryForwardEngine {
                 case .failure(let refused): refusal = refused.description
                 }
             }
-            if let target { image[s] = target }
+            if let target {
+                image[s] = target
+                if imageJaccard[s] == nil, let side = largest { imageJaccard[s] = imageJaccard[side] }
+            }
             for c in absorbed { try reportMerge(of: c, into: s, merged: merged, refusal: refusal) }
         }
     }

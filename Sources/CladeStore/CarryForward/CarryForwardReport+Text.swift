@@ -55,7 +55,8 @@ extension CarryForwardReport {
         "\u{201C}\(label)\u{201D}" + (id.map { " (\($0))" } ?? "")
     }
 
-    static func number(_ x: Double) -> String { String(format: "%.2f", x) }
+    /// Two decimals, truncated, so a figure just under the threshold never prints as equal to it.
+    static func number(_ x: Double) -> String { String(format: "%.2f", (x * 100 + 1e-9).rounded(.down) / 100) }
 }
 
 extension CarryForwardItem {
