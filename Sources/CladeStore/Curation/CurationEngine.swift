@@ -221,16 +221,18 @@ public struct CurationEngine: Sendable {
         }
     }
 
-    /// A spread-out sample of the run's other questions, to contrast a cluster against.
+    /// A spread-out sample of the run's other questions, to contrast a cluster against (only the
+    /// run under review: after a re-import, the earlier run's copy of the same topic is no contrast).
     func contrastTexts(excluding: Set<ClusterID>) throws -> [String] {
         let clade = app.hasCladeTables
-        let total = try app.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM questions") ?? 0 }
-        let step = max(1, total / 20_000)
         return try app.writer.read { db in
-            try Row.fetchAll(db, sql: """
+            let run = try DatasetLoader.latestRun(db)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions WHERE run_id = ?", arguments: [run]) ?? 0
+            let step = max(1, total / 20_000)
+            return try Row.fetchAll(db, sql: """
                 SELECT \(Membership.cluster(clade)) AS c, q.text FROM questions q \(Membership.joins(clade))
-                WHERE q.question_id % ? = 0
-                """, arguments: [step]).compactMap { row in excluding.contains(row["c"]) ? nil : row["text"] }
+                WHERE q.run_id = ? AND q.question_id % ? = 0
+                """, arguments: [run, step]).compactMap { row in excluding.contains(row["c"]) ? nil : row["text"] }
         }
     }
 
