@@ -91,6 +91,13 @@ struct ReimportCarryForwardTests {
         #expect(d.clusters.allSatisfy { $0.priority == nil && !$0.isExpert && $0.note.isEmpty })
         #expect(try app.writer.read(ReimportFixtures.stateSnapshot) == stateBefore)
         #expect(try DatasetLoader.load(app, runID: 1).cluster(reviewed.cluster["A"]!)?.name == "Card delivery")
+
+        // A session still showing run 1 cannot change it: its clusters are not in the run under review.
+        let stale = reviewed.cluster["B"]!
+        #expect(throws: DecisionStore.Refused(description: "Cluster \(stale) does not exist in this run")) {
+            try store.commit(.relabel(stale, name: "late", description: nil))
+        }
+        #expect(throws: DecisionStore.Refused.self) { try store.commit(.setPriority(stale, 1)) }
     }
 
     @Test func theReviewedRunIsUntouchedAndTheLogReplays() throws {

@@ -25,6 +25,7 @@ struct DecisionPlanner {
         case .relabel(let c, let name, let description):
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw Refusal(description: "A cluster needs a name") }
+            try requireCluster(c)
             let before = try label(c)
             var plan = Plan(clusterIDs: [c], summary: "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}")
             try updateCluster(c, in: &plan) { row in
