@@ -59,9 +59,10 @@ enum CSVTables {
         var rows: [[String]]
         switch table {
         case .decisions:
-            rows = [["decision_id", "run_id", "at", "reviewer", "op", "summary", "cluster_ids", "question_ids", "note", "undoes"]]
+            // run_id last: columns a consumer reads by position keep their place.
+            rows = [["decision_id", "at", "reviewer", "op", "summary", "cluster_ids", "question_ids", "note", "undoes", "run_id"]]
             rows += e.decisions.map { d in
-                [String(d.decisionID), String(d.runID), d.at, d.reviewer, d.op, d.summary, ids(d.clusterIDs), ids(d.questionIDs), d.note, d.undoes.map(String.init) ?? ""]
+                [String(d.decisionID), d.at, d.reviewer, d.op, d.summary, ids(d.clusterIDs), ids(d.questionIDs), d.note, d.undoes.map(String.init) ?? "", String(d.runID)]
             }
         case .clusters:
             rows = [["cluster_id", "external_id", "origin", "parent_id", "label", "pipeline_label", "status", "survivor", "priority",
