@@ -37,6 +37,9 @@ public enum Reimporter {
     /// Refuses, before any input is read, a database that does not exist, is not a diagnostics
     /// database, cannot be written, or is one of the inputs. Reads only.
     public static func checkTarget(_ path: String, inputs: [String] = []) throws(ImportError) {
+        if !FileManager.default.fileExists(atPath: path) {
+            throw ImportError("\(path): no such file; --into adds a run to an existing database (-o creates a new one)")
+        }
         do {
             _ = try SchemaCheck.run(path: path)
         } catch {
