@@ -96,8 +96,10 @@ extension CarryForwardEngine {
             let source = state.lastDecision
             // An empty description is no description (a split made without one): the new cluster keeps its own.
             let description = row.description.flatMap { $0.isEmpty ? nil : $0 }
-            // A split's name and description travel with the split, unless the new run has it as a cluster already.
-            if row.name != nil || description != nil, !old.isExpert(s) || leafMatch.matched[s] != nil {
+            // A split made again has its name and description already; one the new run has as a
+            // cluster of its own (or merged into another side's match) is relabelled.
+            let splitAgain = image[s].map { madeBySplit.contains($0) } ?? true
+            if row.name != nil || description != nil, !old.isExpert(s) || !splitAgain {
                 out.append((.label(name: row.name, description: description), source))
             }
             var impliedAction: String?

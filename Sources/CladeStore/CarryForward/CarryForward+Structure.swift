@@ -47,6 +47,7 @@ extension CarryForwardEngine {
             case .success(let record):
                 let created = record.clusterIDs.last!
                 image[x] = created
+                madeBySplit.insert(created)
                 var detail = "\(part.count) of \(count) split off \u{201C}\(fromLabel)\u{201D} (\(from))"
                 if !rest.isEmpty {
                     switch try commit(.move(questions: rest, to: created), note: note) {

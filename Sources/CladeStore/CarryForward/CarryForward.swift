@@ -66,6 +66,8 @@ struct CarryForwardEngine {
     /// Reviewed cluster → the new run's cluster that now stands for it.
     var image: [ClusterID: ClusterID] = [:]
     var imageJaccard: [ClusterID: Double] = [:]
+    /// The reviewer's clusters made again by a carried split (they got their name from it).
+    var madeBySplit = Set<ClusterID>()
     /// Why a merged group found no cluster as a whole.
     var groupReason: [ClusterID: String] = [:]
     var claimed = Set<QuestionID>()
