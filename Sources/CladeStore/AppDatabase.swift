@@ -54,10 +54,14 @@ public final class AppDatabase: Sendable {
         return try AppDatabase(writer: queue, path: ":memory:", readOnly: false)
     }
 
-    /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are writable.
+    /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are
+    /// writable. A file whose permissions grant nobody write access counts as read-only even for
+    /// root, who could write it anyway: the owner meant it to stay as it is.
     static func isWritable(_ path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
-        return FileManager.default.isWritableFile(atPath: path)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o644
+        return mode & 0o222 != 0
+            && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 }

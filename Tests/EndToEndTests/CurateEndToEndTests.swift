@@ -130,3 +130,24 @@ struct CurateEndToEndTests {
         #expect(Int(notes) == 0 || Int(withNotes) ?? 0 > 0)
     }
 }
+
+@Suite("read-only databases, end to end", .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ReadOnlyEndToEndTests {
+    @Test func aReadOnlyFileShowsABannerAndIsNeverWritten() async throws {
+        let sample = try SampleCopy()
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: sample.path)
+        let before = FileManager.default.contents(atPath: sample.path)
+        let tmux = try TmuxSession(command: [try CladeBinary.path(), sample.path], width: 100, height: 30)
+        let screen = try await tmux.waitFor("READ-ONLY")
+        #expect(screen.contains("[1 Clusters]"))
+        try tmux.send(keys: "r")
+        _ = try await tmux.waitFor("Read-only: r records nothing here")
+        try tmux.send(keys: "p")
+        _ = try await tmux.waitFor("Read-only: p records nothing here")
+        try tmux.send(keys: "q")
+        #expect(try await tmux.waitForExit() == 0)
+        #expect(FileManager.default.contents(atPath: sample.path) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: sample.folder.path).filter { $0 != "sample.sqlite" }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}

@@ -155,7 +155,7 @@ public enum Reducer {
             return []
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
-        case .relabel, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
+        case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
              .confirmCapability, .rejectCapability, .addCapability, .undo, .redo:
             return decide(&state, id)
         case .redraw: return [.redraw]

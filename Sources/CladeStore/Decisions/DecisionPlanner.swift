@@ -26,7 +26,10 @@ struct DecisionPlanner {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw Refusal(description: "A cluster needs a name") }
             let before = try label(c)
-            var plan = Plan(clusterIDs: [c], summary: "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}")
+            let summary = trimmed == before && description != nil
+                ? "Described \u{201C}\(before)\u{201D}: \(description!)"
+                : "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}"
+            var plan = Plan(clusterIDs: [c], summary: summary)
             try updateCluster(c, in: &plan) { row in
                 row.name = trimmed
                 if let description { row.description = description }
