@@ -54,6 +54,9 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(message, isError: true)
             return []
+        case .notice(let text):
+            state.status = StatusMessage(text)
+            return []
         case .suggestionsLoaded(let purpose, let options):
             guard var dialog = state.dialog, dialog.purpose == purpose else { return [] }
             dialog.options = options + dialog.options.filter { o in !options.contains { $0.value == o.value } }
