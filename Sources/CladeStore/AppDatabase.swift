@@ -34,6 +34,9 @@ public final class AppDatabase: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(5)
             let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB's WAL default (synchronous = NORMAL) survives a crash of the app but may lose the
+            // last commits on power loss. A decision is durable once shown: pay the fsync.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try CladeSchema.migrator.migrate(pool)
             return try AppDatabase(writer: pool, path: path, readOnly: false)
         } catch let e as StoreError {
