@@ -38,6 +38,9 @@ public final class AppDatabase: Sendable {
             // last commits on power loss. A decision is durable once shown: pay the fsync.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try CladeSchema.migrator.migrate(pool)
+            try pool.write { db in
+                if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+            }
             return try AppDatabase(writer: pool, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e
@@ -54,6 +57,9 @@ public final class AppDatabase: Sendable {
             try populate(db)
         }
         try CladeSchema.migrator.migrate(queue)
+        try queue.write { db in
+            if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+        }
         return try AppDatabase(writer: queue, path: ":memory:", readOnly: false)
     }
 

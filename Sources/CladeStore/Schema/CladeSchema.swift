@@ -6,11 +6,12 @@ import GRDB
 public enum CladeSchema {
     /// Migration identifiers this build knows, in order. A database that has applied one not in this
     /// list was written by a newer Clade.
-    public static var migrationIDs: [String] { ["v1-decisions"] }
+    public static var migrationIDs: [String] { ["v1-decisions", "v2-stats-cache"] }
 
     public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-decisions") { db in try db.execute(sql: v1) }
+        m.registerMigration("v2-stats-cache") { db in try db.execute(sql: StatsCache.ddl) }
         return m
     }
 
