@@ -231,9 +231,6 @@ struct DecisionPlanner {
             where ids.insert(merged).inserted { frontier.append(merged) }
         }
         let list = ids.map(String.init).joined(separator: ",")
-        return Set(try QuestionID.fetchAll(db, sql: """
-            SELECT q.question_id FROM questions q \(Membership.joins(true))
-            WHERE q.run_id = ? AND \(Membership.cluster(true)) IN (\(list))
-            """, arguments: [runID]))
+        return Set(try QuestionID.fetchAll(db, sql: Membership.questionsIn(list, columns: "q.question_id", clade: true)))
     }
 }
