@@ -34,7 +34,13 @@ public final class AppDatabase: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(5)
             let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB's WAL default (synchronous = NORMAL) survives a crash of the app but may lose the
+            // last commits on power loss. A decision is durable once shown: pay the fsync.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try CladeSchema.migrator.migrate(pool)
+            try pool.write { db in
+                if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+            }
             return try AppDatabase(writer: pool, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e
@@ -51,13 +57,20 @@ public final class AppDatabase: Sendable {
             try populate(db)
         }
         try CladeSchema.migrator.migrate(queue)
+        try queue.write { db in
+            if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+        }
         return try AppDatabase(writer: queue, path: ":memory:", readOnly: false)
     }
 
-    /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are writable.
-    static func isWritable(_ path: String) -> Bool {
+    /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are
+    /// writable. A file whose permissions grant nobody write access counts as read-only even for
+    /// root, who could write it anyway: the owner meant it to stay as it is.
+    public static func isWritable(_ path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
-        return FileManager.default.isWritableFile(atPath: path)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o644
+        return mode & 0o222 != 0
+            && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 }

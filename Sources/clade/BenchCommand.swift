@@ -8,7 +8,79 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Clade on a copy of a database: each decision's commit, and the reload and re-render after it.",
+        abstract: "Measure Clade: decisions on the sample, or browsing at scale on generated databases.",
+        subcommands: [DecisionsBench.self, ScaleBench.self, GenerateBench.self],
+        defaultSubcommand: DecisionsBench.self
+    )
+}
+
+struct GenerateBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a synthetic diagnostics database of a chosen size.")
+
+    @Option(name: .long, help: "Questions.") var questions = 100_000
+    @Option(name: .long, help: "Leaf clusters (under 100 parents).") var clusters = 2000
+    @Option(name: .long, help: "Embedding dimensions (0: none).") var embeddings = 0
+    @Option(name: .shortAndLong, help: "The file to write (replaced).") var output: String
+
+    func run() throws {
+        let seconds = try measureSeconds {
+            try ScaleGenerator.write(to: output, options: .init(questions: questions, leafClusters: clusters, embeddingDimensions: embeddings)) { f in
+                FileHandle.standardError.write(Data(String(format: "\rgenerating %3.0f%%", f * 100).utf8))
+            }
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        print("wrote \(output): \(questions) questions, \(clusters) clusters in \(String(format: "%.1f", seconds)) s")
+    }
+}
+
+struct ScaleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale",
+        abstract: "Time opening, keystrokes and decisions on a (copy of a) large database, with the sqlite3 shell's GROUP BY as reference."
+    )
+
+    @Argument(help: "The database (copied first).") var database: String
+    @Option(name: .long, help: "Repetitions of each keystroke.") var runs = 50
+    @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-scale-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("scale.sqlite").path
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        if let reference = Self.sqliteReference(copy) {
+            print("  " + "sqlite3 shell GROUP BY (reference)".padding(toLength: 42, withPad: " ", startingAt: 0) + String(format: "%16.2f ms", reference))
+        }
+        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs)).run { print($0) } }
+        if let json { try JSONEncoder().encode(rows).write(to: URL(fileURLWithPath: json)) }
+    }
+
+    /// The same per-cluster figures computed by the sqlite3 shell, for comparison.
+    static func sqliteReference(_ path: String) -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, "SELECT a.cluster_id, COUNT(*), AVG(q.relevance), AVG(q.feedback = 1) FROM questions q JOIN assignments a USING (question_id) GROUP BY a.cluster_id;"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now()
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+    }
+}
+
+func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now()
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+struct DecisionsBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decisions",
+        abstract: "Measure each decision's commit, and the reload and re-render after it, on a copy of a database (default: the bundled sample).",
         discussion: "Figures are wall-clock milliseconds on this machine: median and 99th percentile over --runs repetitions."
     )
 

@@ -51,6 +51,7 @@ struct OpenCommand: ParsableCommand {
         backend.theme = chosen
         do {
             let runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
+            if let notice = backend.notice { runner.send(.notice(notice)) }
             runner.run()
         } catch {
             backend.restore()

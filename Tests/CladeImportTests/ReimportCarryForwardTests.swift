@@ -134,6 +134,14 @@ struct ReimportCarryForwardTests {
         }
         #expect(replayed == state)
 
+        // The new run's statistics cache, built in the import's transaction, is the recomputed one.
+        try app.writer.read { db in
+            let cached = try #require(try StatsCache.read(db, run: 2))
+            let computed = try StatsCache.compute(db, run: 2, clade: true)
+            #expect(cached.stats == computed.stats && cached.weekly == computed.weekly && cached.capabilities == computed.capabilities)
+            #expect(try StatsCache.read(db, run: 1) != nil, "run 1's cache is still current")
+        }
+
         // The latest run is what Clade reviews, and `clade check` sees both runs.
         let check = try SchemaCheck.run(path: reviewed.path)
         #expect(check.runs == 2 && check.runID == 2 && check.questions == 80 && check.unassignedQuestions == 0)

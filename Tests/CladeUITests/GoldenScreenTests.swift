@@ -49,3 +49,21 @@ import Testing
         Golden.check("read-only-80x24", app.type(""))
     }
 }
+
+@Suite struct ReadOnlyBehaviourTests {
+    @Test func editingKeysExplainWhyTheyDoNothing() throws {
+        let app = try SampleApp(width: 80, height: 24, readOnly: true)
+        let screen = app.type("r")
+        #expect(app.state.dialog == nil)
+        #expect(screen.text.contains("Read-only: r records nothing here"))
+        app.type("m")
+        #expect(app.state.dialog == nil && app.state.status?.isError == true)
+    }
+
+    @Test func describeEditsTheDescriptionInPlace() throws {
+        let app = try SampleApp(width: 120, height: 40)
+        app.type("jD<C-u>Drawings of every trade<Enter>")
+        #expect(app.state.selectedCluster?.description == "Drawings of every trade")
+        #expect(app.state.status?.text.hasPrefix("Described") == true)
+    }
+}

@@ -40,6 +40,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case extendDown = "mark.extend-down"
     // Decisions
     case relabel = "decide.relabel"
+    case describe = "decide.describe"
     case merge = "decide.merge"
     case split = "decide.split"
     case move = "decide.move"

@@ -37,6 +37,7 @@ public enum CommandRegistry {
         Command(.unmarkAll, "Unmark all", keys: [k("U")], contexts: [.clusters, .questions]),
 
         Command(.relabel, "Relabel the cluster (suggestions from its keywords)", keys: [k("r")], contexts: [.clusters, .questions], footer: "relabel", footerRank: 12),
+        Command(.describe, "Edit the cluster's description", keys: [k("D")], contexts: [.clusters, .questions]),
         Command(.merge, "Merge marked clusters, or this one into another", keys: [k("m")], contexts: [.clusters, .questions], destructive: true, footer: "merge", footerRank: 13),
         Command(.split, "Split: marked questions off, or a suggested split", keys: [k("s")], contexts: [.clusters, .questions], destructive: true, footer: "split", footerRank: 14),
         Command(.move, "Move marked questions to another cluster", keys: [k("M")], contexts: [.questions], destructive: true, footer: "move", footerRank: 15),

@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     case questionsLoaded(QuestionPage)
     case datasetLoaded(Dataset)
     case failed(String)
+    /// Something the reviewer should know that is not an error (e.g. a terminal fallback).
+    case notice(String)
     /// Suggestions for an open dialog (relabel keywords, merge candidates…).
     case suggestionsLoaded(Dialog.Purpose, [DialogOption])
     /// A decision was written; the dataset reload follows.

@@ -3,6 +3,7 @@
 public struct Dialog: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case relabel(ClusterID)
+        case describe(ClusterID)
         case note(ClusterID)
         case newCapability(ClusterID?)
         case splitName(ClusterID, [QuestionID])

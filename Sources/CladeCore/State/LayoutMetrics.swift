@@ -52,6 +52,7 @@ public struct LayoutMetrics: Equatable, Sendable {
     }
 
     /// Outer width of the clusters pane (and of the capabilities pane in narrow layouts).
-    public var clustersWidth: Int { sideBySide ? (width * 64) / 100 : width }
-    public var capabilitiesWidth: Int { sideBySide ? width - clustersWidth : width }
+    public var clustersWidth: Int { sideBySide ? width - capabilitiesWidth : width }
+    /// Wide enough for names and three figures; the rest goes to the clusters.
+    public var capabilitiesWidth: Int { sideBySide ? max(30, min(42, width - 72)) : width }
 }

@@ -16,7 +16,9 @@ public enum CommandList {
         let candidates: [Command]
         switch overlay.kind {
         case .help:
-            candidates = CommandRegistry.commands(in: overlay.context)
+            // What is special to the pane first, then what works everywhere.
+            let all = CommandRegistry.commands(in: overlay.context)
+            candidates = all.filter { !$0.contexts.contains(.global) } + all.filter { $0.contexts.contains(.global) }
         case .palette:
             candidates = CommandRegistry.all.filter { $0.id != .palette }
         }

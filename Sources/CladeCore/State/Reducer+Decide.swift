@@ -29,6 +29,11 @@ extension Reducer {
                 purpose: .relabel(cluster.id), style: .text, title: "Relabel \u{201C}\(cluster.name)\u{201D}",
                 prompt: "A name the pipeline should keep. ↓ picks a suggestion.", text: cluster.name, cursor: -1, loading: true
             ), load: true)
+        case .describe:
+            return openDialog(&state, Dialog(
+                purpose: .describe(cluster.id), style: .text, title: "Description of \u{201C}\(cluster.name)\u{201D}",
+                prompt: "One sentence: what these users ask about.", text: cluster.description, cursor: -1
+            ), load: false)
         case .note:
             return openDialog(&state, Dialog(
                 purpose: .note(cluster.id), style: .text, title: "Note on \u{201C}\(cluster.name)\u{201D}",
@@ -222,6 +227,9 @@ extension Reducer {
             return commit(&state, .relabel(c, name: text, description: nil))
         case .note(let c):
             return commit(&state, .setNote(c, text))
+        case .describe(let c):
+            guard let name = state.dataset.cluster(c)?.name else { return [] }
+            return commit(&state, .relabel(c, name: name, description: text))
         case .newCapability(let c):
             guard !text.isEmpty else { return [] }
             return commit(&state, .addCapability(name: text, description: "", confirmOn: c))

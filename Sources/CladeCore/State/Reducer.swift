@@ -54,6 +54,9 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(message, isError: true)
             return []
+        case .notice(let text):
+            state.status = StatusMessage(text)
+            return []
         case .suggestionsLoaded(let purpose, let options):
             guard var dialog = state.dialog, dialog.purpose == purpose else { return [] }
             dialog.options = options + dialog.options.filter { o in !options.contains { $0.value == o.value } }
@@ -155,7 +158,7 @@ public enum Reducer {
             return []
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
-        case .relabel, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
+        case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
              .confirmCapability, .rejectCapability, .addCapability, .undo, .redo:
             return decide(&state, id)
         case .redraw: return [.redraw]

@@ -48,7 +48,7 @@ public enum Reimporter {
         for input in inputs where PipelineWriter.sameFile(input, path) {
             throw ImportError("\(path) is also an input; give the database to add the run to with --into")
         }
-        if !isWritable(path) { throw readOnly(path) }
+        if !AppDatabase.isWritable(path) { throw readOnly(path) }
     }
 
     public static func run(
@@ -105,6 +105,8 @@ public enum Reimporter {
         )
         try RunRows.insert(p, into: db, ids: ids, isCancelled: isCancelled)
         let report = try CarryForward.run(db, app: app, from: previous, to: run, options: options.carry)
+        // The new run's figures, with the carried moves and splits, so the first open is instant.
+        try StatsCache.ensure(db, run: run)
         if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
             throw ImportError("internal error: the new run fails the database's foreign key check")
         }
@@ -161,11 +163,6 @@ public enum Reimporter {
             throw ImportError("cannot make a backup copy of \(path) at \(candidate): \(error); nothing was imported")
         }
         return candidate
-    }
-
-    static func isWritable(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        return FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 
     static func readOnly(_ path: String) -> ImportError {

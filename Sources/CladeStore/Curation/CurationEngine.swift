@@ -199,10 +199,8 @@ public struct CurationEngine: Sendable {
         let ids = clusters.map(String.init).joined(separator: ",")
         let clade = app.hasCladeTables
         return try app.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT q.question_id, q.text, q.relevance, q.feedback, q.weight FROM questions q \(Membership.joins(clade))
-                WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id
-                """).map { MemberRow(id: $0["question_id"], text: $0["text"] ?? "", relevance: $0["relevance"], feedback: $0["feedback"], weight: $0["weight"] ?? 1) }
+            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text, q.relevance, q.feedback, q.weight", clade: clade)
+                + ") ORDER BY question_id").map { MemberRow(id: $0["question_id"], text: $0["text"] ?? "", relevance: $0["relevance"], feedback: $0["feedback"], weight: $0["weight"] ?? 1) }
         }
     }
 
@@ -214,10 +212,8 @@ public struct CurationEngine: Sendable {
         let ids = clusters.map(String.init).joined(separator: ",")
         let clade = app.hasCladeTables
         return try app.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT q.question_id, q.text FROM questions q \(Membership.joins(clade))
-                WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id LIMIT ?
-                """, arguments: [limit]).map { ($0["question_id"], $0["text"] ?? "") }
+            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text", clade: clade)
+                + ") ORDER BY question_id LIMIT ?", arguments: [limit]).map { ($0["question_id"], $0["text"] ?? "") }
         }
     }
 

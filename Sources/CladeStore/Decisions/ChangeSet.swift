@@ -73,6 +73,7 @@ struct ChangeSet: Codable, Equatable {
             }
         }
         if !overrides.isEmpty {
+            let moves = try effectiveMoves(db)
             let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id) VALUES (?, ?, ?)")
             let delete = try db.makeStatement(sql: "DELETE FROM clade_assignment_override WHERE question_id = ?")
             for (key, cluster) in overrides {
@@ -82,6 +83,7 @@ struct ChangeSet: Codable, Equatable {
                     try delete.execute(arguments: [Int64(key)!])
                 }
             }
+            try StatsCache.move(db, moves)
         }
         for (key, verdict) in clusterCapabilities {
             let parts = key.split(separator: ":").compactMap { Int64($0) }
@@ -106,6 +108,25 @@ struct ChangeSet: Codable, Equatable {
                 try db.execute(sql: "DELETE FROM clade_settings WHERE key = ?", arguments: [key])
             }
         }
+    }
+
+    /// For each question whose override changes: its effective cluster (before merges) now and after.
+    func effectiveMoves(_ db: Database) throws -> [QuestionID: (from: ClusterID, to: ClusterID)] {
+        let ids = overrides.keys.compactMap { Int64($0) }
+        let current = try CurrentState.overrides(db, ids)
+        var assigned: [QuestionID: ClusterID] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT question_id, cluster_id FROM assignments WHERE question_id IN (\(list))") {
+                assigned[row["question_id"]] = row["cluster_id"]
+            }
+        }
+        var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
+        for (key, target) in overrides {
+            guard let q = Int64(key), let pipeline = assigned[q] else { continue }
+            moves[q] = (current[q] ?? pipeline, target ?? pipeline)
+        }
+        return moves
     }
 
     static let encoder: JSONEncoder = {

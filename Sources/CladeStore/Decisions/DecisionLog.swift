@@ -71,6 +71,9 @@ public enum DecisionLog {
     /// decision's new values in order. The result must equal the state kept incrementally.
     public static func replay(_ db: Database) throws {
         for table in stateTables { try db.execute(sql: "DELETE FROM \(table)") }
+        // The statistics cache follows the state; rebuild it from scratch afterwards.
+        try StatsCache.invalidate(db)
+        defer { if let run = try? RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try? StatsCache.ensure(db, run: run) } }
         let rows = try Row.fetchCursor(db, sql: "SELECT decision_id, new_json FROM clade_decisions ORDER BY decision_id")
         while let row = try rows.next() {
             try unwrap(row["new_json"]).apply(db, decisionID: row["decision_id"])

@@ -27,7 +27,10 @@ struct DecisionPlanner {
             guard !trimmed.isEmpty else { throw Refusal(description: "A cluster needs a name") }
             try requireCluster(c)
             let before = try label(c)
-            var plan = Plan(clusterIDs: [c], summary: "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}")
+            let summary = trimmed == before && description != nil
+                ? "Described \u{201C}\(before)\u{201D}: \(description!)"
+                : "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}"
+            var plan = Plan(clusterIDs: [c], summary: summary)
             try updateCluster(c, in: &plan) { row in
                 row.name = trimmed
                 if let description { row.description = description }
@@ -229,9 +232,6 @@ struct DecisionPlanner {
             where ids.insert(merged).inserted { frontier.append(merged) }
         }
         let list = ids.map(String.init).joined(separator: ",")
-        return Set(try QuestionID.fetchAll(db, sql: """
-            SELECT q.question_id FROM questions q \(Membership.joins(true))
-            WHERE q.run_id = ? AND \(Membership.cluster(true)) IN (\(list))
-            """, arguments: [runID]))
+        return Set(try QuestionID.fetchAll(db, sql: Membership.questionsIn(list, columns: "q.question_id", clade: true)))
     }
 }

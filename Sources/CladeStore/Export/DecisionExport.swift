@@ -17,8 +17,8 @@ public struct DecisionExport: Encodable, Sendable {
         public var questionIDs: [Int64]
         public var note: String
         public var undoes: Int64?
-        public var old: JSONValue
-        public var new: JSONValue
+        public var old: LogJSON
+        public var new: LogJSON
 
         enum CodingKeys: String, CodingKey {
             case decisionID = "decision_id", runID = "run_id", at, reviewer, op, summary, clusterIDs = "cluster_ids", questionIDs = "question_ids"
@@ -121,12 +121,12 @@ extension DecisionExport {
             }
             let decisions: [Decision] = clade ? try Row.fetchAll(db, sql: "SELECT * FROM clade_decisions WHERE decision_id > ? ORDER BY decision_id", arguments: [since]).map { row in
                 let newJSON: String = row["new_json"]
-                var new = try JSONValue.parse(newJSON)
+                var new = try LogJSON.parse(newJSON)
                 let summary = new.removeKey("summary")?.stringValue ?? ""
                 return Decision(
                     decisionID: row["decision_id"], runID: row["run_id"], at: row["at"], reviewer: row["reviewer"], op: row["op"], summary: summary,
                     clusterIDs: DecisionLog.decodeIDs(row["cluster_ids"]), questionIDs: DecisionLog.decodeIDs(row["question_ids"]),
-                    note: row["note"], undoes: row["undoes"], old: try JSONValue.parse(row["old_json"]), new: new
+                    note: row["note"], undoes: row["undoes"], old: try LogJSON.parse(row["old_json"]), new: new
                 )
             } : []
             let through = decisions.last?.decisionID ?? since

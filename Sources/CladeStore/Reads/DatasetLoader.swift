@@ -17,11 +17,15 @@ public enum DatasetLoader {
         var clusters = try pipelineClusters(db, run: runID)
         if clade { try applyState(db, run: runID, to: &clusters) }
 
-        let weekStart = try firstMonday(db, run: runID)
-        var own: [ClusterID: ClusterStats] = try leafStats(db, run: runID, clade: clade)
-        var weekly = try weekStart.map { try weeklyVolume(db, run: runID, clade: clade, start: $0) } ?? [:]
-        var capVolume: [ClusterID: [CapabilityID: Double]] = try capabilityVolume(db, run: runID, clade: clade)
-        let weeks = try weekStart.map { try weekLabels(db, run: runID, start: $0) } ?? []
+        // The cached figures when they are current; computed from the questions otherwise
+        // (a read-only file Clade never migrated, or a run the pipeline just changed).
+        let snapshot = try StatsCache.read(db, run: runID) ?? StatsCache.compute(db, run: runID, clade: clade)
+        var own = snapshot.stats
+        var weekly = snapshot.weekly
+        var capVolume = snapshot.capabilities
+        let weeks = try snapshot.firstMonday.map { start in
+            try (0..<snapshot.weekCount).map { i in try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? "" }
+        } ?? []
 
         // A merged cluster's questions count in the cluster it was merged into.
         let byID = Dictionary(uniqueKeysWithValues: clusters.map { ($0.cluster.id, $0) })

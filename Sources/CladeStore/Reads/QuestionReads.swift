@@ -9,18 +9,27 @@ public enum QuestionReads {
 
     static func page(_ db: Database, _ query: QuestionQuery, clade: Bool) throws -> QuestionPage {
         guard !query.memberIDs.isEmpty else { return QuestionPage(query: query, rows: [], total: 0, hasMore: false) }
-        let ids = query.memberIDs.map(String.init).joined(separator: ",")
-        var conditions = ["\(Membership.cluster(clade)) IN (\(ids))"]
-        var arguments: StatementArguments = []
-        if !query.filter.isEmpty {
-            conditions.append("q.text LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: ["%" + escapeLike(query.filter) + "%"])
+        let (countSQL, sql, arguments) = statements(query, clade: clade)
+        let total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(Array(arguments.dropLast(2)))) ?? 0
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            Question(
+                id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
+                relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
+            )
         }
-        let members = """
-            SELECT q.question_id, q.text, q.asked_at, q.relevance, q.feedback, q.weight
-            FROM questions q \(Membership.joins(clade)) WHERE \(conditions.joined(separator: " AND "))
-            """
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(members))", arguments: arguments) ?? 0
+        return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)
+    }
+
+    /// The count and page statements for a query, with their arguments (the page's last two are
+    /// limit and offset). Exposed to tests, which check their query plans use indexes.
+    static func statements(_ query: QuestionQuery, clade: Bool) -> (count: String, page: String, arguments: [DatabaseValueConvertible?]) {
+        let ids = query.memberIDs.map(String.init).joined(separator: ",")
+        var arguments: [DatabaseValueConvertible?] = []
+        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text, q.asked_at, q.relevance, q.feedback, q.weight", clade: clade) + ") AS members"
+        if !query.filter.isEmpty {
+            members += " WHERE members.text LIKE ? ESCAPE '\\'"
+            arguments.append("%" + escapeLike(query.filter) + "%")
+        }
         let sql: String
         switch query.order {
         case .tenTen:
@@ -32,22 +41,16 @@ public enum QuestionReads {
                 FROM m ORDER BY grp, asked_at DESC, question_id DESC LIMIT ? OFFSET ?
                 """
         case .worstRelevance:
-            sql = "\(members) ORDER BY q.relevance IS NULL, q.relevance ASC, q.question_id LIMIT ? OFFSET ?"
+            sql = "\(members) ORDER BY members.relevance IS NULL, members.relevance ASC, members.question_id LIMIT ? OFFSET ?"
         case .bestRelevance:
-            sql = "\(members) ORDER BY q.relevance IS NULL, q.relevance DESC, q.question_id LIMIT ? OFFSET ?"
+            sql = "\(members) ORDER BY members.relevance IS NULL, members.relevance DESC, members.question_id LIMIT ? OFFSET ?"
         case .newest:
-            sql = "\(members) ORDER BY q.asked_at DESC, q.question_id DESC LIMIT ? OFFSET ?"
+            sql = "\(members) ORDER BY members.asked_at DESC, members.question_id DESC LIMIT ? OFFSET ?"
         case .oldest:
-            sql = "\(members) ORDER BY q.asked_at ASC, q.question_id ASC LIMIT ? OFFSET ?"
+            sql = "\(members) ORDER BY members.asked_at ASC, members.question_id ASC LIMIT ? OFFSET ?"
         }
-        _ = arguments.append(contentsOf: [query.limit, query.offset])
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            Question(
-                id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-                relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
-            )
-        }
-        return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)
+        arguments += [query.limit, query.offset]
+        return ("SELECT COUNT(*) FROM (\(members))", sql, arguments)
     }
 
     static func escapeLike(_ s: String) -> String {

@@ -6,12 +6,13 @@ import GRDB
 public enum CladeSchema {
     /// Migration identifiers this build knows, in order. A database that has applied one not in this
     /// list was written by a newer Clade.
-    public static var migrationIDs: [String] { ["v1-decisions", "v2-carry-forward"] }
+    public static var migrationIDs: [String] { ["v1-decisions", "v2-stats-cache", "v3-carry-forward"] }
 
     public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-decisions") { db in try db.execute(sql: v1) }
-        m.registerMigration("v2-carry-forward") { db in try db.execute(sql: v2) }
+        m.registerMigration("v2-stats-cache") { db in try db.execute(sql: StatsCache.ddl) }
+        m.registerMigration("v3-carry-forward") { db in try db.execute(sql: v3) }
         return m
     }
 
@@ -91,7 +92,7 @@ public enum CladeSchema {
 
     /// What a re-import carried from the reviewed run to the new one, and what it could not:
     /// written once per re-import, in the import's transaction, for the reviewer to go through.
-    static let v2 = """
+    static let v3 = """
     CREATE TABLE clade_carry_forward (
         item_id            INTEGER PRIMARY KEY AUTOINCREMENT,
         run_id             INTEGER NOT NULL,

@@ -6,8 +6,13 @@ enum DialogView {
         let visible = dialog.visibleOptions
         let width = min(state.width - 4, 76)
         let listRoom = max(1, state.height - 10)
-        let listRows = min(listRoom, dialog.style == .choice ? max(visible.count, 1) : max(6, min(visible.count, 14)))
-        let height = min(state.height - 2, 4 + (dialog.style == .choice ? 0 : 2) + listRows)
+        let listRows: Int
+        switch dialog.style {
+        case .choice: listRows = min(listRoom, max(visible.count, 1))
+        case .text: listRows = visible.isEmpty && !dialog.loading ? 0 : min(listRoom, max(3, visible.count))
+        case .picker: listRows = min(listRoom, max(6, min(visible.count, 14)))
+        }
+        let height = min(state.height - 2, 3 + (dialog.style == .choice ? 0 : (listRows > 0 ? 2 : 1)) + listRows)
         let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 3), width: width, height: height)
         screen.fill(rect, style: .overlay)
         screen.box(rect, title: dialog.title, focused: true, theme: theme, rightTitle: "Enter · Esc")

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Any JSON value, so a decision's stored old/new JSON is exported as JSON, not as a string.
-public enum JSONValue: Codable, Equatable, Sendable {
+/// Any JSON value read back from the decision log, so a decision's stored old/new JSON is
+/// exported as JSON, not as a string. (CladeImport's `JSONValue` writes ordered JSON for imports.)
+public enum LogJSON: Codable, Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([LogJSON])
+    case object([String: LogJSON])
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -15,8 +16,8 @@ public enum JSONValue: Codable, Equatable, Sendable {
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let n = try? c.decode(Double.self) { self = .number(n) }
         else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        else if let a = try? c.decode([LogJSON].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: LogJSON].self)) }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -32,8 +33,8 @@ public enum JSONValue: Codable, Equatable, Sendable {
         }
     }
 
-    public static func parse(_ text: String) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    public static func parse(_ text: String) throws -> LogJSON {
+        try JSONDecoder().decode(LogJSON.self, from: Data(text.utf8))
     }
 
     public var stringValue: String? {
@@ -42,7 +43,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
     }
 
     /// Removes and returns a key of an object.
-    public mutating func removeKey(_ key: String) -> JSONValue? {
+    public mutating func removeKey(_ key: String) -> LogJSON? {
         guard case .object(var o) = self else { return nil }
         let value = o.removeValue(forKey: key)
         self = .object(o)
