@@ -77,14 +77,14 @@ struct ScaleBenchmark {
         let second = runner.state.dataset.clusters.filter { runner.state.dataset.isLeaf($0.id) && $0.id != largest.id }.max { $0.stats.rows < $1.stats.rows }!
         let store = DecisionStore(app: app, reviewer: "bench")
         record("merge the two largest clusters", [ms {
-            try? store.commit(.merge(sources: [second.id], into: largest.id, name: nil))
+            _ = try? store.commit(.merge(sources: [second.id], into: largest.id, name: nil))
             runner.send(.datasetLoaded((try? DatasetLoader.load(app)) ?? runner.state.dataset))
             _ = runner.frame()
         }])
         try store.undo()
         let thousand = try QuestionReads.page(app, QuestionQuery(clusterID: largest.id, memberIDs: [largest.id], order: .oldest, limit: 1000)).rows.map(\.id)
         record("move 1,000 questions", [ms {
-            try? store.commit(.move(questions: thousand, to: second.id))
+            _ = try? store.commit(.move(questions: thousand, to: second.id))
             runner.send(.datasetLoaded((try? DatasetLoader.load(app)) ?? runner.state.dataset))
             _ = runner.frame()
         }])
