@@ -7,6 +7,10 @@
 /// ┌ <cluster> ──────────────────────────────┐ bottomHeight: detail rows, column header, questions
 /// footer: keys, status or the input prompt    1 row
 /// ```
+///
+/// Workshop zoom (`+`): `zoomed` gives the focused pane most of the rows (or columns, side by
+/// side); `full` gives it the whole body and hides the others. The full-screen views (segments,
+/// priorities, charts, matrix) always use the whole body.
 public struct LayoutMetrics: Equatable, Sendable {
     public static let minimumWidth = 50
     public static let minimumHeight = 14
@@ -17,27 +21,37 @@ public struct LayoutMetrics: Equatable, Sendable {
     public var height: Int
     /// The focused pane gets the larger share of the rows.
     public var focus: Pane
+    public var zoom: Zoom
 
-    public init(width: Int, height: Int, focus: Pane = .clusters) {
+    public init(width: Int, height: Int, focus: Pane = .clusters, zoom: Zoom = .normal) {
         self.width = width
         self.height = height
         self.focus = focus
+        self.zoom = zoom
     }
 
     public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-    public var sideBySide: Bool { width >= Self.sideBySideWidth }
+    public var sideBySide: Bool { zoom != .full && width >= Self.sideBySideWidth }
 
     public var titleRows: Int { 1 }
     public var footerRows: Int { 1 }
-    var body: Int { max(0, height - titleRows - footerRows) }
+    public var body: Int { max(0, height - titleRows - footerRows) }
 
     /// Rows of the selected cluster's detail block (description, keywords, figures, sparkline).
     public var detailRows: Int { height >= 34 ? 4 : (height >= 20 ? 3 : 2) }
 
     /// Outer height of the clusters and capabilities panes.
     public var topHeight: Int {
-        let share = focus == .questions ? 38 : 52
-        return max(5, body * share / 100)
+        switch zoom {
+        case .normal: return max(5, body * (focus == .questions ? 38 : 52) / 100)
+        case .zoomed: return max(5, body * (focus == .questions ? 20 : 78) / 100)
+        case .full: return focus == .questions ? 0 : body
+        }
+    }
+
+    /// Whether a pane is drawn at all (in `full` zoom only the focused one is).
+    public func shows(_ pane: Pane) -> Bool {
+        zoom != .full || pane == focus
     }
 
     /// Outer height of the questions pane, whose box also holds the detail block.
@@ -52,6 +66,22 @@ public struct LayoutMetrics: Equatable, Sendable {
     }
 
     /// Outer width of the clusters pane (and of the capabilities pane in narrow layouts).
-    public var clustersWidth: Int { sideBySide ? (width * 64) / 100 : width }
+    public var clustersWidth: Int {
+        guard sideBySide else { return width }
+        switch (zoom, focus) {
+        case (.zoomed, .clusters): return width * 75 / 100
+        case (.zoomed, .capabilities): return width * 36 / 100
+        default: return width * 64 / 100
+        }
+    }
     public var capabilitiesWidth: Int { sideBySide ? width - clustersWidth : width }
+
+    /// Rows of list content in a full-screen view's frame, under its header lines.
+    public func viewListRows(_ view: View) -> Int {
+        switch view {
+        case .priorities: max(1, body - 2 - 2)
+        case .matrix: max(1, body - 2 - 2)
+        default: max(1, body - 2)
+        }
+    }
 }
