@@ -24,6 +24,14 @@ import Testing
         Case(name: "filter", keys: "\\cost<Enter>", sizes: [(80, 24)], mono: false),
         Case(name: "questions-filter", keys: "<Enter>\\revision", sizes: [(120, 40)], mono: false),
         Case(name: "too-small", keys: "", sizes: [(30, 10), (49, 13)]),
+        // Segments, priorities, charts and the matrix (issue 4), and the workshop layouts.
+        Case(name: "segments", keys: "4", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "segments-thresholds", keys: "4t", sizes: [(80, 24)], mono: false),
+        Case(name: "priorities", keys: "5", sizes: [(80, 24), (120, 40)]),
+        Case(name: "charts", keys: "/fiscal<Enter>6", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "matrix", keys: "7", sizes: [(80, 24), (120, 40)]),
+        Case(name: "zoomed", keys: "+", sizes: [(80, 24), (120, 40)], mono: false),
+        Case(name: "full-screen", keys: "<Enter>++", sizes: [(80, 24)], mono: false),
     ]
 
     @Test(arguments: cases)

@@ -2,12 +2,13 @@ import CladeCore
 
 /// The cluster hierarchy with each cluster's figures and segment.
 enum ClustersView {
-    enum Col: Int { case name, questions, share, relevance, satisfaction, segment, priority, reviewed }
+    enum Col: Int { case name, questions, share, bar, relevance, satisfaction, segment, priority, reviewed }
 
     static let columns: [Columns.Column] = [
         .init(title: "Cluster", width: 0, alignRight: false, importance: 99, flexible: true, minWidth: 14),
         .init(title: "Questions", width: 10, alignRight: true, importance: 9),
         .init(title: "Vol%", width: 6, alignRight: true, importance: 8),
+        .init(title: "", width: 6, alignRight: false, importance: 1),
         .init(title: "Rel", width: 4, alignRight: true, importance: 7),
         .init(title: "Sat", width: 4, alignRight: true, importance: 6),
         .init(title: "Seg", width: 5, alignRight: false, importance: 5),
@@ -38,6 +39,7 @@ enum ClustersView {
             screen.put("No cluster matches the filter. Esc clears it.", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, style: .dim)
             return
         }
+        let barScale = ShareBars.scale(rows.map(\.id), state.dataset)
         let searchNeedle = state.prompt?.kind == .search && state.prompt?.pane == .clusters ? state.prompt!.text.lowercased() : ""
         for (line, row) in rows.dropFirst(state.clusterScroll).prefix(listHeight).enumerated() {
             guard let c = state.dataset.cluster(row.id) else { continue }
@@ -71,6 +73,9 @@ enum ClustersView {
                     text = Format.volume(c.stats.volume) + (c.stats.isSampled ? theme.glyphs.sampled : " ")
                 case .share:
                     text = Format.percent(state.dataset.volumeShare(of: c))
+                case .bar:
+                    text = ShareBars.bar(c, scale: barScale, state.dataset, glyphs: theme.glyphs, width: p.width)
+                    if !selected { style = .accent }
                 case .relevance:
                     text = c.stats.meanRelevance.map(Format.shortScore) ?? "—"
                     if !selected, segment.relevance == .low { style = .bad }
@@ -112,6 +117,24 @@ enum ClustersView {
         case .priority: Col.priority.rawValue
         case .reviewed: Col.reviewed.rawValue
         }
+    }
+}
+
+/// Volume-share bars beside the clusters: drawn to the scale of the largest listed leaf, so
+/// leaves compare at a glance; parents (sums of their leaves) get none while leaves are listed.
+enum ShareBars {
+    static func scale(_ ids: [ClusterID], _ data: Dataset) -> (max: Double, leavesOnly: Bool) {
+        let leaves = ids.filter(data.isLeaf)
+        let pool = leaves.isEmpty ? ids : leaves
+        return (pool.compactMap(data.cluster).map(data.volumeShare).max() ?? 0, !leaves.isEmpty)
+    }
+
+    static func bar(_ c: Cluster, scale: (max: Double, leavesOnly: Bool), _ data: Dataset, glyphs: Glyphs, width: Int) -> String {
+        guard scale.max > 0, width > 0, !(scale.leavesOnly && !data.isLeaf(c.id)) else { return "" }
+        let share = data.volumeShare(of: c)
+        // A cluster with any volume shows at least one eighth of a cell.
+        let fraction = share > 0 ? max(share / scale.max, 1 / Double(8 * width)) : 0
+        return Bar.render(fraction, glyphs: glyphs, width: width)
     }
 }
 
