@@ -117,7 +117,7 @@ extension PrioritisationInputs {
         }
     }
 
-    /// Defaults when the reviewer set nothing (see `docs/prioritisation.md`): effort 3, risk 3,
+    /// Defaults when the reviewer set nothing (see `docs/segments.md`): effort 3, risk 3,
     /// success 50 %, and an impact that follows the segment's urgency — 5 for the danger zone,
     /// 4 when high volume is answered badly, 3 for the other unhappy or odd cells, 2 for what works
     /// but few use or cannot be judged yet, 1 for what already works or is not worth fixing.
