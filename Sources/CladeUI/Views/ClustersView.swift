@@ -2,13 +2,12 @@ import CladeCore
 
 /// The cluster hierarchy with each cluster's figures and segment.
 enum ClustersView {
-    enum Col: Int { case name, questions, share, bar, relevance, satisfaction, segment, priority, reviewed }
+    enum Col: Int { case name, questions, share, relevance, satisfaction, segment, priority, reviewed }
 
     static let columns: [Columns.Column] = [
         .init(title: "Cluster", width: 0, alignRight: false, importance: 99, flexible: true, minWidth: 14),
         .init(title: "Questions", width: 10, alignRight: true, importance: 9),
         .init(title: "Vol%", width: 6, alignRight: true, importance: 8),
-        .init(title: "", width: 6, alignRight: false, importance: 1),
         .init(title: "Rel", width: 4, alignRight: true, importance: 7),
         .init(title: "Sat", width: 4, alignRight: true, importance: 6),
         .init(title: "Seg", width: 5, alignRight: false, importance: 5),
@@ -71,11 +70,16 @@ enum ClustersView {
                     }
                 case .questions:
                     text = Format.volume(c.stats.volume) + (c.stats.isSampled ? theme.glyphs.sampled : " ")
+                    // The volume-share bar sits in the left of the count's cell, where counts leave room.
+                    let room = p.width - TextWidth.width(of: text) - 1
+                    if room >= ShareBars.width {
+                        screen.cell("", x: x, y: y, width: p.width, style: base)
+                        screen.put(ShareBars.bar(c, scale: barScale, state.dataset, glyphs: theme.glyphs, width: ShareBars.width), x: x, y: y, style: selected ? base : .accent)
+                        screen.cell(text, x: x + ShareBars.width, y: y, width: p.width - ShareBars.width, style: style, alignRight: true)
+                        continue
+                    }
                 case .share:
                     text = Format.percent(state.dataset.volumeShare(of: c))
-                case .bar:
-                    text = ShareBars.bar(c, scale: barScale, state.dataset, glyphs: theme.glyphs, width: p.width)
-                    if !selected { style = .accent }
                 case .relevance:
                     text = c.stats.meanRelevance.map(Format.shortScore) ?? "—"
                     if !selected, segment.relevance == .low { style = .bad }
@@ -120,9 +124,12 @@ enum ClustersView {
     }
 }
 
-/// Volume-share bars beside the clusters: drawn to the scale of the largest listed leaf, so
-/// leaves compare at a glance; parents (sums of their leaves) get none while leaves are listed.
+/// Volume-share bars beside the clusters' counts: drawn to the scale of the largest listed leaf,
+/// so leaves compare at a glance; parents (sums of their leaves) get none while leaves are listed.
 enum ShareBars {
+    /// Cells of bar in the Questions column (24 eighths of resolution).
+    static let width = 3
+
     static func scale(_ ids: [ClusterID], _ data: Dataset) -> (max: Double, leavesOnly: Bool) {
         let leaves = ids.filter(data.isLeaf)
         let pool = leaves.isEmpty ? ids : leaves
