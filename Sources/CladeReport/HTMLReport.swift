@@ -73,7 +73,7 @@ public enum HTMLReport {
         let names = cell.clusterIDs.compactMap(r.dataset.cluster).map { "<li>\(escape($0.name)) <span class=\"muted\">\(r.share($0))</span></li>" }
         let head = "<span class=\"code \(SVGCharts.cssClass(s))\">\(s.code())</span> <span class=\"cell-head\">\(escape(s.reading))</span>"
         let action = "<br><span class=\"muted\">→ \(escape(s.defaultAction?.title ?? ""))</span>"
-        let figures = cell.clusterIDs.isEmpty ? "" : " <span class=\"muted\">· \(cell.clusterIDs.count) · \(Format.percent(cell.share))</span>"
+        let figures = cell.clusterIDs.isEmpty ? "" : " <span class=\"muted\">· \(cell.figures)</span>"
         return "<td\(s.isDangerZone ? " class=\"danger-cell\"" : "")>\(head)\(figures)\(action)" + (names.isEmpty ? "" : "<ul>\(names.joined())</ul>") + "</td>"
     }
 
@@ -82,7 +82,7 @@ public enum HTMLReport {
         let id = "c\(number)"
         var html = "<article class=\"cluster\" id=\"cluster-\(c.id < 0 ? "x\(-c.id)" : String(c.id))\">"
         html += "<h3>\(number). \(escape(c.name)) — <span class=\"code \(SVGCharts.cssClass(s.segment))\">\(s.segment.code())</span> \(escape(s.segment.isJudged ? s.segment.reading : "not judged yet"))</h3>"
-        html += "<p><strong>\(escape(s.path))</strong> · \(Format.volume(c.stats.volume)) questions (\(r.share(c))) · relevance \(r.relevance(c)) · \(r.satisfaction(c)) satisfied of \(Format.count(c.stats.ratedRows)) rated</p>"
+        html += "<p><strong>\(escape(s.path))</strong> · \(escape(r.dataset.figures(of: c)))</p>"
         var facts = r.decisionFacts(c).map(escape)
         if let low = r.lowRelevanceShare(s) { facts.append("\(Format.percent(low, decimals: 0)) of its questions retrieve below \(Format.score(r.dataset.thresholds.relevanceLow))") }
         html += "<ul>" + facts.map { "<li>\($0)</li>" }.joined() + "</ul>"

@@ -74,7 +74,7 @@ public enum MarkdownReport {
     static func section(_ r: Report, _ s: Report.ClusterSection, number: Int) -> [String] {
         let c = s.cluster
         var out = ["### \(number). \(text(c.name)) — \(s.segment.code()) \(s.segment.isJudged ? s.segment.reading : "not judged yet")"]
-        out.append("**\(text(s.path))** · \(Format.volume(c.stats.volume)) questions (\(r.share(c))) · relevance \(r.relevance(c)) · \(r.satisfaction(c)) satisfied of \(Format.count(c.stats.ratedRows)) rated")
+        out.append("**\(text(s.path))** · \(r.dataset.figures(of: c))")
         var facts = r.decisionFacts(c).map(text)
         if !c.note.isEmpty { facts.append("Note: \(text(c.note))") }
         let weeks = s.charts.weeks

@@ -36,7 +36,7 @@ import Testing
         // The segment grid: each cell's count and share, each cluster's share and satisfaction.
         let grid = app.type("4").text
         for cell in r.grid.cells where !cell.clusterIDs.isEmpty {
-            #expect(grid.contains("\(cell.clusterIDs.count) · \(Format.percent(cell.share))"), "\(cell.segment.code())")
+            #expect(grid.contains(cell.figures), "\(cell.segment.code())")
             let row = mdLines.first { $0.hasPrefix("| \(cell.segment.code()) |") }
             #expect(row?.contains("| \(cell.clusterIDs.count) | \(Format.percent(cell.share)) |") == true, "\(cell.segment.code())")
         }
@@ -71,7 +71,8 @@ import Testing
         let charts = app.type("/fiscal<Enter>6").text
         let fiscal = try #require(r.clusters.first)
         #expect(fiscal.cluster.name == "Fiscal-year budgets" && fiscal.segment.isDangerZone)
-        let figures = "\(Format.volume(fiscal.cluster.stats.volume)) questions (\(r.share(fiscal.cluster))) · relevance \(r.relevance(fiscal.cluster)) · \(r.satisfaction(fiscal.cluster)) satisfied of \(Format.count(fiscal.cluster.stats.ratedRows)) rated"
+        let figures = r.dataset.figures(of: fiscal.cluster)
+        #expect(figures == "235 questions (4.7%) · relevance 0.36 · 21% satisfied of 102 rated")
         #expect(charts.contains(figures))
         #expect(md.contains(figures))
     }

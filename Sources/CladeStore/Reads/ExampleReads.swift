@@ -15,10 +15,7 @@ public enum ExampleReads {
                   AND \(Membership.cluster(clade)) IN (\(memberIDs.map(String.init).joined(separator: ",")))
                 ORDER BY q.relevance IS NULL, q.relevance ASC, q.asked_at DESC, q.question_id
                 LIMIT ?
-                """, arguments: [limit * 4]).map { row in
-                Question(id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-                         relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1)
-            }
+                """, arguments: [limit * 4]).map(QuestionReads.question)
         }
         var seen = Set<String>()
         return Array(rows.filter { seen.insert($0.text.lowercased()).inserted }.prefix(limit))

@@ -41,13 +41,16 @@ public enum QuestionReads {
             sql = "\(members) ORDER BY q.asked_at ASC, q.question_id ASC LIMIT ? OFFSET ?"
         }
         _ = arguments.append(contentsOf: [query.limit, query.offset])
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            Question(
-                id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-                relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
-            )
-        }
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(question)
         return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)
+    }
+
+    /// A question from a row with `question_id, text, asked_at, relevance, feedback, weight`.
+    static func question(_ row: Row) -> Question {
+        Question(
+            id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
+            relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
+        )
     }
 
     static func escapeLike(_ s: String) -> String {

@@ -18,7 +18,7 @@ enum ChartsView {
         guard inner.width > 20, inner.height > 4 else { return }
         let x = inner.x + 1
         let width = inner.width - 2
-        screen.put(DetailBlock.figures(cluster, data), x: x, y: inner.y, maxWidth: width, style: .normal)
+        screen.put(data.figures(of: cluster), x: x, y: inner.y, maxWidth: width, style: .normal)
         var sx = x
         sx += screen.put(segment.code(separator: theme.glyphs.segmentSeparator) + " " + segment.reading, x: sx, y: inner.y + 1, maxWidth: width, style: ClustersView.segmentStyle(segment))
         if let action = cluster.action ?? segment.defaultAction {

@@ -102,7 +102,7 @@ enum SegmentGridView {
     static func drawCell(_ screen: inout Screen, state: AppState, theme: Theme, cell: SegmentGrid.Cell, rect: Rect, actionLine: Bool) {
         let s = cell.segment
         let empty = cell.clusterIDs.isEmpty
-        let figures = empty ? "" : "\(cell.clusterIDs.count) · \(Format.percent(cell.share))"
+        let figures = empty ? "" : cell.figures
         let figuresWidth = TextWidth.width(of: figures)
         var x = rect.x + 1
         let headerRoom = rect.maxX - x - (figuresWidth > 0 ? figuresWidth + 1 : 0)
@@ -131,7 +131,7 @@ enum SegmentGridView {
             screen.put("\(code) Not judged: none — every cluster has \(min) or more rated rows and relevance scores", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, style: .dim)
             return
         }
-        let figures = "\(cell.clusterIDs.count) · \(Format.percent(cell.share))"
+        let figures = cell.figures
         let fw = TextWidth.width(of: figures)
         var x = rect.x + 1
         x += screen.put(code + " ", x: x, y: rect.y, style: .warn)
