@@ -162,7 +162,7 @@ import Testing
         Fixtures.press(&s, Fixtures.keys("+"))
         #expect(s.zoom == .full && s.status?.text.contains("_ zooms out") == true)
         Fixtures.press(&s, Fixtures.keys("2"))
-        #expect(s.layout.topHeight == 0 && s.layout.shows(.questions) && !s.layout.shows(.clusters))
+        #expect(s.layout.topHeight == 0 && s.layout.bottomHeight == s.layout.body)
         Fixtures.press(&s, Fixtures.keys("__"))
         #expect(s.zoom == .normal)
     }

@@ -49,11 +49,6 @@ public struct LayoutMetrics: Equatable, Sendable {
         }
     }
 
-    /// Whether a pane is drawn at all (in `full` zoom only the focused one is).
-    public func shows(_ pane: Pane) -> Bool {
-        zoom != .full || pane == focus
-    }
-
     /// Outer height of the questions pane, whose box also holds the detail block.
     public var bottomHeight: Int { max(0, body - topHeight) }
 
@@ -78,10 +73,7 @@ public struct LayoutMetrics: Equatable, Sendable {
 
     /// Rows of list content in a full-screen view's frame, under its header lines.
     public func viewListRows(_ view: View) -> Int {
-        switch view {
-        case .priorities: max(1, body - 2 - 2)
-        case .matrix: max(1, body - 2 - 2)
-        default: max(1, body - 2)
-        }
+        // The list and the matrix have two header lines inside their frame.
+        view == .priorities || view == .matrix ? max(1, body - 4) : max(1, body - 2)
     }
 }

@@ -100,8 +100,9 @@ public struct Theme: Equatable, Sendable {
     public func withHighContrast(_ on: Bool) -> Theme {
         var t = self
         t.highContrast = on
-        t.name = on ? (monochrome ? "high-contrast-mono" : "high-contrast") : (monochrome ? "mono" : "default")
-        if asciiOnly, !on { t.name = "ascii" }
+        let suffix = "+high-contrast"
+        let base = name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : name
+        t.name = on ? base + suffix : base
         return t
     }
 
