@@ -32,6 +32,8 @@ let package = Package(
             dependencies: ["CladeUI", "CladeCore", "CNcurses", "CTermGuard"],
             path: "Sources/CladeTerminal"
         ),
+        // The consultant's report (Markdown and self-contained HTML) from the reviewed state.
+        .target(name: "CladeReport", dependencies: ["CladeCore", "CladeStore"], path: "Sources/CladeReport"),
         // The deterministic generator of the bundled sample database.
         .target(name: "CladeSample", dependencies: ["CladeCore", "CladeStore"], path: "Sources/CladeSample"),
         // Composition: the run loop that joins state, store and a backend.
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "clade",
             dependencies: [
-                "CladeApp", "CladeCore", "CladeStore", "CladeSample", "CladeTerminal", "CladeImport",
+                "CladeApp", "CladeCore", "CladeStore", "CladeSample", "CladeTerminal", "CladeImport", "CladeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/clade"
@@ -56,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CladeUITests",
-            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport"],
+            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport", "CladeReport"],
             path: "Tests/CladeUITests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),

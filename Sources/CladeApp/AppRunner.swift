@@ -27,6 +27,7 @@ public final class AppRunner {
         engine = CurationEngine(app: database)
         let size = backend.size
         state = AppState(dataset: try DatasetLoader.load(database), width: size.width, height: size.height)
+        state.highContrast = theme.highContrast
         perform(Reducer.start(&state))
         refreshHistory()
     }
@@ -116,6 +117,15 @@ public final class AppRunner {
                 } catch {
                     send(.failed("Could not read the questions: \(error)"))
                 }
+            case .loadCharts(let query):
+                do {
+                    send(.chartsLoaded(try ChartReads.charts(database, query)))
+                } catch {
+                    send(.failed("Could not read the charts: \(error)"))
+                }
+            case .setHighContrast(let on):
+                theme = theme.withHighContrast(on)
+                backend.theme = theme
             case .commit(let request):
                 record { try self.decisions.commit(request) }
             case .undo:

@@ -28,11 +28,12 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Who is deciding, recorded with every decision (default: $USER).")
     var reviewer: String?
 
-    @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono or ascii.")
+    @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono, ascii, or high-contrast for projectors (T switches it in the app).")
     var theme: ThemeChoice = .auto
 
     enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, color, mono, ascii
+        case highContrast = "high-contrast"
     }
 
     func run() throws {
@@ -47,6 +48,7 @@ struct OpenCommand: ParsableCommand {
         case .color: chosen = Theme.detect(color: true, unicode: backend.supportsUnicode)
         case .mono: chosen = Theme.detect(color: false, unicode: backend.supportsUnicode)
         case .ascii: chosen = .ascii
+        case .highContrast: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode).withHighContrast(true)
         }
         backend.theme = chosen
         do {

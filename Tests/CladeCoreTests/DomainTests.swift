@@ -54,7 +54,7 @@ import Testing
 
     @Test func everyCommandHasAKeyAndNoTwoCollideInAPane() {
         for command in CommandRegistry.all { #expect(!command.keys.isEmpty, "\(command.id)") }
-        for context in [Context.clusters, .questions, .capabilities] {
+        for context in Context.keyContexts {
             var seen: [[Key]: CommandID] = [:]
             for command in CommandRegistry.commands(in: context) {
                 for seq in command.keys {

@@ -24,6 +24,15 @@ import Testing
         Case(name: "filter", keys: "\\cost<Enter>", sizes: [(80, 24)], mono: false),
         Case(name: "questions-filter", keys: "<Enter>\\revision", sizes: [(120, 40)], mono: false),
         Case(name: "too-small", keys: "", sizes: [(30, 10), (49, 13)]),
+        // Segments, priorities, charts and the matrix (issue 4), and the workshop layouts.
+        Case(name: "segments", keys: "4", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "segments-thresholds", keys: "4t", sizes: [(80, 24)], mono: false),
+        Case(name: "priorities", keys: "5", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "charts", keys: "/fiscal<Enter>6", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "matrix", keys: "7", sizes: [(80, 24), (120, 40), (60, 18)]),
+        Case(name: "matrix-scrolled", keys: "7lll", sizes: [(80, 24)], mono: false),
+        Case(name: "zoomed", keys: "+", sizes: [(80, 24), (120, 40)], mono: false),
+        Case(name: "full-screen", keys: "<Enter>++", sizes: [(80, 24)], mono: false),
     ]
 
     @Test(arguments: cases)
@@ -42,6 +51,12 @@ import Testing
     @Test func asciiForDumbTerminals() throws {
         let app = try SampleApp(width: 80, height: 24, theme: .ascii)
         Golden.check("clusters-80x24-ascii", app.type(""), withStyles: true)
+    }
+
+    /// The charts and the matrix in ASCII: `_ . - = #` bars, `*` for the line, `. : + #` shades.
+    @Test func chartsInASCII() throws {
+        Golden.check("charts-80x24-ascii", try SampleApp(width: 80, height: 24, theme: .ascii).type("/fiscal<Enter>6"), withStyles: true)
+        Golden.check("matrix-80x24-ascii", try SampleApp(width: 80, height: 24, theme: .ascii).type("7"), withStyles: true)
     }
 
     @Test func readOnlyBanner() throws {

@@ -13,7 +13,7 @@ public struct Keymap: Sendable {
     public init(commands: [Command] = CommandRegistry.all) {
         var bindings: [Context: [[Key]: CommandID]] = [:]
         var prefixes: [Context: Set<[Key]>] = [:]
-        for context in [Context.clusters, .questions, .capabilities] {
+        for context in Context.keyContexts {
             // Pane-specific bindings win over global ones for the same keys.
             for command in commands where command.applies(in: context) {
                 let specific = !command.contexts.contains(.global)

@@ -104,6 +104,8 @@ public struct Dataset: Equatable, Sendable {
     public var runID: RunID
     public var relevanceMetric: String
     public var thresholds: Thresholds
+    /// The thresholds the pipeline wrote (its `meta`), before the reviewer's overrides.
+    public var pipelineThresholds: Thresholds
     /// Clusters in pipeline order (parents and leaves).
     public var clusters: [Cluster]
     public var capabilities: [Capability]
@@ -117,7 +119,7 @@ public struct Dataset: Equatable, Sendable {
 
     public init(
         title: String, path: String = "", runID: RunID = 1, relevanceMetric: String = "cosine",
-        thresholds: Thresholds = .standard, clusters: [Cluster], capabilities: [Capability],
+        thresholds: Thresholds = .standard, pipelineThresholds: Thresholds? = nil, clusters: [Cluster], capabilities: [Capability],
         total: ClusterStats, weekStarts: [String] = [], readOnly: Bool = false, absorbed: [ClusterID: [ClusterID]] = [:]
     ) {
         self.title = title
@@ -125,6 +127,7 @@ public struct Dataset: Equatable, Sendable {
         self.runID = runID
         self.relevanceMetric = relevanceMetric
         self.thresholds = thresholds
+        self.pipelineThresholds = pipelineThresholds ?? thresholds
         self.clusters = clusters
         self.capabilities = capabilities
         self.total = total

@@ -89,6 +89,33 @@ public struct Segment: Equatable, Hashable, Sendable {
     }
 
     public var isDangerZone: Bool { volume == .high && relevance == .low && satisfaction == .low }
+
+    /// Every figure is known: the cell is one of the eight (satisfaction needs `minRatings` rated rows).
+    public var isJudged: Bool { volume != .unknown && relevance != .unknown && satisfaction != .unknown }
+
+    /// How urgently the playbook wants action, 0 first: the danger zone, then answers that fail,
+    /// the odd cells, the small unhappy ones, and what works; cells without enough data last.
+    public var urgency: Int {
+        switch (volume, relevance, satisfaction) {
+        case (.high, .low, .low): 0
+        case (.high, .high, .low): 1
+        case (.low, .high, .low): 2
+        case (.high, .low, .high): 3
+        case (.low, .low, .high): 4
+        case (.low, .low, .low): 5
+        case (.low, .high, .high): 6
+        case (.high, .high, .high): 7
+        default: 8
+        }
+    }
+
+    /// The eight judged cells, in the grid's reading order: rows of volume × relevance (high
+    /// volume first, high relevance first), satisfied cell before the unsatisfied one.
+    public static let cells: [Segment] = [Level.high, .low].flatMap { v in
+        [Level.high, .low].flatMap { r in
+            [Level.high, .low].map { s in Segment(volume: v, relevance: r, satisfaction: s) }
+        }
+    }
 }
 
 /// What to do about a cluster (the playbook's actions).

@@ -4,6 +4,8 @@ public enum Action: Equatable, Sendable {
     case resize(width: Int, height: Int)
     case run(CommandID)
     case questionsLoaded(QuestionPage)
+    /// The selected cluster's chart figures (relevance histogram, weekly trend).
+    case chartsLoaded(ClusterCharts)
     case datasetLoaded(Dataset)
     case failed(String)
     /// Something the reviewer should know that is not an error (e.g. a terminal fallback).
@@ -23,6 +25,7 @@ public enum Action: Equatable, Sendable {
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
 public enum Effect: Equatable, Sendable {
     case loadQuestions(QuestionQuery)
+    case loadCharts(ChartQuery)
     case commit(DecisionRequest)
     case undo
     case redo
@@ -31,6 +34,8 @@ public enum Effect: Equatable, Sendable {
     case suggestSplit(clusterID: ClusterID, memberIDs: [ClusterID], k: Int?)
     case cancelSplit
     case redraw
+    /// Switch the theme's high-contrast variant on or off.
+    case setHighContrast(Bool)
     case suspend
     case quit
 }

@@ -50,6 +50,12 @@ public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var focus: Pane = .clusters
+    /// The three panes, or a full-screen view (segments, priorities, charts, matrix).
+    public var view: View = .main
+    /// Workshop layouts of the panes (`+` / `_`).
+    public var zoom: Zoom = .normal
+    /// The high-contrast theme for projectors, switched at runtime (`T`).
+    public var highContrast = false
 
     // Clusters pane
     public var selectedClusterID: ClusterID?
@@ -65,6 +71,15 @@ public struct AppState: Equatable, Sendable {
     public var capabilityNameFilter: String = ""
 
     public var questions = QuestionsState()
+
+    // Full-screen views
+    /// First row shown in the prioritised list and the matrix.
+    public var viewScroll: Int = 0
+    /// First capability column shown in the matrix when they do not all fit.
+    public var matrixColumn: Int = 0
+    public var formula: PriorityFormula = .expectedValue
+    /// The selected cluster's charts, once loaded.
+    public var charts: ClusterCharts?
 
     public var prompt: InputPrompt?
     public var overlay: CommandListOverlay?
@@ -96,7 +111,7 @@ public struct AppState: Equatable, Sendable {
         selectedClusterID = ClusterTree.rows(self).first?.id
     }
 
-    public var layout: LayoutMetrics { LayoutMetrics(width: width, height: height, focus: focus) }
+    public var layout: LayoutMetrics { LayoutMetrics(width: width, height: height, focus: focus, zoom: zoom) }
 
     public var selectedCluster: Cluster? { selectedClusterID.flatMap { dataset.cluster($0) } }
 
@@ -106,6 +121,12 @@ public struct AppState: Equatable, Sendable {
         if dialog != nil { return .dialog }
         if overlay != nil { return overlay!.kind == .help ? .help : .palette }
         if prompt != nil { return .input }
-        return Context(focus)
+        return keyContext
     }
+
+    /// The pane or view keys are bound in, under any overlay.
+    public var keyContext: Context { view.context ?? Context(focus) }
+
+    /// How the status line names where the reviewer is: "the Clusters pane", "the Segment grid".
+    public var placeName: String { view == .main ? "the \(focus.title) pane" : "the \(keyContext.title)" }
 }

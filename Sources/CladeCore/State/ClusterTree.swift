@@ -74,7 +74,7 @@ public enum ClusterTree {
                 let x = a.name.lowercased(), y = b.name.lowercased()
                 if x != y { return descending ? x > y : x < y }
             case .segment:
-                let x = segmentRank(data.segment(of: a)), y = segmentRank(data.segment(of: b))
+                let x = data.segment(of: a).urgency, y = data.segment(of: b).urgency
                 if x != y { return descending ? x > y : x < y }
             default:
                 // Missing figures sort last whichever the direction.
@@ -89,20 +89,5 @@ public enum ClusterTree {
             return a.id < b.id
         }
         return ordered.map(\.id)
-    }
-
-    /// The danger zone first, then the other cells by how urgently the playbook wants action.
-    static func segmentRank(_ s: Segment) -> Int {
-        switch (s.volume, s.relevance, s.satisfaction) {
-        case (.high, .low, .low): 0
-        case (.high, .high, .low): 1
-        case (.low, .high, .low): 2
-        case (.high, .low, .high): 3
-        case (.low, .low, .high): 4
-        case (.low, .low, .low): 5
-        case (.low, .high, .high): 6
-        case (.high, .high, .high): 7
-        default: 8
-        }
     }
 }

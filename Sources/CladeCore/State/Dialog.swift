@@ -14,6 +14,12 @@ public struct Dialog: Equatable, Sendable {
         case issueType(ClusterID)
         case action(ClusterID)
         case dismiss(ClusterID)
+        /// Which segment threshold to change.
+        case thresholds
+        case thresholdValue(ThresholdKey)
+        /// Which prioritisation input of a cluster to change.
+        case prioritisation(ClusterID)
+        case prioritisationValue(ClusterID, PrioritisationField)
     }
 
     public enum Style: Equatable, Sendable {
@@ -69,6 +75,9 @@ public struct DialogOption: Equatable, Sendable {
         case restore
         case label(String)
         case newLabel
+        case threshold(ThresholdKey)
+        case prioritisationField(PrioritisationField)
+        case resetPrioritisation
     }
 
     public var label: String

@@ -9,11 +9,24 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .capabilities: "Capabilities"
         }
     }
+
+    /// The pane a context belongs to, if it is one.
+    public init?(_ context: Context) {
+        switch context {
+        case .clusters: self = .clusters
+        case .questions: self = .questions
+        case .capabilities: self = .capabilities
+        default: return nil
+        }
+    }
 }
 
 /// Where a key is being read: decides which commands apply.
 public enum Context: String, CaseIterable, Sendable {
-    case global, clusters, questions, capabilities, help, palette, input, dialog, split
+    case global, clusters, questions, capabilities, segments, priorities, charts, matrix, help, palette, input, dialog, split
+
+    /// The contexts keys are bound in: the panes and the full-screen views.
+    public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix]
 
     public init(_ pane: Pane) {
         switch pane {
@@ -29,6 +42,10 @@ public enum Context: String, CaseIterable, Sendable {
         case .clusters: "Clusters pane"
         case .questions: "Questions pane"
         case .capabilities: "Capabilities pane"
+        case .segments: "Segment grid"
+        case .priorities: "Prioritised list"
+        case .charts: "Charts"
+        case .matrix: "Capability × topic matrix"
         case .help: "Help"
         case .palette: "Command palette"
         case .input: "Search and filter prompt"

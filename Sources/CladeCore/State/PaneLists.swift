@@ -39,3 +39,24 @@ public enum CommandList {
         }.map(\.element.0)
     }
 }
+
+/// The clusters each full-screen view lists, in its order: the segment grid's reading order, the
+/// prioritised ranking, or the cluster tree (charts, matrix). Moves, search and the renderer all
+/// read this, so they agree. The grid and the ranking list leaves only, honouring the filters.
+public enum ViewRows {
+    public static func ids(_ state: AppState) -> [ClusterID] {
+        switch state.view {
+        case .segments: grid(state).order
+        case .priorities: ranking(state).order
+        case .main, .charts, .matrix: ClusterTree.rows(state).map(\.id)
+        }
+    }
+
+    public static func grid(_ state: AppState) -> SegmentGrid {
+        SegmentGrid(dataset: state.dataset, including: ClusterTree.matches(state))
+    }
+
+    public static func ranking(_ state: AppState) -> PriorityRanking {
+        PriorityRanking(dataset: state.dataset, formula: state.formula, including: ClusterTree.matches(state))
+    }
+}

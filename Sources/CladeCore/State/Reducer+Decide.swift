@@ -18,6 +18,8 @@ extension Reducer {
             return [.redo]
         case .confirmCapability, .rejectCapability, .addCapability:
             return capabilityDecision(&state, id)
+        case .editThresholds:
+            return openDialog(&state, thresholdsDialog(state), load: false)
         default:
             break
         }
@@ -83,6 +85,8 @@ extension Reducer {
                                              prompt: "Undoable with u.", options: options, cursor: 0), load: false)
         case .merge:
             return startMerge(&state, cluster)
+        case .editPrioritisation:
+            return openDialog(&state, prioritisationDialog(state, cluster), load: false)
         case .split:
             guard isLeaf else { return notOnParent(&state, "split") }
             let marked = state.questions.rows.filter { state.markedQuestions.contains($0.id) }.map(\.id)
@@ -241,6 +245,10 @@ extension Reducer {
             guard !text.isEmpty else { return [] }
             state.markedClusters = []
             return commit(&state, .merge(sources: sources.filter { $0 != target }, into: target, name: text))
+        case .thresholdValue(let key):
+            return acceptThreshold(&state, key, text)
+        case .prioritisationValue(let c, let field):
+            return acceptPrioritisation(&state, c, field, text)
         default:
             return []
         }
@@ -275,6 +283,14 @@ extension Reducer {
         case (.moveTarget(let questions), .cluster(let target)):
             state.markedQuestions = []
             return commit(&state, .move(questions: questions, to: target))
+        case (.thresholds, .threshold(let key)):
+            state.dialog = thresholdValueDialog(state, key)
+            return []
+        case (.prioritisation(let c), .prioritisationField(let field)):
+            state.dialog = prioritisationValueDialog(state, c, field)
+            return []
+        case (.prioritisation(let c), .resetPrioritisation):
+            return commit(&state, .setPrioritisation(c, PrioritisationInputs()))
         default:
             state.dialog = nil
             return []

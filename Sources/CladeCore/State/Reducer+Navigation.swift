@@ -1,5 +1,6 @@
 extension Reducer {
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        if state.view != .main { return moveInView(&state, by: delta) }
         let height = state.layout.listRows(state.focus)
         switch state.focus {
         case .clusters:
@@ -22,7 +23,8 @@ extension Reducer {
     }
 
     static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
-        if state.focus != pane { state.rangeAnchor = nil }
+        if state.focus != pane || state.view != .main { state.rangeAnchor = nil }
+        state.view = .main
         state.focus = pane
         clampAll(&state)
         if pane == .questions, state.questions.clusterID != state.selectedClusterID {
@@ -45,7 +47,7 @@ extension Reducer {
         q.clusterID = id
         state.questions = q
         if changed { state.markedQuestions = [] }
-        return reloadQuestions(&state)
+        return reloadQuestions(&state) + (state.view == .charts ? loadCharts(&state) : [])
     }
 
     static func query(_ state: AppState, offset: Int) -> QuestionQuery? {

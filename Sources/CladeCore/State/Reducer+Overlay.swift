@@ -38,19 +38,15 @@ extension Reducer {
         return []
     }
 
-    /// Runs a command picked from help or the palette, first moving to a pane where it applies.
+    /// Runs a command picked from help or the palette, first moving to a pane or view where it applies.
     static func runFromList(_ state: inout AppState, _ command: Command) -> [Effect] {
         var effects: [Effect] = []
-        if !command.applies(in: Context(state.focus)),
-           let pane = command.contexts.compactMap({ c -> Pane? in
-               switch c {
-               case .clusters: .clusters
-               case .questions: .questions
-               case .capabilities: .capabilities
-               default: nil
-               }
-           }).first {
-            effects += focus(&state, pane)
+        if !command.applies(in: state.keyContext), let context = command.contexts.first {
+            if let pane = Pane(context) {
+                effects += focus(&state, pane)
+            } else if let view = View.allCases.first(where: { $0.context == context }) {
+                effects += openView(&state, view)
+            }
         }
         return effects + perform(&state, command.id)
     }

@@ -1,13 +1,15 @@
 extension Reducer {
     static func openPrompt(_ state: inout AppState, _ kind: InputPrompt.Kind) -> [Effect] {
+        // In a view, the filter narrows its clusters, as in the Clusters pane.
+        let pane = state.view == .main ? state.focus : .clusters
         let text: String
-        switch (kind, state.focus) {
+        switch (kind, pane) {
         case (.search, _): text = ""
         case (.filter, .clusters): text = state.clusterFilter
         case (.filter, .questions): text = state.questions.filter
         case (.filter, .capabilities): text = state.capabilityNameFilter
         }
-        state.prompt = InputPrompt(kind: kind, pane: state.focus, text: text, origin: cursorIndex(state))
+        state.prompt = InputPrompt(kind: kind, pane: pane, text: text, origin: cursorIndex(state))
         return []
     }
 
@@ -57,6 +59,8 @@ extension Reducer {
             let before = state.selectedClusterID
             state.clusterFilter = text
             clampAll(&state)
+            let settled = settleViewSelection(&state)
+            if !settled.isEmpty { return settled }
             return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
         case .questions:
             guard state.questions.filter != text else { return [] }
@@ -85,6 +89,9 @@ extension Reducer {
 
     /// The texts search looks at in the focused pane, one per row.
     public static func searchableRows(_ state: AppState) -> [String] {
+        if state.view != .main {
+            return ViewRows.ids(state).map { state.dataset.cluster($0).map(ClusterTree.searchText) ?? "" }
+        }
         switch state.focus {
         case .clusters:
             return ClusterTree.rows(state).map { row in state.dataset.cluster(row.id).map(ClusterTree.searchText) ?? "" }
@@ -108,7 +115,8 @@ extension Reducer {
     }
 
     static func cursorIndex(_ state: AppState) -> Int {
-        switch state.focus {
+        if state.view != .main { return ViewRows.ids(state).firstIndex { $0 == state.selectedClusterID } ?? 0 }
+        return switch state.focus {
         case .clusters: clusterIndex(state, ClusterTree.rows(state))
         case .questions: state.questions.cursor.index
         case .capabilities: state.capabilityCursor.index

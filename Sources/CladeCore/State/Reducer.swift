@@ -29,6 +29,8 @@ public enum Reducer {
             return perform(&state, id)
         case .questionsLoaded(let page):
             return questionsLoaded(&state, page)
+        case .chartsLoaded(let charts):
+            return chartsLoaded(&state, charts)
         case .datasetLoaded(let dataset):
             let previous = state.selectedClusterID
             state.dataset = dataset
@@ -41,12 +43,14 @@ public enum Reducer {
             }
             if state.selectedClusterID == nil { state.selectedClusterID = ClusterTree.rows(state).first?.id }
             clampAll(&state)
+            let settled = settleViewSelection(&state)
+            if !settled.isEmpty { return settled }
             if state.selectedClusterID == previous, state.questions.clusterID == previous, let q = query(state, offset: 0) {
-                // Same cluster: refresh its questions in place, keeping the cursor.
+                // Same cluster: refresh its questions (and charts) in place, keeping the cursor.
                 var refreshed = q
                 refreshed.limit = max(pageLimit, state.questions.rows.count)
                 state.questions.loading = true
-                return [.loadQuestions(refreshed)]
+                return [.loadQuestions(refreshed)] + (state.view == .charts ? loadCharts(&state) : [])
             }
             return selectCluster(&state, state.selectedClusterID, force: true)
         case .failed(let message):
@@ -94,7 +98,7 @@ public enum Reducer {
 
     static func dispatchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let keys = state.pendingKeys + [key]
-        switch keymap.resolve(keys, in: Context(state.focus)) {
+        switch keymap.resolve(keys, in: state.keyContext) {
         case .command(let id):
             state.pendingKeys = []
             return perform(&state, id)
@@ -104,11 +108,11 @@ public enum Reducer {
         case .unbound:
             state.pendingKeys = []
             // A key that ends a sequence badly may still stand alone (`g` then `j`).
-            if keys.count > 1, case .command(let id) = keymap.resolve([key], in: Context(state.focus)) {
+            if keys.count > 1, case .command(let id) = keymap.resolve([key], in: state.keyContext) {
                 return perform(&state, id)
             }
             if case .char(let c) = key, !c.isWhitespace {
-                state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in the \(state.focus.title) pane.")
+                state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in \(state.placeName).")
             }
             return []
         }
@@ -118,8 +122,8 @@ public enum Reducer {
         switch id {
         case .moveDown: return move(&state, by: 1)
         case .moveUp: return move(&state, by: -1)
-        case .pageDown: return move(&state, by: state.layout.listRows(state.focus))
-        case .pageUp: return move(&state, by: -state.layout.listRows(state.focus))
+        case .pageDown: return move(&state, by: pageRows(state))
+        case .pageUp: return move(&state, by: -pageRows(state))
         case .moveTop: return move(&state, by: Int.min / 2)
         case .moveBottom: return move(&state, by: Int.max / 2)
         case .nextPane: return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!)
@@ -127,6 +131,20 @@ public enum Reducer {
         case .focusClusters: return focus(&state, .clusters)
         case .focusQuestions, .open: return focus(&state, .questions)
         case .focusCapabilities: return focus(&state, .capabilities)
+        case .viewSegments: return openView(&state, .segments)
+        case .viewPriorities: return openView(&state, .priorities)
+        case .viewCharts: return openView(&state, .charts)
+        case .viewMatrix: return openView(&state, .matrix)
+        case .jumpToCluster: return closeView(&state, announce: true)
+        case .closeView: return closeView(&state, announce: false)
+        case .segmentLeft: return segmentColumn(&state, by: -1)
+        case .segmentRight: return segmentColumn(&state, by: 1)
+        case .matrixLeft: return scrollMatrix(&state, by: -1)
+        case .matrixRight: return scrollMatrix(&state, by: 1)
+        case .switchFormula: return switchFormula(&state)
+        case .zoomIn: return zoom(&state, by: 1)
+        case .zoomOut: return zoom(&state, by: -1)
+        case .toggleHighContrast: return toggleHighContrast(&state)
         case .expand: return expand(&state)
         case .collapse: return collapse(&state)
         case .back: return focus(&state, .clusters)
@@ -154,12 +172,12 @@ public enum Reducer {
         case .searchNext: return searchStep(&state, forward: true)
         case .searchPrevious: return searchStep(&state, forward: false)
         case .help, .palette:
-            state.overlay = CommandListOverlay(kind: id == .help ? .help : .palette, context: Context(state.focus))
+            state.overlay = CommandListOverlay(kind: id == .help ? .help : .palette, context: state.keyContext)
             return []
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
         case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
-             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo:
+             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo, .editThresholds, .editPrioritisation:
             return decide(&state, id)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
@@ -181,6 +199,12 @@ public enum Reducer {
         state.clusterScroll = cursor.scroll
         state.questions.cursor.clamp(count: state.questions.rows.count, height: state.layout.listRows(.questions))
         state.capabilityCursor.clamp(count: CapabilityList.rows(state).count, height: state.layout.listRows(.capabilities))
+        clampView(&state)
+    }
+
+    /// Rows a page key moves in the focused pane or the view.
+    static func pageRows(_ state: AppState) -> Int {
+        state.view == .main ? state.layout.listRows(state.focus) : state.layout.viewListRows(state.view)
     }
 
     static func clusterIndex(_ state: AppState, _ rows: [ClusterTree.Row]) -> Int {

@@ -61,6 +61,7 @@ public enum DatasetLoader {
             runID: runID,
             relevanceMetric: meta[PipelineSchema.MetaKey.relevanceMetric] ?? "cosine",
             thresholds: thresholds(meta: meta, settings: settings),
+            pipelineThresholds: thresholds(meta: meta, settings: [:]),
             clusters: visible,
             capabilities: try capabilities(db, run: runID, clade: clade),
             total: total,

@@ -11,12 +11,7 @@ public enum QuestionReads {
         guard !query.memberIDs.isEmpty else { return QuestionPage(query: query, rows: [], total: 0, hasMore: false) }
         let (countSQL, sql, arguments) = statements(query, clade: clade)
         let total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(Array(arguments.dropLast(2)))) ?? 0
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            Question(
-                id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-                relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
-            )
-        }
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(question)
         return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)
     }
 
@@ -51,6 +46,14 @@ public enum QuestionReads {
         }
         arguments += [query.limit, query.offset]
         return ("SELECT COUNT(*) FROM (\(members))", sql, arguments)
+    }
+
+    /// A question from a row with `question_id, text, asked_at, relevance, feedback, weight`.
+    static func question(_ row: Row) -> Question {
+        Question(
+            id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
+            relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
+        )
     }
 
     static func escapeLike(_ s: String) -> String {

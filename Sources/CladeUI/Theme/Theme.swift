@@ -16,6 +16,13 @@ public struct Glyphs: Equatable, Sendable {
     public var sampled: String
     public var scrollThumb: String
     public var ascending, descending, arrow: String
+    /// Five shades, empty to full, for the matrix's cells.
+    public var shades: [String]
+    /// Line charts are drawn in braille dots (2×4 per cell); without, one `plotPoint` per cell.
+    public var braille: Bool
+    public var plotPoint: String
+    /// A dotted rule for thresholds on charts.
+    public var dottedRule: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -23,7 +30,8 @@ public struct Glyphs: Equatable, Sendable {
         ellipsis: "…", segmentSeparator: "·",
         sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-        thumbUp: "+1", thumbDown: "-1", unrated: "·", reviewed: "✓", sampled: "≈", scrollThumb: "┃", ascending: "↑", descending: "↓", arrow: "→"
+        thumbUp: "+1", thumbDown: "-1", unrated: "·", reviewed: "✓", sampled: "≈", scrollThumb: "┃", ascending: "↑", descending: "↓", arrow: "→",
+        shades: [" ", "░", "▒", "▓", "█"], braille: true, plotPoint: "•", dottedRule: "┄"
     )
 
     /// For `TERM=dumb`, non-UTF-8 locales and terminals without line drawing.
@@ -33,7 +41,8 @@ public struct Glyphs: Equatable, Sendable {
         ellipsis: "~", segmentSeparator: ".",
         sparks: ["_", ".", ".", "-", "-", "=", "#", "#"],
         barEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
-        thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~", scrollThumb: "#", ascending: "^", descending: "v", arrow: "->"
+        thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~", scrollThumb: "#", ascending: "^", descending: "v", arrow: "->",
+        shades: [" ", ".", ":", "+", "#"], braille: false, plotPoint: "*", dottedRule: "-"
     )
 }
 
@@ -67,11 +76,15 @@ public struct Theme: Equatable, Sendable {
     public var glyphs: Glyphs
     /// No colour at all: meaning is carried by attributes and glyphs (NO_COLOR, monochrome terminals).
     public var monochrome: Bool
+    /// For projectors and low vision: nothing dim, frames and headings bold, selection and
+    /// warnings in strong reverse video.
+    public var highContrast: Bool
 
-    public init(name: String, glyphs: Glyphs, monochrome: Bool) {
+    public init(name: String, glyphs: Glyphs, monochrome: Bool, highContrast: Bool = false) {
         self.name = name
         self.glyphs = glyphs
         self.monochrome = monochrome
+        self.highContrast = highContrast
     }
 
     public static let standard = Theme(name: "default", glyphs: .unicode, monochrome: false)
@@ -83,11 +96,53 @@ public struct Theme: Equatable, Sendable {
         Theme(name: color ? "default" : "mono", glyphs: unicode ? .unicode : .ascii, monochrome: !color)
     }
 
+    /// The same theme with the high-contrast variant on or off.
+    public func withHighContrast(_ on: Bool) -> Theme {
+        var t = self
+        t.highContrast = on
+        let suffix = "+high-contrast"
+        let base = name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : name
+        t.name = on ? base + suffix : base
+        return t
+    }
+
     /// True when only ASCII may reach the terminal (TERM=dumb, a non-UTF-8 locale).
     public var asciiOnly: Bool { glyphs.vertical == Glyphs.ascii.vertical }
 
     public func appearance(_ style: Style) -> Appearance {
-        monochrome ? Self.monoAppearance(style) : Self.colorAppearance(style)
+        switch (monochrome, highContrast) {
+        case (false, false): Self.colorAppearance(style)
+        case (true, false): Self.monoAppearance(style)
+        case (false, true): Self.highContrastAppearance(style)
+        case (true, true): Self.highContrastMonoAppearance(style)
+        }
+    }
+
+    /// Colours only where they add to strong attributes; the terminal's own foreground and
+    /// background elsewhere, so light and dark projectors both work.
+    static func highContrastAppearance(_ style: Style) -> Appearance {
+        switch style {
+        case .normal, .overlay, .dim: Appearance()
+        case .bold, .title, .border, .accent, .keyHint: Appearance(bold: true)
+        case .borderFocused, .overlayTitle: Appearance(bold: true, reverse: true)
+        case .columnHeader, .input: Appearance(bold: true, underline: true)
+        case .selected, .status: Appearance(bold: true, reverse: true)
+        case .selectedInactive: Appearance(bold: true, underline: true)
+        case .marked: Appearance(foreground: .magenta, bold: true, underline: true)
+        case .match, .banner: Appearance(foreground: .black, background: .yellow, bold: true)
+        case .good: Appearance(foreground: .green, bold: true)
+        case .bad, .warn: Appearance(foreground: .red, bold: true)
+        case .danger, .statusError: Appearance(foreground: .white, background: .red, bold: true)
+        }
+    }
+
+    static func highContrastMonoAppearance(_ style: Style) -> Appearance {
+        switch style {
+        case .normal, .overlay, .dim, .good: Appearance()
+        case .bold, .title, .border, .accent, .keyHint, .warn, .bad: Appearance(bold: true)
+        case .columnHeader, .input, .marked, .selectedInactive: Appearance(bold: true, underline: true)
+        case .borderFocused, .overlayTitle, .selected, .status, .match, .banner, .danger, .statusError: Appearance(bold: true, reverse: true)
+        }
     }
 
     static func colorAppearance(_ style: Style) -> Appearance {

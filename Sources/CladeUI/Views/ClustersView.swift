@@ -38,6 +38,7 @@ enum ClustersView {
             screen.put("No cluster matches the filter. Esc clears it.", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, style: .dim)
             return
         }
+        let barScale = ShareBars.scale(rows.map(\.id), state.dataset)
         let searchNeedle = state.prompt?.kind == .search && state.prompt?.pane == .clusters ? state.prompt!.text.lowercased() : ""
         for (line, row) in rows.dropFirst(state.clusterScroll).prefix(listHeight).enumerated() {
             guard let c = state.dataset.cluster(row.id) else { continue }
@@ -69,6 +70,14 @@ enum ClustersView {
                     }
                 case .questions:
                     text = Format.volume(c.stats.volume) + (c.stats.isSampled ? theme.glyphs.sampled : " ")
+                    // The volume-share bar sits in the left of the count's cell, where counts leave room.
+                    let room = p.width - TextWidth.width(of: text) - 1
+                    if room >= ShareBars.width {
+                        screen.cell("", x: x, y: y, width: p.width, style: base)
+                        screen.put(ShareBars.bar(c, scale: barScale, state.dataset, glyphs: theme.glyphs, width: ShareBars.width), x: x, y: y, style: selected ? base : .accent)
+                        screen.cell(text, x: x + ShareBars.width, y: y, width: p.width - ShareBars.width, style: style, alignRight: true)
+                        continue
+                    }
                 case .share:
                     text = Format.percent(state.dataset.volumeShare(of: c))
                 case .relevance:
@@ -112,6 +121,27 @@ enum ClustersView {
         case .priority: Col.priority.rawValue
         case .reviewed: Col.reviewed.rawValue
         }
+    }
+}
+
+/// Volume-share bars beside the clusters' counts: drawn to the scale of the largest listed leaf,
+/// so leaves compare at a glance; parents (sums of their leaves) get none while leaves are listed.
+enum ShareBars {
+    /// Cells of bar in the Questions column (24 eighths of resolution).
+    static let width = 3
+
+    static func scale(_ ids: [ClusterID], _ data: Dataset) -> (max: Double, leavesOnly: Bool) {
+        let leaves = ids.filter(data.isLeaf)
+        let pool = leaves.isEmpty ? ids : leaves
+        return (pool.compactMap(data.cluster).map(data.volumeShare).max() ?? 0, !leaves.isEmpty)
+    }
+
+    static func bar(_ c: Cluster, scale: (max: Double, leavesOnly: Bool), _ data: Dataset, glyphs: Glyphs, width: Int) -> String {
+        guard scale.max > 0, width > 0, !(scale.leavesOnly && !data.isLeaf(c.id)) else { return "" }
+        let share = data.volumeShare(of: c)
+        // A cluster with any volume shows at least one eighth of a cell.
+        let fraction = share > 0 ? max(share / scale.max, 1 / Double(8 * width)) : 0
+        return Bar.render(fraction, glyphs: glyphs, width: width)
     }
 }
 

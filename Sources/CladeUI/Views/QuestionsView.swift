@@ -95,13 +95,7 @@ enum DetailBlock {
     static func draw(_ screen: inout Screen, state: AppState, cluster c: Cluster, theme: Theme, rect: Rect) {
         let data = state.dataset
         let segment = data.segment(of: c)
-        var figures = "\(Format.volume(c.stats.volume)) questions (\(Format.percent(data.volumeShare(of: c))))"
-        figures += " · relevance \(Format.score(c.stats.meanRelevance))"
-        if let s = c.stats.satisfaction {
-            figures += " · \(Format.percent(s, decimals: 0)) satisfied of \(Format.count(c.stats.ratedRows)) rated"
-        } else {
-            figures += " · no ratings"
-        }
+        let figures = data.figures(of: c)
         let reading = segment.code(separator: theme.glyphs.segmentSeparator) + " " + segment.reading
         let action = (c.action ?? segment.defaultAction).map { " \(theme.glyphs.arrow) " + $0.title } ?? ""
         let sampled = c.stats.isSampled ? " · \(theme.glyphs.sampled) sampled, \(Format.count(c.stats.rows)) rows" : ""

@@ -17,18 +17,14 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     }
     TitleBar.draw(&screen, state: state, theme: theme)
     let top = layout.titleRows
-    if layout.sideBySide {
-        ClustersView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top, width: layout.clustersWidth, height: layout.topHeight))
-        CapabilitiesView.draw(&screen, state: state, theme: theme, rect: Rect(x: layout.clustersWidth, y: top, width: layout.capabilitiesWidth, height: layout.topHeight))
-    } else {
-        let rect = Rect(x: 0, y: top, width: layout.width, height: layout.topHeight)
-        if state.focus == .capabilities {
-            CapabilitiesView.draw(&screen, state: state, theme: theme, rect: rect)
-        } else {
-            ClustersView.draw(&screen, state: state, theme: theme, rect: rect)
-        }
+    let body = Rect(x: 0, y: top, width: layout.width, height: layout.body)
+    switch state.view {
+    case .main: drawPanes(&screen, state: state, theme: theme)
+    case .segments: SegmentGridView.draw(&screen, state: state, theme: theme, rect: body)
+    case .priorities: PrioritiesView.draw(&screen, state: state, theme: theme, rect: body)
+    case .charts: ChartsView.draw(&screen, state: state, theme: theme, rect: body)
+    case .matrix: MatrixView.draw(&screen, state: state, theme: theme, rect: body)
     }
-    QuestionsView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top + layout.topHeight, width: layout.width, height: layout.bottomHeight))
     Footer.draw(&screen, state: state, theme: theme)
     if let overlay = state.overlay {
         CommandListView.draw(&screen, state: state, overlay: overlay, theme: theme)
@@ -40,6 +36,28 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
         SplitPreviewView.draw(&screen, state: state, split: split, theme: theme)
     }
     return screen
+}
+
+/// The three panes, as the layout (and its workshop zoom) shares the rows and columns out.
+func drawPanes(_ screen: inout Screen, state: AppState, theme: Theme) {
+    let layout = state.layout
+    let top = layout.titleRows
+    if layout.topHeight > 0 {
+        if layout.sideBySide {
+            ClustersView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top, width: layout.clustersWidth, height: layout.topHeight))
+            CapabilitiesView.draw(&screen, state: state, theme: theme, rect: Rect(x: layout.clustersWidth, y: top, width: layout.capabilitiesWidth, height: layout.topHeight))
+        } else {
+            let rect = Rect(x: 0, y: top, width: layout.width, height: layout.topHeight)
+            if state.focus == .capabilities {
+                CapabilitiesView.draw(&screen, state: state, theme: theme, rect: rect)
+            } else {
+                ClustersView.draw(&screen, state: state, theme: theme, rect: rect)
+            }
+        }
+    }
+    if layout.bottomHeight > 0 {
+        QuestionsView.draw(&screen, state: state, theme: theme, rect: Rect(x: 0, y: top + layout.topHeight, width: layout.width, height: layout.bottomHeight))
+    }
 }
 
 /// Shown instead of the panes when the terminal cannot hold them.

@@ -10,18 +10,28 @@ final class SampleApp {
     let backend: HeadlessBackend
     let runner: AppRunner
     let folder: URL
+    /// The app whose copy this one reopened (kept alive so its folder stays).
+    let previous: SampleApp?
 
-    init(width: Int, height: Int, theme: Theme = .standard, readOnly: Bool = false) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-ui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let copy = folder.appendingPathComponent("sample.sqlite").path
-        try FileManager.default.copyItem(atPath: Golden.repoRoot.appendingPathComponent("sample-data/construction.sqlite").path, toPath: copy)
+    /// `reopening` starts a new app on another app's copy, as after a restart.
+    init(width: Int, height: Int, theme: Theme = .standard, readOnly: Bool = false, reopening previous: SampleApp? = nil) throws {
+        self.previous = previous
+        if let previous {
+            folder = previous.folder
+        } else {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-ui-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Golden.repoRoot.appendingPathComponent("sample-data/construction.sqlite").path, toPath: folder.appendingPathComponent("sample.sqlite").path)
+        }
         backend = HeadlessBackend(size: Size(width: width, height: height))
-        let database = try AppDatabase.open(path: copy, forceReadOnly: readOnly)
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("sample.sqlite").path, forceReadOnly: readOnly)
         runner = try AppRunner(database: database, backend: backend, theme: theme)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { if previous == nil { try? FileManager.default.removeItem(at: folder) } }
+
+    /// The database file this app reviews.
+    var path: String { folder.appendingPathComponent("sample.sqlite").path }
 
     /// Types a key script (see `KeyScript`) and returns the screen after the last key.
     @discardableResult

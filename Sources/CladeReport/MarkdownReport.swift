@@ -1,0 +1,158 @@
+import CladeCore
+import Foundation
+
+/// The report as GitHub-flavoured Markdown: headings, lists and pipe tables, no HTML.
+public enum MarkdownReport {
+    public static func render(_ r: Report) -> String {
+        var out: [String] = []
+        out.append("# Review of \(text(r.title))")
+        out.append("\(r.generatedAt) · `\(r.databaseName)` · \(r.runLine) · \(r.headline)")
+
+        out.append("## Summary")
+        out.append(table(["", ""], r.summaryRows.map { [$0.0, $0.1] }, header: false))
+        if !r.keyFindings.isEmpty {
+            out.append("**Read first**\n\n" + r.keyFindings.enumerated().map { "\($0.offset + 1). \(text($0.element))" }.joined(separator: "\n"))
+        }
+
+        out.append("## Method")
+        out.append(contentsOf: r.methodParagraphs.map(text))
+
+        out.append("## Segments")
+        out.append("Thresholds: \(text(r.dataset.thresholds.summary)).")
+        let cellRows = r.grid.allCells.map { cell -> [String] in
+            let names = cell.clusterIDs.compactMap(r.dataset.cluster).map(\.name)
+            return [cell.segment.code(), cell.segment.isJudged ? cell.segment.reading : "not judged yet", cell.segment.defaultAction?.title ?? "read the questions, or wait for ratings",
+                    "\(names.count)", Format.percent(cell.share), names.joined(separator: ", ")]
+        }
+        out.append(table(["Segment", "Reading", "Default action", "Clusters", "Share", "Which"], cellRows))
+        out.append("Every cluster, cell by cell (largest first):")
+        out.append(table(["Cluster", "Segment", "Questions", "Share", "Relevance", "Satisfied", "Rated", "Action", "P", "Owner"], r.leavesInGridOrder.map { c in
+            [c.name + (c.dismissed ? " (dismissed)" : ""), r.dataset.segment(of: c).code(), Format.volume(c.stats.volume), r.share(c), r.relevance(c), r.satisfaction(c),
+             Format.count(c.stats.ratedRows), r.action(c), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
+        }, rightAligned: [2, 3, 4, 5, 6]))
+
+        out.append("## The clusters that matter")
+        if r.clusters.isEmpty { out.append("Every cluster is doing well or works for the few who use it.") }
+        for (i, s) in r.clusters.enumerated() { out.append(contentsOf: section(r, s, number: i + 1)) }
+
+        out.append("## Decisions and reviewer notes")
+        let notes = r.dataset.clusters.filter { !$0.note.isEmpty }
+        if !notes.isEmpty {
+            out.append(notes.map { "- **\(text($0.name))** (\(text(r.owner($0.id)))): \(text($0.note))" }.joined(separator: "\n"))
+        }
+        if r.decisions.isEmpty {
+            out.append("No decision recorded yet.")
+        } else {
+            out.append(table(["#", "When", "Who", "Decision", "Note"], r.decisions.map { d in
+                let summary = r.undone.contains(d.id) ? "~~\(d.summary)~~ (undone)" : d.summary
+                return [String(d.id), String(d.at.prefix(16)).replacingOccurrences(of: "T", with: " "), d.reviewer, summary, d.note]
+            }, rightAligned: [0]))
+        }
+
+        out.append("## Priorities and owners")
+        out.append("Ranked by expected value = impact × volume% × success; value for effort = (impact × volume%) / (effort × risk). Values in parentheses are defaults.")
+        out.append(table(["#", "Cluster", "Segment", "Share", "Impact", "Effort", "Risk", "Success", "Expected value", "Value for effort", "P", "Owner"], r.ranking.entries.prefix(15).compactMap { e in
+            guard let c = r.dataset.cluster(e.clusterID) else { return nil }
+            return [String(e.rank), c.name, e.segment.code(), Format.percent(e.share), input(e, .impact), input(e, .effort), input(e, .risk), input(e, .success),
+                    Format.fixed(e.score, 2), Format.fixed(PriorityFormula.valueForEffort.score(e.inputs, share: e.share), 2), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
+        }, rightAligned: [0, 3, 4, 5, 6, 7, 8, 9]))
+
+        out.append("## Capability gaps")
+        out.append("What users need done across topics. \"In poor clusters\" is the share of a capability's questions in clusters with low relevance or low satisfaction.")
+        out.append(table(["Capability", "Questions", "Share", "In poor clusters", "Most in", "Verdicts"], r.gaps.map { g in
+            let most = g.clusters.prefix(3).map { "\($0.0.name) (\(Format.volume($0.1)))" }.joined(separator: ", ")
+            let verdicts = (g.confirmedOn.map { "confirmed on \($0)" } + g.rejectedOn.map { "rejected on \($0)" }).joined(separator: "; ")
+            return [g.capability.name, Format.volume(g.capability.volume), Format.percent(g.share, decimals: 0), Format.percent(g.poorShare, decimals: 0), most, verdicts]
+        }, rightAligned: [1, 2, 3]))
+        out.append(contentsOf: matrix(r))
+
+        out.append("## What changed since the pipeline run")
+        out.append(changes(r.changes).map { "- " + $0 }.joined(separator: "\n"))
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    static func section(_ r: Report, _ s: Report.ClusterSection, number: Int) -> [String] {
+        let c = s.cluster
+        var out = ["### \(number). \(text(c.name)) — \(s.segment.code()) \(s.segment.isJudged ? s.segment.reading : "not judged yet")"]
+        out.append("**\(text(s.path))** · \(r.dataset.figures(of: c))")
+        var facts = r.decisionFacts(c).map(text)
+        if !c.note.isEmpty { facts.append("Note: \(text(c.note))") }
+        let weeks = s.charts.weeks
+        if !weeks.isEmpty {
+            let sat = weeks.map { $0.satisfaction.map { Format.percent($0, decimals: 0) } ?? "–" }.joined(separator: " ")
+            facts.append("Weekly questions \(r.sparkline(weeks.map(\.volume))) (from \(weeks[0].start)); satisfied per week: \(sat)")
+        }
+        if let low = r.lowRelevanceShare(s) { facts.append("\(Format.percent(low, decimals: 0)) of its questions retrieve below \(Format.score(r.dataset.thresholds.relevanceLow))") }
+        out.append(facts.map { "- " + $0 }.joined(separator: "\n"))
+        if s.examples.isEmpty {
+            out.append("No thumbs-down question to show.")
+        } else {
+            out.append("Worst-rated questions:")
+            out.append(table(["Relevance", "Asked", "Question"], s.examples.map { [Format.score($0.relevance), $0.day ?? "—", $0.text] }, rightAligned: [0]))
+        }
+        return out
+    }
+
+    static func matrix(_ r: Report) -> [String] {
+        let caps = r.matrix.capabilities
+        guard !caps.isEmpty else { return [] }
+        let rows = r.leavesInTreeOrder.map { c in
+            [c.name] + caps.map { cap in
+                let v = r.matrix.value(c, cap.id)
+                return v > 0 ? Format.volume(v) + (r.matrix.shade(v) >= 3 ? " **" + String(repeating: "●", count: r.matrix.shade(v) - 2) + "**" : "") : "·"
+            }
+        }
+        return ["Capability × topic (questions; ● ●● mark the top half of the scale):",
+                table(["Cluster"] + caps.map(\.name), rows, rightAligned: Array(1...caps.count))]
+    }
+
+    static func changes(_ c: Report.Changes) -> [String] {
+        var out = ["Clusters: \(c.pipelineLeaves) from the pipeline, \(c.reviewedLeaves) after review"]
+        out += c.relabels.map { "Relabelled \u{201C}\(text($0.from))\u{201D} as \u{201C}\(text($0.to))\u{201D}" }
+        out += c.merges.map { "Merged " + $0.absorbed.map { "\u{201C}\(text($0))\u{201D}" }.joined(separator: ", ") + " into \u{201C}\(text($0.into))\u{201D}" }
+        out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.count($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
+        out += c.dismissed.map { "Dismissed \u{201C}\(text($0.name))\u{201D}: \(text($0.action))" }
+        if c.movedQuestions > 0 { out.append("\(Format.count(c.movedQuestions)) questions are now in another cluster than the pipeline put them in (merges, splits, moves)") }
+        out += c.thresholds.map { "Threshold \($0.key.title.lowercased()): \($0.pipeline) in the pipeline, \($0.now) after review" }
+        out += c.verdicts.map { "Capability \u{201C}\(text($0.capability))\u{201D} \($0.verdict) on \u{201C}\(text($0.cluster))\u{201D}" }
+        if c.isEmpty { out.append("Nothing else: the review has not changed the pipeline's clusters yet") }
+        return out
+    }
+
+    static func input(_ e: PriorityRanking.Entry, _ f: PrioritisationField) -> String {
+        let v = f.display(e.inputs.value(f))
+        return e.inputs.defaulted.contains(f) ? "(\(v))" : v
+    }
+
+    /// A pipe table; `header: false` keeps an empty header row (GitHub needs one).
+    static func table(_ headers: [String], _ rows: [[String]], header: Bool = true, rightAligned: [Int] = []) -> String {
+        let head = "| " + headers.map(cell).joined(separator: " | ") + " |"
+        let rule = "|" + headers.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined()
+        let body = rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        return ([header ? head : "| | |", rule] + body).joined(separator: "\n")
+    }
+
+    /// Text safe in a table cell: pipes escaped, no line breaks, no raw HTML.
+    static func cell(_ s: String) -> String {
+        text(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Text safe in running Markdown: no raw HTML tags.
+    static func text(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+extension Report {
+    /// Leaves grouped under their parents, in the pipeline's order, for the matrix.
+    public var leavesInTreeOrder: [Cluster] {
+        var out: [Cluster] = []
+        func visit(_ parent: ClusterID?) {
+            for id in dataset.children(of: parent) {
+                if dataset.isLeaf(id) { dataset.cluster(id).map { out.append($0) } } else { visit(id) }
+            }
+        }
+        visit(nil)
+        return out
+    }
+}

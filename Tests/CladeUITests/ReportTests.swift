@@ -1,0 +1,166 @@
+import CladeCore
+import CladeReport
+import CladeStore
+import CladeUI
+import Foundation
+import Testing
+
+/// `clade report` after a scripted review of the sample: the figures equal those on the
+/// screens, the HTML is self-contained and valid, and Chromium renders and prints it. The
+/// report, its screenshot and PDF are kept in `test-output/report/`.
+@Suite(.serialized) struct ReportTests {
+    static let output = Golden.repoRoot.appendingPathComponent("test-output/report")
+
+    /// A reviewed copy of the sample, reopened in the app at 120×40, and its report.
+    func reviewed() throws -> (SampleApp, Report) {
+        let first = try SampleApp(width: 120, height: 40)
+        try ScriptedReview.apply(to: first.path)
+        let app = try SampleApp(width: 120, height: 40, reopening: first)
+        let report = try ReportBuilder.make(try AppDatabase.open(path: app.path, forceReadOnly: true), generatedAt: "2026-12-01")
+        return (app, report)
+    }
+
+    static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
+
+    @Test func figuresInTheReportEqualThoseOnTheScreens() throws {
+        let (app, r) = try reviewed()
+        let md = MarkdownReport.render(r)
+        let mdLines = Self.lines(md)
+        func mdRow(_ name: String) -> String? { mdLines.first { $0.hasPrefix("| \(name) |") || $0.hasPrefix("| \(name) (dismissed) |") } }
+
+        // The title bar's figures.
+        let main = app.type("").text
+        #expect(Self.lines(main)[0].contains(r.headline))
+        #expect(md.contains(r.headline))
+
+        // The segment grid: each cell's count and share, each cluster's share and satisfaction.
+        let grid = app.type("4").text
+        for cell in r.grid.cells where !cell.clusterIDs.isEmpty {
+            #expect(grid.contains(cell.figures), "\(cell.segment.code())")
+            let row = mdLines.first { $0.hasPrefix("| \(cell.segment.code()) |") }
+            #expect(row?.contains("| \(cell.clusterIDs.count) | \(Format.percent(cell.share)) |") == true, "\(cell.segment.code())")
+        }
+        var compared = 0
+        for c in r.leavesInGridOrder {
+            guard let line = Self.lines(grid).first(where: { $0.contains(c.name + " ") }) else { continue }
+            let segment = r.dataset.segment(of: c)
+            let row = try #require(mdRow(c.name), "\(c.name) missing from the report")
+            for figure in [r.share(c), r.satisfaction(c)] {
+                #expect(line.contains(figure), "\(c.name): \(figure) on screen")
+                #expect(row.contains("| \(figure) |"), "\(c.name): \(figure) in the report")
+            }
+            #expect(row.contains("| \(segment.code()) |"))
+            compared += 1
+        }
+        #expect(compared >= 20)
+        #expect(grid.contains("judged from 20 ratings*") && md.contains("judged from 20 ratings"))
+
+        // The prioritised list: rank order and expected value.
+        let priorities = app.type("5").text
+        for e in r.ranking.entries.prefix(12) {
+            let c = try #require(r.dataset.cluster(e.clusterID))
+            let score = Format.fixed(e.score, 2)
+            let line = try #require(Self.lines(priorities).first { $0.contains(" \(c.name) ") }, "\(c.name) on screen")
+            #expect(line.contains(score) && line.contains(" \(e.rank) "), "\(c.name)")
+            let row = try #require(mdLines.first { $0.hasPrefix("| \(e.rank) | \(c.name) |") }, "\(c.name) in the priorities")
+            #expect(row.contains("| \(score) |"))
+        }
+        #expect(r.ranking.entries.first.flatMap { r.dataset.cluster($0.clusterID)?.name } == "Fiscal-year budgets")
+
+        // The charts' figure line for the danger zone, and its section in the report.
+        let charts = app.type("/fiscal<Enter>6").text
+        let fiscal = try #require(r.clusters.first)
+        #expect(fiscal.cluster.name == "Fiscal-year budgets" && fiscal.segment.isDangerZone)
+        let figures = r.dataset.figures(of: fiscal.cluster)
+        #expect(figures == "235 questions (4.7%) · relevance 0.36 · 21% satisfied of 102 rated")
+        #expect(charts.contains(figures))
+        #expect(md.contains(figures))
+    }
+
+    @Test func theReportTellsTheReviewsStory() throws {
+        let (_, r) = try reviewed()
+        let md = MarkdownReport.render(r)
+        #expect(r.clusters.first?.segment.isDangerZone == true)  // danger zone first
+        #expect(r.clusters.allSatisfy { $0.examples.allSatisfy { $0.feedback == -1 } })
+        #expect(md.contains("Merged “Open RFIs” into “RFI status”"))
+        #expect(md.contains("Relabelled “Unclustered” as “Chit-chat and odd requests”"))
+        #expect(md.contains("Dismissed “Weather at the site”"))
+        #expect(md.contains("Threshold judge satisfaction from: 10 ratings in the pipeline, 20 ratings after review"))
+        #expect(md.contains("Capability “Fiscal-year dates” confirmed on “Fiscal-year budgets”"))
+        #expect(md.contains("**Milestones and completion dates** (ben): Answered in the scheduling software"))
+        #expect(md.contains("~~Marked “Specifications” as reviewed~~ (undone)"))
+        #expect(r.owner(try #require(r.dataset.clusters.first { $0.name == "Fiscal-year budgets" }).id) == "ana")
+        #expect(md.contains("| 1 | Fiscal-year budgets | H·L·L | 4.7% | 5 | 2 | 2 | 70% |"))
+        // Every table row has as many cells as its header.
+        var columns: Int?
+        for line in Self.lines(md) {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+        }
+    }
+
+    @Test func htmlIsSelfContainedValidAndKeptForReview() throws {
+        let (_, r) = try reviewed()
+        let html = HTMLReport.render(r)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        for banned in ["<script", "<link", " src=", "@import", "url(http"] { #expect(!html.contains(banned), "\(banned)") }
+        #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "http") == nil)
+        #expect(html.contains("@media print"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 1 + 2 * r.clusters.count)
+        try FileManager.default.createDirectory(at: Self.output, withIntermediateDirectories: true)
+        let file = Self.output.appendingPathComponent("report.html")
+        try html.write(to: file, atomically: true, encoding: .utf8)
+        try MarkdownReport.render(r).write(to: Self.output.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
+        if let tidy = Tool.find("tidy") {
+            let result = try Tool.run(tidy, ["-q", "-e", file.path], timeout: 60)
+            #expect(result.status == 0, "tidy: \(result.stderr)")
+        }
+    }
+
+    @Test(.enabled(if: Tool.find("chromium") != nil || Tool.find("chromium-browser") != nil, "Chromium is not installed"))
+    func chromiumRendersAndPrintsTheHTML() throws {
+        let (_, r) = try reviewed()
+        try FileManager.default.createDirectory(at: Self.output, withIntermediateDirectories: true)
+        let file = Self.output.appendingPathComponent("report.html")
+        try HTMLReport.render(r).write(to: file, atomically: true, encoding: .utf8)
+        let chromium = try #require(Tool.find("chromium") ?? Tool.find("chromium-browser"))
+        let png = Self.output.appendingPathComponent("report.png")
+        let pdf = Self.output.appendingPathComponent("report.pdf")
+        try? FileManager.default.removeItem(at: png)
+        try? FileManager.default.removeItem(at: pdf)
+        let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + Self.output.appendingPathComponent("chromium-profile").path]
+        _ = try Tool.run(chromium, common + ["--window-size=1200,4000", "--screenshot=" + png.path, file.absoluteString], timeout: 120)
+        _ = try Tool.run(chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=" + pdf.path, file.absoluteString], timeout: 120)
+        let image = try Data(contentsOf: png)
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 50_000)
+        let printed = try Data(contentsOf: pdf)
+        #expect(printed.starts(with: Array("%PDF".utf8)) && printed.count > 20_000)
+    }
+}
+
+/// External programs the report tests use when they are installed.
+enum Tool {
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs a program, killing it after `timeout` seconds.
+    static func run(_ path: String, _ arguments: [String], timeout: Double) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        if done.wait(timeout: .now() + timeout) == .timedOut { process.terminate() }
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+}
