@@ -61,6 +61,7 @@ enum ClustersView {
                     let marker = row.hasChildren ? (row.expanded ? theme.glyphs.expanded : theme.glyphs.collapsed) : theme.glyphs.leaf
                     var name = String(repeating: "  ", count: row.depth) + marker + " " + c.name
                     if c.dismissed { name += " (dismissed)" }
+                    if c.isOutlier { name += " (outliers)" }
                     text = name
                     if !selected {
                         if row.hasChildren { style = .bold }
