@@ -44,13 +44,8 @@ enum ClustersView {
             guard let c = state.dataset.cluster(row.id) else { continue }
             let y = inner.y + 1 + line
             let selected = row.id == state.selectedClusterID
-            let base: Style = selected ? (focused ? .selected : .selectedInactive) : .normal
             let marked = state.markedClusters.contains(row.id)
-            if selected {
-                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-                screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
-            }
-            if marked { screen.put(theme.glyphs.mark, x: inner.x, y: y, style: selected ? base : .marked) }
+            let base = screen.listRow(x: inner.x, y: y, width: inner.width, selected: selected, focused: focused, marked: marked, theme: theme)
             let segment = state.dataset.segment(of: c)
             for p in placed {
                 let x = inner.x + 1 + p.x

@@ -27,11 +27,7 @@ enum CommandListView {
         for (line, command) in rows.dropFirst(cursor.scroll).prefix(listHeight).enumerated() {
             let y = inner.y + 2 + line
             let selected = cursor.scroll + line == cursor.index
-            let base: Style = selected ? .selected : .overlay
-            if selected {
-                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-                screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
-            }
+            let base = screen.listRow(x: inner.x, y: y, width: inner.width, selected: selected, normal: .overlay, theme: theme)
             screen.cell(command.keyLabel, x: inner.x + 1, y: y, width: keyWidth, style: selected ? base : .keyHint)
             var title = command.title
             if command.destructive { title += " (asks first)" }

@@ -39,11 +39,7 @@ enum MatrixView {
             guard let c = data.cluster(row.id) else { continue }
             let y = inner.y + 2 + line
             let selected = row.id == state.selectedClusterID
-            let base: Style = selected ? .selected : .normal
-            if selected {
-                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-                screen.put(g.cursor, x: inner.x, y: y, style: base)
-            }
+            let base = screen.listRow(x: inner.x, y: y, width: inner.width, selected: selected, theme: theme)
             let marker = row.hasChildren ? (row.expanded ? g.expanded : g.collapsed) : g.leaf
             let name = String(repeating: " ", count: row.depth * 2) + marker + " " + c.name
             screen.cell(name, x: inner.x + 1, y: y, width: nameWidth, style: selected ? base : (row.hasChildren ? .bold : .normal))

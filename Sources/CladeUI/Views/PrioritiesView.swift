@@ -45,11 +45,7 @@ enum PrioritiesView {
             guard let c = state.dataset.cluster(entry.clusterID) else { continue }
             let y = headerY + 1 + line
             let selected = entry.clusterID == state.selectedClusterID
-            let base: Style = selected ? .selected : .normal
-            if selected {
-                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-                screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
-            }
+            let base = screen.listRow(x: inner.x, y: y, width: inner.width, selected: selected, theme: theme)
             for p in placed {
                 var style = base
                 let text: String

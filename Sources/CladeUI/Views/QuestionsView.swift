@@ -50,13 +50,8 @@ enum QuestionsView {
             let y = headerY + 1 + line
             guard y < inner.maxY else { break }
             let selected = q.cursor.scroll + line == q.cursor.index
-            let base: Style = selected ? (focused ? .selected : .selectedInactive) : .normal
             let marked = state.markedQuestions.contains(question.id)
-            if selected {
-                screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-                screen.put(theme.glyphs.cursor, x: inner.x, y: y, style: base)
-            }
-            if marked { screen.put(theme.glyphs.mark, x: inner.x, y: y, style: selected ? base : .marked) }
+            let base = screen.listRow(x: inner.x, y: y, width: inner.width, selected: selected, focused: focused, marked: marked, theme: theme)
             for p in placed {
                 var style = base
                 let text: String
