@@ -60,6 +60,15 @@ let package = Package(
             path: "Tests/CladeUITests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        // Bad databases, contention, fuzzed inputs and random key sequences (docs/reliability.md).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "CladeApp", "CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeImport", "CladeSample",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/ReliabilityTests"
+        ),
         // Importers: CSV (clustered by Clade), Kura checkpoints, BERTopic outputs → a pipeline database.
         .target(
             name: "CladeImport",

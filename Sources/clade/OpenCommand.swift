@@ -37,10 +37,22 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         if resetSample, database != nil { throw fail("--reset-sample applies to the bundled sample only; omit DATABASE") }
+        let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
-        let app = try reportingErrors { try AppDatabase.open(path: path, forceReadOnly: readOnly) }
+        let app = try reportingErrors {
+            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout) { waiting in
+                FileHandle.standardError.write(Data("clade: \(SafeText.line(waiting))\n".utf8))
+            }
+        }
         let backend = try reportingErrors { try NcursesBackend() }
-        defer { backend.restore() }
+        log?.write("open \(path)\(app.readOnly ? " (read-only)" : "") in \(backend.terminalType) \(backend.size.width)×\(backend.size.height)")
+        // From here standard error goes to the log: runtime messages and a crash's backtrace
+        // must not land on the screen. The crash handler still prints one line to the terminal.
+        let redirect = log?.redirectStandardError()
+        defer {
+            backend.restore()
+            redirect?.restore()
+        }
         let chosen: Theme
         switch theme {
         case .auto: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode)
@@ -49,12 +61,29 @@ struct OpenCommand: ParsableCommand {
         case .ascii: chosen = .ascii
         }
         backend.theme = chosen
+        let runner: AppRunner
         do {
-            let runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
-            runner.run()
+            runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
         } catch {
             backend.restore()
+            redirect?.restore()
             throw fail("\(error)")
         }
+        runner.log = log
+        let notices = [backend.notice].compactMap { $0 } + app.notices
+        for notice in notices { log?.write("notice: \(notice)") }
+        if !notices.isEmpty {
+            let more = notices.count > 1 ? " (+\(notices.count - 1) more\(log.map { " in \($0.path)" } ?? ""))" : ""
+            runner.notify(notices[0] + more, isError: app.report?.warnings.isEmpty == false)
+        }
+        runner.run()
+        backend.restore()
+        redirect?.restore()
+        if let unsaved = runner.unsavedDecision { throw fail(unsaved) }
+        if let signal = runner.exitSignal {
+            log?.write("exit on signal \(signal)")
+            throw ExitCode(128 + signal)
+        }
+        log?.write("quit")
     }
 }

@@ -40,7 +40,7 @@ import Testing
     @Test func zeroLengthAndEmptySQLite() throws {
         let tmp = try StoreFixtures.TempFolder()
         let zero = tmp.path("zero.sqlite")
-        FileManager.default.createFile(atPath: zero, contents: Data())
+        _ = FileManager.default.createFile(atPath: zero, contents: Data())
         #expect(try failure(zero) == .empty(path: zero))
         let empty = tmp.path("empty.sqlite")
         let q = try DatabaseQueue(path: empty)

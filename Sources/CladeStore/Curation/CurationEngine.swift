@@ -87,7 +87,8 @@ public struct CurationEngine: Sendable {
             }
             guard let s = centroids[source] else { return [] }
             for leaf in leaves where leaf.id != source {
-                guard let c = centroids[leaf.id] else { continue }
+                // Embeddings of another dimension (mixed models) cannot be compared.
+                guard let c = centroids[leaf.id], c.count == s.count else { continue }
                 scored.append((leaf, Double(VectorMath.dot(s, c)), "embeddings"))
             }
         } else {
@@ -269,8 +270,8 @@ public struct CurationEngine: Sendable {
             for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
                 let list = chunk.map(String.init).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))") {
-                    let data: Data = row["vector"]
-                    byID[row["question_id"]] = data.withUnsafeBytes { raw in
+                    guard let data = row["vector"] as Data?, let id = row["question_id"] as QuestionID? else { continue }
+                    byID[id] = data.withUnsafeBytes { raw in
                         (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
                     }
                 }

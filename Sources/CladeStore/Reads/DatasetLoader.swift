@@ -48,7 +48,8 @@ public enum DatasetLoader {
         }
         rollUp(&visible)
 
-        let total = own.values.reduce(ClusterStats.zero, +)
+        // Questions assigned to a cluster missing from the run are in no figure (`clade check` warns).
+        let total = own.filter { byID[$0.key] != nil }.values.reduce(ClusterStats.zero, +)
         return Dataset(
             title: meta[PipelineSchema.MetaKey.title] ?? (path as NSString).lastPathComponent,
             path: path,
@@ -197,8 +198,8 @@ public enum DatasetLoader {
             WHERE q.run_id = ? AND q.asked_at IS NOT NULL GROUP BY c, wk
             """, arguments: [start, run])
         while let row = try rows.next() {
-            let week: Int = row["wk"]
-            guard week >= 0, week < 520 else { continue }
+            // A text that is not a date has no week (`clade check` warns).
+            guard let week = row["wk"] as Int?, week >= 0, week < 520 else { continue }
             out[row["c"], default: [:]][week] = row["w"]
         }
         return out

@@ -3,6 +3,10 @@ import GRDB
 
 /// Pages of one cluster's questions for the Questions pane.
 public enum QuestionReads {
+    /// Characters of a question read for the screen: a row shows one line, and a pipeline that
+    /// wrote whole conversations must not make every frame measure megabytes of text.
+    public static let maxTextLength = 4096
+
     public static func page(_ app: AppDatabase, _ query: QuestionQuery) throws -> QuestionPage {
         try app.writer.read { db in try page(db, query, clade: app.hasCladeTables) }
     }
@@ -17,7 +21,7 @@ public enum QuestionReads {
             _ = arguments.append(contentsOf: ["%" + escapeLike(query.filter) + "%"])
         }
         let members = """
-            SELECT q.question_id, q.text, q.asked_at, q.relevance, q.feedback, q.weight
+            SELECT q.question_id, substr(q.text, 1, \(maxTextLength)) AS text, q.asked_at, q.relevance, q.feedback, q.weight
             FROM questions q \(Membership.joins(clade)) WHERE \(conditions.joined(separator: " AND "))
             """
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(members))", arguments: arguments) ?? 0
