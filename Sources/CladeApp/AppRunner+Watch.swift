@@ -97,9 +97,19 @@ extension AppRunner {
         notify(reason, isError: true)
     }
 
-    /// Reloads everything from the file and says what changed.
+    /// Reloads everything from the file and says what changed. A new run is validated first, as
+    /// on opening: one Clade cannot show pauses decisions and leaves the screen as it was.
     func reload(because reason: String?) {
         let before = watch.ids
+        let after = (try? database.latestIDs()) ?? before
+        if after.run != before.run {
+            do {
+                _ = try SchemaCheck.run(path: database.path, options: .opening)
+            } catch {
+                detach("the pipeline wrote run \(after.run), which Clade cannot show (\(error)); decisions are paused: quit, fix the file, reopen")
+                return
+            }
+        }
         let dataset: Dataset
         do {
             dataset = try DatasetLoader.load(database)
@@ -107,7 +117,6 @@ extension AppRunner {
             notify("The database changed but could not be read: \(error)", isError: true)
             return
         }
-        let after = (try? database.latestIDs()) ?? before
         watch.ids = after
         if after.run != before.run { SelectionCarry.carry(&state, to: dataset) }
         send(.datasetLoaded(dataset))

@@ -128,6 +128,23 @@ struct RunnerContentionTests {
         #expect(try DecisionLog.records(try AppDatabase.open(path: s.path)).last?.runID == 2)
     }
 
+    @Test func aNewRunCladeCannotShowPausesDecisions() throws {
+        let s = try Session()
+        let pipeline = try Pipelines.holder(s.path)
+        try pipeline.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs VALUES (2, '2026-03-01T00:00:00Z', 'native', '{}', 1);
+                INSERT INTO clusters (cluster_id, run_id, parent_id, name) VALUES (500, 2, 'the root', 'Broken');
+                """)
+        }
+        #expect(s.runner.pollForChanges())
+        #expect(s.status.contains("the pipeline wrote run 2, which Clade cannot show") && s.status.contains("clusters.parent_id must be an integer"), "\(s.status)")
+        #expect(s.runner.state.dataset.runID == 1, "the screen stays as it was")
+        s.type("y")
+        #expect(s.status.hasPrefix("Not saved:"))
+        #expect(try s.decisions() == 0)
+    }
+
     @Test func aReplacedFileIsReopenedAndADeletedOneRefusesDecisions() throws {
         let s = try Session()
         try Pipelines.write(at: s.path + ".new", seed: 9) { try $0.execute(sql: "UPDATE meta SET value = 'Re-imported' WHERE key = 'title'") }

@@ -203,7 +203,10 @@ public struct CurationEngine: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT q.question_id, q.text, q.relevance, q.feedback, q.weight FROM questions q \(Membership.joins(clade))
                 WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id
-                """).map { MemberRow(id: $0["question_id"], text: $0["text"] ?? "", relevance: $0["relevance"], feedback: $0["feedback"], weight: $0["weight"] ?? 1) }
+                """).map {
+                    MemberRow(id: $0["question_id"], text: $0.text("text") ?? "", relevance: $0.real("relevance"),
+                              feedback: $0.integer("feedback").map(Int.init), weight: $0.real("weight") ?? 1)
+                }
         }
     }
 
@@ -218,7 +221,7 @@ public struct CurationEngine: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT q.question_id, q.text FROM questions q \(Membership.joins(clade))
                 WHERE \(Membership.cluster(clade)) IN (\(ids)) ORDER BY q.question_id LIMIT ?
-                """, arguments: [limit]).map { ($0["question_id"], $0["text"] ?? "") }
+                """, arguments: [limit]).map { ($0["question_id"], $0.text("text") ?? "") }
         }
     }
 
@@ -231,7 +234,7 @@ public struct CurationEngine: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT \(Membership.cluster(clade)) AS c, q.text FROM questions q \(Membership.joins(clade))
                 WHERE q.question_id % ? = 0
-                """, arguments: [step]).compactMap { row in excluding.contains(row["c"]) ? nil : row["text"] }
+                """, arguments: [step]).compactMap { row in excluding.contains(row["c"]) ? nil : row.text("text") }
         }
     }
 

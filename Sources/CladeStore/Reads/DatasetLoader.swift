@@ -73,7 +73,7 @@ public enum DatasetLoader {
     static func metaValues(_ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
-            if let k: String = row["key"], let v = row["value"] as String? { out[k] = v }
+            if let k = row.text("key"), let v = row.text("value") { out[k] = v }
         }
         return out
     }
@@ -101,9 +101,9 @@ public enum DatasetLoader {
             FROM clusters WHERE run_id = ? ORDER BY cluster_id
             """, arguments: [run]).map { row in
             LoadedCluster(cluster: Cluster(
-                id: row["cluster_id"], parentID: row["parent_id"], name: row["name"] ?? "",
-                description: row["description"] ?? "", keywords: decodeKeywords(row["keywords_json"]),
-                isOutlier: (row["is_outlier"] as Int?) == 1
+                id: row["cluster_id"], parentID: row["parent_id"], name: row.text("name") ?? "",
+                description: row.text("description") ?? "", keywords: decodeKeywords(row.text("keywords_json")),
+                isOutlier: row.integer("is_outlier") == 1
             ))
         }
     }
@@ -225,7 +225,7 @@ public enum DatasetLoader {
             LEFT JOIN questions q ON q.question_id = qc.question_id AND q.run_id = ?
             GROUP BY c.capability_id ORDER BY c.capability_id
             """, arguments: [run]).map {
-            Capability(id: $0["id"], name: $0["name"], description: $0["description"] ?? "", rows: $0["n"], volume: $0["w"])
+            Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "", rows: $0["n"], volume: $0["w"])
         }
         if clade {
             caps += try Row.fetchAll(db, sql: "SELECT capability_id, name, description FROM clade_capabilities ORDER BY capability_id").map {

@@ -47,8 +47,8 @@ public enum QuestionReads {
         _ = arguments.append(contentsOf: [query.limit, query.offset])
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             Question(
-                id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-                relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
+                id: row["question_id"], text: row.text("text") ?? "", askedAt: row.text("asked_at"),
+                relevance: row.real("relevance"), feedback: row.integer("feedback").map(Int.init), weight: row.real("weight") ?? 1
             )
         }
         return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)

@@ -32,24 +32,34 @@ enum DataCheck {
              fix: "write 1 for thumbs up, -1 for thumbs down and NULL when the user did not rate"),
     ]
 
+    /// Identifiers must be integers (REAL with a whole value, as pandas writes a nullable integer
+    /// column, reads as one); other values are read leniently (see `LenientRow.swift`).
+    static func idRules(_ columns: [String], table: String, nullable: Set<String> = []) -> [Rule] {
+        columns.map { column in
+            let missing = nullable.contains(column) ? "0" : "\(column) IS NULL"
+            return Rule(condition: "\(missing) OR (\(column) IS NOT NULL AND (typeof(\(column)) NOT IN ('integer', 'real') OR \(column) <> CAST(\(column) AS INTEGER)))",
+                        column: column, problem: "\(table).\(column) must be an integer\(nullable.contains(column) ? " or NULL" : "")",
+                        fix: "write ids as integers")
+        }
+    }
+
     static func refuseInvalidValues(_ db: Database, path: String, run: Int64) throws {
-        try scan(db, path: path, table: "questions", key: "question_id", noun: "question", rules: questionRules, where: "run_id = \(run)")
-        try scan(db, path: path, table: "assignments", key: "question_id", noun: "question", rules: [
-            Rule(condition: "cluster_id IS NULL OR question_id IS NULL", column: "cluster_id",
-                 problem: "assignments must name a question and a cluster", fix: "fill in cluster_id, or leave the question's row out"),
-        ])
-        try scan(db, path: path, table: "clusters", key: "rowid", noun: "row", rules: [
-            Rule(condition: "cluster_id IS NULL OR name IS NULL", column: "cluster_id",
-                 problem: "every cluster needs a cluster_id and a name", fix: "fill them in, or leave the row out"),
-        ])
-        try scan(db, path: path, table: "capabilities", key: "rowid", noun: "row", rules: [
-            Rule(condition: "capability_id IS NULL OR name IS NULL", column: "capability_id",
-                 problem: "every capability needs a capability_id and a name", fix: "fill them in, or leave the row out"),
-        ])
-        try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row", rules: [
-            Rule(condition: "question_id IS NULL OR capability_id IS NULL", column: "capability_id",
-                 problem: "question_capabilities must name a question and a capability", fix: "fill them in, or leave the row out"),
-        ])
+        try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
+                 rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
+        try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+        try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
+                 rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
+                     Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
+                 ])
+        try scan(db, path: path, table: "capabilities", key: "rowid", noun: "row",
+                 rules: idRules(["capability_id"], table: "capabilities") + [
+                     Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
+                 ])
+        try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
+                 rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
+        if try db.tableExists("question_embeddings") {
+            try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
+        }
         try refuseParentCycles(db, path: path, run: run)
     }
 

@@ -136,15 +136,21 @@ enum BadDatabases {
         BadDatabase(name: "feedback 5 stars", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 5 WHERE question_id = 2")),
         BadDatabase(name: "feedback 'thumbs up'", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 'thumbs up' WHERE question_id = 2")),
         BadDatabase(name: "feedback 0 for unrated", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 0 WHERE feedback IS NULL")),
-        BadDatabase(name: "an assignment to a NULL cluster", outcome: .refused("assignments must name a question and a cluster"), make: sql("UPDATE assignments SET cluster_id = NULL WHERE question_id = 4")),
-        BadDatabase(name: "a cluster without a name", outcome: .refused("every cluster needs a cluster_id and a name"), make: sql("UPDATE clusters SET name = NULL WHERE cluster_id = 11")),
-        BadDatabase(name: "a capability without a name", outcome: .refused("every capability needs a capability_id and a name"), make: sql("UPDATE capabilities SET name = NULL WHERE capability_id = 2")),
-        BadDatabase(name: "a capability tag without a capability", outcome: .refused("question_capabilities must name a question and a capability"),
+        BadDatabase(name: "an assignment to a NULL cluster", outcome: .refused("assignments.cluster_id must be an integer"), make: sql("UPDATE assignments SET cluster_id = NULL WHERE question_id = 4")),
+        BadDatabase(name: "a cluster without a name", outcome: .refused("every cluster needs a name"), make: sql("UPDATE clusters SET name = NULL WHERE cluster_id = 11")),
+        BadDatabase(name: "a capability without a name", outcome: .refused("every capability needs a name"), make: sql("UPDATE capabilities SET name = NULL WHERE capability_id = 2")),
+        BadDatabase(name: "a capability tag without a capability", outcome: .refused("question_capabilities.capability_id must be an integer"),
                     make: sql("""
                         DROP TABLE question_capabilities;
                         CREATE TABLE question_capabilities (question_id INTEGER, capability_id INTEGER, confidence REAL);
                         INSERT INTO question_capabilities VALUES (1, 1, NULL), (2, NULL, NULL);
                         """)),
+        BadDatabase(name: "a cluster id as text", outcome: .refused("clusters.cluster_id must be an integer"), make: sql("""
+            CREATE TABLE c2 AS SELECT * FROM clusters; DROP TABLE clusters; ALTER TABLE c2 RENAME TO clusters;
+            UPDATE clusters SET cluster_id = 'k' || cluster_id WHERE cluster_id = 30;
+            """)),
+        BadDatabase(name: "a parent id of 10.5", outcome: .refused("clusters.parent_id must be an integer or NULL"), make: sql("UPDATE clusters SET parent_id = 10.5 WHERE cluster_id = 30")),
+        BadDatabase(name: "an assignment to cluster 'RFIs'", outcome: .refused("assignments.cluster_id must be an integer"), make: sql("UPDATE assignments SET cluster_id = 'RFIs' WHERE question_id = 3")),
         BadDatabase(name: "clusters in a parent cycle", outcome: .refused("form a cycle through parent_id"), make: sql("UPDATE clusters SET parent_id = 10 WHERE cluster_id = 1")),
         BadDatabase(name: "a cluster that is its own parent", outcome: .refused("form a cycle through parent_id"), make: sql("UPDATE clusters SET parent_id = 30 WHERE cluster_id = 30")),
     ]
@@ -171,6 +177,7 @@ enum BadDatabases {
         BadDatabase(name: "an embedding of 7 bytes", outcome: .warning("not a float32 vector"), make: sql("UPDATE question_embeddings SET vector = x'01020304050607' WHERE question_id = 3")),
         BadDatabase(name: "a NULL embedding", outcome: .warning("not a float32 vector"), make: sql("UPDATE question_embeddings SET vector = NULL WHERE question_id = 3")),
         BadDatabase(name: "asked_at not a date", outcome: .warning("not a date"), make: sql("UPDATE questions SET asked_at = 'yesterday' WHERE question_id % 4 = 0")),
+        BadDatabase(name: "asked_at as Unix seconds", outcome: .warning("not a date"), make: sql("UPDATE questions SET asked_at = 1741000000 + question_id")),
         BadDatabase(name: "a parent that does not exist", outcome: .warning("parent_id that is not a cluster"), make: sql("UPDATE clusters SET parent_id = 77 WHERE cluster_id = 30")),
         BadDatabase(name: "a latest run without questions", outcome: .warning("has no questions"), make: sql("""
             INSERT INTO runs VALUES (2, '2026-03-01T00:00:00Z', 'native', '{}', NULL);
@@ -186,6 +193,28 @@ enum BadDatabases {
     ]
 
     static let texts: [BadDatabase] = [
+        BadDatabase(name: "texts stored as bytes, some not UTF-8", outcome: .clean, make: sql("""
+            UPDATE questions SET text = x'c328a0a1ff' WHERE question_id = 5;
+            UPDATE questions SET text = CAST('stored as a blob' AS BLOB) WHERE question_id = 6;
+            UPDATE clusters SET keywords_json = x'5b2261225d', name = x'ff00ff' WHERE cluster_id = 20;
+            UPDATE meta SET value = x'ff' WHERE key = 'title';
+            """)),
+        BadDatabase(name: "numbers where text is expected", outcome: .clean, make: sql("""
+            UPDATE clusters SET name = 48, description = 1.5 WHERE cluster_id = 21;
+            UPDATE capabilities SET name = 7 WHERE capability_id = 3;
+            UPDATE meta SET value = 0.5 WHERE key = 'title';
+            INSERT OR REPLACE INTO meta VALUES ('volume_high_share', 0.04), ('relevance_low', 0.5), ('min_ratings', 3);
+            """)),
+        BadDatabase(name: "ids, weights and ratings as REAL (pandas)", outcome: .clean, make: sql("""
+            UPDATE clusters SET parent_id = CAST(parent_id AS REAL), is_outlier = 0.0;
+            UPDATE assignments SET cluster_id = CAST(cluster_id AS REAL);
+            UPDATE questions SET feedback = CAST(feedback AS REAL), weight = CAST(weight AS REAL);
+            """)),
+        BadDatabase(name: "numbers as text", outcome: .clean, make: sql("""
+            UPDATE questions SET relevance = CAST(relevance AS TEXT), weight = ' 2 ' WHERE question_id % 3 = 0;
+            UPDATE questions SET feedback = '1' WHERE feedback = 1;
+            UPDATE clusters SET is_outlier = 'no' WHERE cluster_id = 30;
+            """)),
         BadDatabase(name: "escape sequences and controls in texts", outcome: .clean) { path in
             try loose(path) { db in
                 let hostile = ["\u{1B}]0;PWNED\u{07}title", "\u{1B}[31mred\u{1B}[0m", "\u{1B}[2J\u{1B}[Hclear", "bell\u{07}\u{08}\u{7F}",

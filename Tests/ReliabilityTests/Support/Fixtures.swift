@@ -105,10 +105,12 @@ enum Pipelines {
         try queue.close()
     }
 
-    /// A connection playing a pipeline that holds a transaction open across calls.
+    /// A connection playing a pipeline: no foreign key enforcement, and it may hold a
+    /// transaction open across calls.
     static func holder(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.allowsUnsafeTransactions = true
+        config.foreignKeysEnabled = false
         return try DatabaseQueue(path: path, configuration: config)
     }
 
