@@ -86,19 +86,32 @@ void clade_guard_set_active(int a) { active = a ? 1 : 0; }
 int clade_guard_is_active(void) { return active; }
 
 static void on_crash(int sig, siginfo_t *info, void *context) {
-    (void)context;
     clade_guard_restore();
     print_crash_note(sig);
     for (unsigned i = 0; i < N_CRASH; i++) {
-        if (crash_signals[i] == sig) {
-            // Hand over to the previous handler (the Swift backtracer or the default action).
-            // A fault re-executes the faulting instruction on return, which now reaches it; a
-            // signal sent by kill, raise or abort (si_code <= 0) would not come back, so it is
-            // sent again (it stays pending until this handler returns).
-            sigaction(sig, &previous[i], NULL);
-            if (sig == SIGABRT || info == NULL || info->si_code <= 0) raise(sig);
+        if (crash_signals[i] != sig) continue;
+        struct sigaction prev = previous[i];
+        if (info != NULL && info->si_code > 0) {
+            // A fault: hand over to the previous handler (the Swift backtracer or the default
+            // action) by returning, which re-executes the faulting instruction.
+            sigaction(sig, &prev, NULL);
             return;
         }
+        // Sent by kill, raise or abort: nothing would come back. Run the previous handler here
+        // (the backtracer writes its report), then die of the signal with the default action:
+        // it stays pending until this handler returns.
+        if (prev.sa_flags & SA_SIGINFO) {
+            if (prev.sa_sigaction != NULL) prev.sa_sigaction(sig, info, context);
+        } else if (prev.sa_handler != SIG_DFL && prev.sa_handler != SIG_IGN) {
+            prev.sa_handler(sig);
+        }
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        sigemptyset(&dfl.sa_mask);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(sig, &dfl, NULL);
+        raise(sig);
+        return;
     }
 }
 

@@ -28,6 +28,9 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Who is deciding, recorded with every decision (default: $USER).")
     var reviewer: String?
 
+    @Flag(name: .long, help: .hidden)
+    var crashTest = false
+
     @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono or ascii.")
     var theme: ThemeChoice = .auto
 
@@ -75,6 +78,14 @@ struct OpenCommand: ParsableCommand {
         if !notices.isEmpty {
             let more = notices.count > 1 ? " (+\(notices.count - 1) more\(log.map { " in \($0.path)" } ?? ""))" : ""
             runner.notify(notices[0] + more, isError: app.report?.warnings.isEmpty == false)
+        }
+        if crashTest {
+            // For the end-to-end tests: a genuine runtime trap with the UI up, on the first key.
+            runner.notify("crash test: the next key traps")
+            backend.present(runner.frame())
+            _ = backend.nextEvent(timeoutMs: -1)
+            log?.write("crash test: trapping")
+            fatalError("crash test")
         }
         runner.run()
         backend.restore()

@@ -13,16 +13,21 @@ import Glibc
 /// - `output-to=stderr`: its default is standard output, which may be the file of
 ///   `clade export > decisions.json`. While the UI is up, standard error is the log (`AppLog`),
 ///   so the backtrace lands there and the terminal gets one line saying where.
+/// - `color=no`: the report is for a log file.
 /// A value the user set is respected. If the re-execution fails, Clade runs with the defaults.
 enum Relaunch {
     static let variable = "SWIFT_BACKTRACE"
-    static let settings = "interactive=no,output-to=stderr"
+    static let settings = "interactive=no,output-to=stderr,color=no"
 
     static func withBacktraceSettings() {
         #if os(Linux)
         guard getenv(variable) == nil else { return }
+        // The binary's real path, so the process is still called `clade` (not `exe`) in ps and top.
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return }
         setenv(variable, settings, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(buffer, CommandLine.unsafeArgv)
         // Only reached when exec failed: carry on with the runtime's defaults.
         #endif
     }

@@ -69,7 +69,7 @@ struct BrowseEndToEndTests {
         let notSQLite = sample.folder.appendingPathComponent("questions.csv").path
         try Data("text,category\nhello,greeting\n".utf8).write(to: URL(fileURLWithPath: notSQLite))
         let empty = sample.folder.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let missing = sample.folder.appendingPathComponent("missing-table.sqlite").path
         try FileManager.default.copyItem(atPath: sample.path, toPath: missing)
         _ = try sample.sqlOn(missing, "DROP TABLE question_capabilities")
