@@ -48,6 +48,14 @@ let package = Package(
             ],
             path: "Sources/clade"
         ),
+        // libFuzzer entry points (built separately with -sanitize=fuzzer, see docs/reliability.md);
+        // in a normal build, a replayer of crash inputs.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        .executableTarget(
+            name: "clade-fuzz",
+            dependencies: ["CladeCore", "CladeImport", "CladeStore", "CLibFuzzer"],
+            path: "Sources/clade-fuzz"
+        ),
         .testTarget(name: "CladeCoreTests", dependencies: ["CladeCore"], path: "Tests/CladeCoreTests"),
         .testTarget(
             name: "CladeStoreTests",

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CladeApp
 import CladeUI
 import Foundation
 
@@ -9,7 +8,6 @@ import Foundation
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
     let line = "clade: " + SafeText.line(message)
     FileHandle.standardError.write(Data((line + "\n").utf8))
-    AppLog.shared?.write("exit \(code): \(line)")
     return ExitCode(code)
 }
 

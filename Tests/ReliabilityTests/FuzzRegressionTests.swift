@@ -34,6 +34,8 @@ struct FuzzRegressionTests {
         "INSERT OR REPLACE INTO meta VALUES ('volume_high_share', 0.04)",
         // Embeddings of two dimensions: VectorMath.dot's precondition in merge suggestions.
         "UPDATE question_embeddings SET vector = x'0000803f0000803f' WHERE question_id IN (SELECT question_id FROM assignments WHERE cluster_id = 21)",
+        // random-db with CLADE_FUZZ_SCALE=10: an embedding stored as a REAL → "could not decode Optional<Data>".
+        "UPDATE question_embeddings SET vector = 0.5 WHERE question_id = 2",
         // A NULL embedding → a non-optional Data.
         "UPDATE question_embeddings SET vector = NULL WHERE question_id = 4",
         // A question assigned to a missing cluster: GRDB's deferred foreign key check refused the

@@ -273,7 +273,7 @@ public struct CurationEngine: Sendable {
             for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
                 let list = chunk.map(String.init).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))") {
-                    guard let data = row["vector"] as Data?, let id = row["question_id"] as QuestionID? else { continue }
+                    guard let data = row.blob("vector"), let id = row["question_id"] as QuestionID? else { continue }
                     byID[id] = data.withUnsafeBytes { raw in
                         (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
                     }

@@ -39,4 +39,13 @@ extension Row {
         case .null, .blob: nil
         }
     }
+
+    /// Bytes: a BLOB, or a text's UTF-8; nil for NULL and numbers.
+    func blob(_ column: String) -> Data? {
+        switch value(column).storage {
+        case .blob(let data): data
+        case .string(let s): Data(s.utf8)
+        case .null, .int64, .double: nil
+        }
+    }
 }

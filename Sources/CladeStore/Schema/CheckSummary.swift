@@ -22,8 +22,8 @@ extension SchemaCheck {
         let hasEmbeddings = tables.contains("question_embeddings")
         let dims = hasEmbeddings
             ? try Int.fetchAll(db, sql: """
-                SELECT DISTINCT length(e.vector) / 4 FROM question_embeddings e
-                JOIN questions q USING (question_id) WHERE q.run_id = ? AND e.vector IS NOT NULL ORDER BY 1
+                SELECT DISTINCT length(CAST(e.vector AS BLOB)) / 4 FROM question_embeddings e
+                JOIN questions q USING (question_id) WHERE q.run_id = ? AND typeof(e.vector) IN ('blob', 'text') ORDER BY 1
                 """, arguments: [run])
             : []
         let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
@@ -70,7 +70,7 @@ extension SchemaCheck {
         if hasEmbeddings {
             report.unreadableEmbeddings = try count("""
                 SELECT COUNT(*) FROM question_embeddings e JOIN questions q USING (question_id)
-                WHERE q.run_id = ? AND (e.vector IS NULL OR length(e.vector) % 4 <> 0 OR length(e.vector) = 0)
+                WHERE q.run_id = ? AND (typeof(e.vector) NOT IN ('blob', 'text') OR length(CAST(e.vector AS BLOB)) % 4 <> 0 OR length(CAST(e.vector AS BLOB)) = 0)
                 """, [run])
         }
         return report

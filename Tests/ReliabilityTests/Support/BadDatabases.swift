@@ -176,6 +176,7 @@ enum BadDatabases {
         },
         BadDatabase(name: "an embedding of 7 bytes", outcome: .warning("not a float32 vector"), make: sql("UPDATE question_embeddings SET vector = x'01020304050607' WHERE question_id = 3")),
         BadDatabase(name: "a NULL embedding", outcome: .warning("not a float32 vector"), make: sql("UPDATE question_embeddings SET vector = NULL WHERE question_id = 3")),
+        BadDatabase(name: "an embedding stored as a number", outcome: .warning("not a float32 vector"), make: sql("UPDATE question_embeddings SET vector = 0.5 WHERE question_id = 2")),
         BadDatabase(name: "asked_at not a date", outcome: .warning("not a date"), make: sql("UPDATE questions SET asked_at = 'yesterday' WHERE question_id % 4 = 0")),
         BadDatabase(name: "asked_at as Unix seconds", outcome: .warning("not a date"), make: sql("UPDATE questions SET asked_at = 1741000000 + question_id")),
         BadDatabase(name: "a parent that does not exist", outcome: .warning("parent_id that is not a cluster"), make: sql("UPDATE clusters SET parent_id = 77 WHERE cluster_id = 30")),
