@@ -22,11 +22,11 @@ enum DataCheck {
     }
 
     static let questionRules = [
-        Rule(condition: "weight IS NULL OR \(notNumber("weight")) OR CAST(weight AS REAL) <= 0", column: "weight",
-             problem: "questions.weight must be a number above 0",
+        Rule(condition: "weight IS NULL OR \(notNumber("weight")) OR CAST(weight AS REAL) <= 0 OR CAST(weight AS REAL) > 1e15", column: "weight",
+             problem: "questions.weight must be a number above 0 (and at most 1e15)",
              fix: "write 1 for a row that stands for itself, or how many questions a sampled row stands for"),
-        Rule(condition: "relevance IS NOT NULL AND \(notNumber("relevance"))", column: "relevance",
-             problem: "questions.relevance must be a number or NULL", fix: "write NULL when the relevance is unknown"),
+        Rule(condition: "relevance IS NOT NULL AND (\(notNumber("relevance")) OR abs(CAST(relevance AS REAL)) > 1e15)", column: "relevance",
+             problem: "questions.relevance must be a finite number or NULL", fix: "write NULL when the relevance is unknown"),
         Rule(condition: "feedback IS NOT NULL AND (\(notNumber("feedback")) OR CAST(feedback AS REAL) NOT IN (-1, 1))", column: "feedback",
              problem: "questions.feedback must be -1, 1 or NULL",
              fix: "write 1 for thumbs up, -1 for thumbs down and NULL when the user did not rate"),

@@ -130,9 +130,11 @@ enum BadDatabases {
     static let values: [BadDatabase] = [
         BadDatabase(name: "weight not a number", outcome: .refused("questions.weight must be a number above 0"), make: sql("UPDATE questions SET weight = 'many' WHERE question_id = 7")),
         BadDatabase(name: "weight zero", outcome: .refused("questions.weight must be a number above 0"), make: sql("UPDATE questions SET weight = 0 WHERE question_id % 5 = 0")),
+        BadDatabase(name: "weight 1e300", outcome: .refused("questions.weight must be a number above 0 (and at most 1e15)"), make: sql("UPDATE questions SET weight = 1e300 WHERE question_id = 3")),
+        BadDatabase(name: "relevance infinite", outcome: .refused("questions.relevance must be a finite number or NULL"), make: sql("UPDATE questions SET relevance = 1e999 WHERE question_id = 4")),
         BadDatabase(name: "weight NULL", outcome: .refused("questions.weight must be a number above 0"), make: sql("UPDATE questions SET weight = NULL WHERE question_id = 3")),
-        BadDatabase(name: "relevance 'n/a'", outcome: .refused("questions.relevance must be a number or NULL"), make: sql("UPDATE questions SET relevance = 'n/a' WHERE question_id = 9")),
-        BadDatabase(name: "relevance a blob", outcome: .refused("questions.relevance must be a number or NULL"), make: sql("UPDATE questions SET relevance = x'00ff' WHERE question_id = 9")),
+        BadDatabase(name: "relevance 'n/a'", outcome: .refused("questions.relevance must be a finite number or NULL"), make: sql("UPDATE questions SET relevance = 'n/a' WHERE question_id = 9")),
+        BadDatabase(name: "relevance a blob", outcome: .refused("questions.relevance must be a finite number or NULL"), make: sql("UPDATE questions SET relevance = x'00ff' WHERE question_id = 9")),
         BadDatabase(name: "feedback 5 stars", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 5 WHERE question_id = 2")),
         BadDatabase(name: "feedback 'thumbs up'", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 'thumbs up' WHERE question_id = 2")),
         BadDatabase(name: "feedback 0 for unrated", outcome: .refused("questions.feedback must be -1, 1 or NULL"), make: sql("UPDATE questions SET feedback = 0 WHERE feedback IS NULL")),
