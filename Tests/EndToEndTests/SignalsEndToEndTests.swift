@@ -114,6 +114,7 @@ struct SignalsEndToEndTests {
         var rng = SystemRandomNumberGenerator()
         var shown = 0
         var inFlight = 0
+        var (shownTotal, inFlightTotal, inFlightSaved) = (0, 0, 0)
         for trial in 0..<trials {
             let tmux = try await sample.start()
             for _ in 0..<Int.random(in: 0...4, using: &rng) { try tmux.send(keys: "j") }
@@ -122,6 +123,7 @@ struct SignalsEndToEndTests {
                 try tmux.send(keys: "e", .ctrl("u"), .text(note), .enter)
                 _ = try await tmux.waitFor("\(note) · u undoes", timeout: .seconds(10))
                 shown += 1
+                shownTotal += 1
             }
             switch Int.random(in: 0..<3, using: &rng) {
             case 0:
@@ -137,13 +139,15 @@ struct SignalsEndToEndTests {
             _ = try await tmux.waitForExit(timeout: .seconds(10))
             let saved = try sample.decisions()
             #expect(saved >= shown && saved <= shown + inFlight, "trial \(trial): \(saved) saved, \(shown) shown")
+            inFlightTotal += inFlight
+            inFlightSaved += saved - shown
             shown = saved
             inFlight = 0
             let check = try SampleCopy.clade(["check", sample.path], environment: ["CLADE_HOME": sample.home])
             #expect(check.status == 0 && check.stdout.contains("the state tables match the log") && check.stdout.contains("integrity    ok"),
                     "trial \(trial): \(check.stdout)\(check.stderr)")
         }
-        print("kill -9: \(trials) trials, \(shown) decisions saved, none shown and lost")
+        print("kill -9: \(trials) trials, \(shownTotal) decisions shown and all saved; \(inFlightTotal) killed in flight, \(inFlightSaved) of them saved; integrity and log consistent after each")
     }
 
     @Test func aPipelineWriteMakesADecisionWaitWithANotice() async throws {

@@ -39,6 +39,10 @@ struct FuzzRegressionTests {
         "UPDATE question_embeddings SET vector = 0.5 WHERE question_id = 2",
         // A NULL embedding → a non-optional Data.
         "UPDATE question_embeddings SET vector = NULL WHERE question_id = 4",
+        // random-db, seed 7, CLADE_FUZZ_SCALE=10: asked_at '4' sorts last as text but SQLite reads
+        // it as Julian day 4, before the first date: a negative number of weeks
+        // ("Range requires lowerBound <= upperBound").
+        "UPDATE questions SET asked_at = '4' WHERE question_id = 1",
         // A question assigned to a missing cluster: GRDB's deferred foreign key check refused the
         // whole file when Clade created its tables ("FOREIGN KEY constraint violation").
         "UPDATE assignments SET cluster_id = 999 WHERE question_id = 1",

@@ -183,8 +183,11 @@ public enum DatasetLoader {
         let last = try Double.fetchOne(db, sql: """
             SELECT julianday(date(MAX(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
             """, arguments: [run]) ?? start
-        let count = Int((last - start) / 7) + 1
-        return try (0..<min(count, 520)).map { i in
+        // Text sorts differently from dates ("  2030-01-01" before "2026-…"): the last date may
+        // come before the first, or be absurdly far (`clade check` warns about such dates).
+        let weeks = (last - start) / 7
+        let count = weeks.isFinite ? Int(max(0, min(weeks, 519))) + 1 : 1
+        return try (0..<count).map { i in
             try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? ""
         }
     }
