@@ -16,7 +16,18 @@ struct SchemaFuzzTests {
         let seed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath)))
         var accepted = 0
         let count = Fuzz.run("damaged-db", seeds: [seed], iterations: Fuzz.iterations(120)) { input, m in
-            let damaged = m.below(3) == 0 ? m.mutate(input, others: []) : Self.damagePages(input, &m)
+            // A third byte-level mutations, a third page-aware damage, a third one byte in the second
+            // half of a page (where record payloads such as texts live): damage a check may not see.
+            let damaged: [UInt8]
+            switch m.below(3) {
+            case 0: damaged = m.mutate(input, others: [])
+            case 1: damaged = Self.damagePages(input, &m)
+            default:
+                var bytes = input
+                let page = 1 + m.below(max(1, bytes.count / 4096 - 1))
+                bytes[page * 4096 + 2048 + m.below(2048)] = UInt8(truncatingIfNeeded: m.rng.next())
+                damaged = bytes
+            }
             let path = scratch.path("damaged.sqlite")
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             try Data(damaged).write(to: URL(fileURLWithPath: path))
