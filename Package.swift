@@ -50,6 +50,14 @@ let package = Package(
             ],
             path: "Sources/clade"
         ),
+        // libFuzzer entry points (built separately with -sanitize=fuzzer, see docs/reliability.md);
+        // in a normal build, a replayer of crash inputs.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        .executableTarget(
+            name: "clade-fuzz",
+            dependencies: ["CladeCore", "CladeImport", "CladeStore", "CLibFuzzer"],
+            path: "Sources/clade-fuzz"
+        ),
         .testTarget(name: "CladeCoreTests", dependencies: ["CladeCore"], path: "Tests/CladeCoreTests"),
         .testTarget(
             name: "CladeStoreTests",
@@ -62,6 +70,15 @@ let package = Package(
             path: "Tests/CladeUITests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        // Bad databases, contention, fuzzed inputs and random key sequences (docs/reliability.md).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "CladeApp", "CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeImport", "CladeSample",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/ReliabilityTests"
+        ),
         // Importers: CSV (clustered by Clade), Kura checkpoints, BERTopic outputs → a pipeline database.
         .target(
             name: "CladeImport",

@@ -22,6 +22,53 @@ static struct sigaction previous_other[N_OTHER];
 
 static const char reset_sequence[] = "\033[0m\033[?25h\033[?1049l\r\n";
 
+// The one line the crash handler prints, and where (the terminal, while stderr goes to the log).
+static char crash_note[1024];
+static volatile sig_atomic_t crash_note_fd = -1;
+
+void clade_guard_set_crash_note(int fd, const char *note) {
+    crash_note_fd = -1;
+    if (note == NULL || fd < 0) return;
+    size_t n = strlen(note);
+    if (n >= sizeof crash_note) n = sizeof crash_note - 1;
+    memcpy(crash_note, note, n);
+    crash_note[n] = 0;
+    crash_note_fd = fd;
+}
+
+static const char *signal_name(int sig) {
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGILL: return "SIGILL";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGABRT: return "SIGABRT";
+    default: return "a signal";
+    }
+}
+
+static void write_all(int fd, const char *s) {
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void print_crash_note(int sig) {
+    int fd = crash_note_fd;
+    if (fd < 0) return;
+    crash_note_fd = -1;  // once
+    write_all(fd, "clade: crashed (");
+    write_all(fd, signal_name(sig));
+    write_all(fd, "); the terminal was restored. ");
+    write_all(fd, crash_note);
+    write_all(fd, "\r\n");
+}
+
 void clade_guard_restore_termios(void) {
     if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
 }
@@ -38,16 +85,33 @@ void clade_guard_restore(void) {
 void clade_guard_set_active(int a) { active = a ? 1 : 0; }
 int clade_guard_is_active(void) { return active; }
 
-static void on_crash(int sig) {
+static void on_crash(int sig, siginfo_t *info, void *context) {
     clade_guard_restore();
+    print_crash_note(sig);
     for (unsigned i = 0; i < N_CRASH; i++) {
-        if (crash_signals[i] == sig) {
-            // Hand over to the previous handler (the Swift backtracer or the default action):
-            // returning re-executes the faulting instruction, which now reaches it.
-            sigaction(sig, &previous[i], NULL);
-            if (sig == SIGABRT) raise(sig);
+        if (crash_signals[i] != sig) continue;
+        struct sigaction prev = previous[i];
+        if (info != NULL && info->si_code > 0) {
+            // A fault: hand over to the previous handler (the Swift backtracer or the default
+            // action) by returning, which re-executes the faulting instruction.
+            sigaction(sig, &prev, NULL);
             return;
         }
+        // Sent by kill, raise or abort: nothing would come back. Run the previous handler here
+        // (the backtracer writes its report), then die of the signal with the default action:
+        // it stays pending until this handler returns.
+        if (prev.sa_flags & SA_SIGINFO) {
+            if (prev.sa_sigaction != NULL) prev.sa_sigaction(sig, info, context);
+        } else if (prev.sa_handler != SIG_DFL && prev.sa_handler != SIG_IGN) {
+            prev.sa_handler(sig);
+        }
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        sigemptyset(&dfl.sa_mask);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(sig, &dfl, NULL);
+        raise(sig);
+        return;
     }
 }
 
@@ -62,8 +126,8 @@ void clade_guard_install(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_crash;
-    sa.sa_flags = SA_RESETHAND;
+    sa.sa_sigaction = on_crash;
+    sa.sa_flags = SA_RESETHAND | SA_SIGINFO;
     for (unsigned i = 0; i < N_CRASH; i++) sigaction(crash_signals[i], &sa, &previous[i]);
 
     struct sigaction ex;

@@ -7,13 +7,16 @@ import Foundation
 /// The run loop: the one place where state, store and terminal meet.
 /// event → `Reducer.reduce` → effects run against the store → results back as actions → `render` → `present`.
 public final class AppRunner {
-    public private(set) var state: AppState
-    public let database: AppDatabase
-    let decisions: DecisionStore
+    public internal(set) var state: AppState
+    /// Replaced when another program replaces the file (see `AppRunner+Watch.swift`).
+    public internal(set) var database: AppDatabase
+    var decisions: DecisionStore
     let backend: any TerminalBackend
     public var theme: Theme
     let inbox = Inbox()
-    let engine: CurationEngine
+    var engine: CurationEngine
+    /// Outside changes, a write waiting for the lock, how the session ends (`AppRunner+Watch.swift`).
+    var watch = SessionWatch()
     /// The running background job (a suggested split), if any.
     var job: CancellationFlag?
     var pendingJobs = 0
@@ -30,6 +33,7 @@ public final class AppRunner {
         state.highContrast = theme.highContrast
         perform(Reducer.start(&state))
         refreshHistory()
+        startWatching()
     }
 
     /// `$USER`, or "reviewer" when it is not set.
@@ -56,9 +60,11 @@ public final class AppRunner {
                 }
             }
             changed = deliverBackgroundResults() || changed
+            changed = tick() || changed
             if changed, !state.quitting { backend.present(frame()) }
         }
         job?.cancel()
+        finishPendingWrite()
     }
 
     /// Feeds every queued event of a scripted backend, presenting a frame after each, and waits
@@ -90,7 +96,9 @@ public final class AppRunner {
         switch event {
         case .key(let key): send(.key(key))
         case .resize(let w, let h): send(.resize(width: w, height: h))
-        case .interrupt: send(.run(.quit))
+        case .interrupt(let signal):
+            watch.exitSignal = signal
+            send(.run(.quit))
         case .resumed: backend.forceRedraw()
         }
     }
@@ -126,12 +134,8 @@ public final class AppRunner {
             case .setHighContrast(let on):
                 theme = theme.withHighContrast(on)
                 backend.theme = theme
-            case .commit(let request):
-                record { try self.decisions.commit(request) }
-            case .undo:
-                record { try self.decisions.undo() }
-            case .redo:
-                record { try self.decisions.redo() }
+            case .commit, .undo, .redo:
+                write(effect)
             case .loadSuggestions(let purpose):
                 send(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: state.dataset)))
             case .suggestSplit(let cluster, let members, let k):
@@ -146,23 +150,6 @@ public final class AppRunner {
             case .quit:
                 job?.cancel()
             }
-        }
-    }
-
-    /// Writes a decision, then shows its result: the record, the reloaded figures, what undo would do.
-    func record(_ write: () throws -> DecisionRecord?) {
-        do {
-            guard let record = try write() else {
-                send(.refused(state.undoSummary == nil && state.redoSummary == nil ? "Nothing to undo" : "Nothing more to undo or redo"))
-                return
-            }
-            send(.committed(record))
-            send(.datasetLoaded(try DatasetLoader.load(database)))
-            refreshHistory()
-        } catch let refused as DecisionStore.Refused {
-            send(.refused(refused.description))
-        } catch {
-            send(.refused("Not saved: \(error)"))
         }
     }
 

@@ -11,42 +11,84 @@ public final class AppDatabase: Sendable {
     public let readOnly: Bool
     /// Clade's tables exist (always true unless a read-only file was never opened by Clade).
     public let hasCladeTables: Bool
+    /// What validation found when the file was opened; nil for an in-memory database.
+    public let report: CheckReport?
+    /// One line each for the reviewer: the backup made before an upgrade, data warnings.
+    public let notices: [String]
+    /// The file as opened (device and inode), to notice another program replacing it.
+    let identity: FileIdentity?
 
-    init(writer: any DatabaseWriter, path: String, readOnly: Bool) throws {
+    init(writer: any DatabaseWriter, path: String, readOnly: Bool, report: CheckReport? = nil, notices: [String] = []) throws {
         self.writer = writer
         self.path = path
         self.readOnly = readOnly
+        self.report = report
+        self.notices = notices
+        identity = path == ":memory:" ? nil : FileIdentity(path: path)
         hasCladeTables = try writer.read { try $0.tableExists("clade_decisions") }
     }
 
+    /// How long a decision waits for another program's write before the run loop takes over
+    /// (it retries with a notice, see `AppRunner`); command line tools wait longer.
+    public static let interactiveBusyTimeout = 0.25
+
     /// Opens a database file for review: validates it read-only first (a bad file is never
-    /// changed), then migrates Clade's tables unless the file cannot be written.
-    public static func open(path: String, forceReadOnly: Bool = false) throws -> AppDatabase {
-        _ = try SchemaCheck.run(path: path)
+    /// changed), then migrates Clade's tables unless the file cannot be written. Before upgrading
+    /// tables an earlier Clade made, the file is copied to `NAME.bak-YYYYmmdd-HHMMSS` and a notice
+    /// says so. While another program holds the write lock, opening waits up to `busyWait`
+    /// seconds, calling `onWait` once.
+    public static func open(
+        path: String, forceReadOnly: Bool = false, migrator: DatabaseMigrator = CladeSchema.migrator,
+        options: SchemaCheck.Options = .opening, busyTimeout: Double = 5, busyWait: Double = 30,
+        onWait: (String) -> Void = { _ in }
+    ) throws -> AppDatabase {
+        var options = options
+        options.knownMigrations = migrator.migrations
+        let report = try SchemaCheck.run(path: path, options: options)
         let writable = !forceReadOnly && isWritable(path)
         do {
             if !writable {
                 var config = Configuration()
                 config.readonly = true
-                config.busyMode = .timeout(5)
-                return try AppDatabase(writer: DatabaseQueue(path: path, configuration: config), path: path, readOnly: true)
+                config.busyMode = .timeout(busyTimeout)
+                return try AppDatabase(writer: DatabaseQueue(path: path, configuration: config), path: path, readOnly: true,
+                                       report: report, notices: report.warnings)
             }
             var config = Configuration()
-            config.busyMode = .timeout(5)
-            let pool = try DatabasePool(path: path, configuration: config)
-            // GRDB's WAL default (synchronous = NORMAL) survives a crash of the app but may lose the
-            // last commits on power loss. A decision is durable once shown: pay the fsync.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try CladeSchema.migrator.migrate(pool)
-            try pool.write { db in
-                if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+            config.busyMode = .timeout(busyTimeout)
+            var backup: String?  // made once, even if the upgrade has to wait and start again
+            return try waitingWhileBusy(seconds: busyWait, onWait: { onWait("\(path) is being written by another program; waiting for it to finish…") }) {
+                let pool = try DatabasePool(path: path, configuration: config)
+                do {
+                    // Durable commits: in WAL mode NORMAL may lose the last decisions on power loss.
+                    try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+                    var notices: [String] = []
+                    if !report.cladeMigrations.isEmpty, try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
+                        let pending = try pool.read { db in Set(migrator.migrations).subtracting(try migrator.appliedIdentifiers(db)) }
+                        let copy = try backup ?? DatabaseBackup.copy(pool, of: path)
+                        backup = copy
+                        notices.append("Upgraded Clade's tables (\(pending.sorted().joined(separator: ", "))); the file as it was is kept at \(copy)")
+                    }
+                    try migrator.migrate(pool)
+                    try pool.write { db in
+                        if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+                    }
+                    return try AppDatabase(writer: pool, path: path, readOnly: false, report: report, notices: notices + report.warnings)
+                } catch {
+                    try? pool.close()
+                    throw error
+                }
             }
-            return try AppDatabase(writer: pool, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e
         } catch {
             throw SchemaCheck.translate(error, path: path)
         }
+    }
+
+    /// The same file opened again (after another program replaced it), with the same access.
+    public func reopen() throws -> AppDatabase {
+        try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: Self.interactiveBusyTimeout, busyWait: 2)
     }
 
     /// An empty in-memory database with the pipeline and Clade schemas, for tests.
@@ -73,4 +115,28 @@ public final class AppDatabase: Sendable {
             && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
+
+    /// Runs `body` again while SQLite says another connection holds the lock, up to `seconds`.
+    static func waitingWhileBusy<T>(seconds: Double, onWait: () -> Void, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        var told = false
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.isBusy && Date() < deadline {
+                if !told { onWait(); told = true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+    }
+}
+
+extension DatabaseError {
+    /// Another connection holds a lock this one needs: worth retrying.
+    public var isBusy: Bool { resultCode == .SQLITE_BUSY || resultCode == .SQLITE_LOCKED }
+}
+
+extension Error {
+    /// SQLite said another connection holds a lock this one needs (for callers without GRDB).
+    public var isDatabaseBusy: Bool { (self as? DatabaseError)?.isBusy ?? false }
 }

@@ -15,12 +15,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case locked(path: String)
     case readOnly(path: String)
     case sqlite(path: String, message: String)
+    /// The file is shorter than its own header says (an interrupted copy or download).
+    case truncated(path: String, expectedBytes: Int, actualBytes: Int)
+    /// Rows whose values would make the figures wrong: what is wrong, and how to fix it.
+    case invalidData(path: String, problem: String, fix: String)
+    /// Clade's tables need an upgrade but the backup copy made first failed; nothing was changed.
+    case backupFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .notFound(let p): "\(p): no such file (give the path of a diagnostics database, or run `clade` alone for the sample)"
         case .notAFile(let p): "\(p): is a directory, not a database file"
-        case .unreadable(let p, let r): "\(p): cannot be read (\(r))"
+        case .unreadable(let p, let r): "\(p): cannot be read (\(r)); check its permissions"
         case .notSQLite(let p): "\(p): not an SQLite database (expected a diagnostics database written by a clustering pipeline)"
         case .corrupt(let p, let d): "\(p): the database is damaged (\(d)); restore it from a backup or re-run the pipeline"
         case .empty(let p): "\(p): an empty SQLite database with no tables; run a pipeline or `clade import` to fill it"
@@ -34,10 +40,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(p): written in diagnostics format \(f), but this Clade reads up to format \(s); update Clade"
         case .newerCladeSchema(let p, let m):
             "\(p): holds decisions from a newer Clade (schema \(m)); update Clade before opening it"
-        case .noRun(let p): "\(p): has no pipeline run (the runs table is empty)"
+        case .noRun(let p): "\(p): has no pipeline run (the runs table is empty); run the pipeline or `clade import` to fill it"
         case .locked(let p): "\(p): is locked by another program; try again when it has finished writing"
         case .readOnly(let p): "\(p): is read-only"
         case .sqlite(let p, let m): "\(p): \(m)"
+        case .truncated(let p, let expected, let actual):
+            "\(p): the file is truncated (\(actual) of the \(expected) bytes its header announces: an interrupted copy or download?); copy it again or re-run the pipeline"
+        case .invalidData(let p, let problem, let fix): "\(p): \(problem); \(fix)"
+        case .backupFailed(let p, let r):
+            "\(p): Clade's tables need an upgrade, but the backup copy made first failed (\(r)); nothing was changed. Free some disk space, or open it with --read-only"
         }
     }
 }

@@ -13,4 +13,9 @@ struct Clade: ParsableCommand {
         subcommands: [OpenCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    static func main() {
+        Relaunch.withBacktraceSettings()
+        main(nil)
+    }
 }

@@ -1,10 +1,23 @@
 import ArgumentParser
+import CladeUI
 import Foundation
 
 /// Prints `clade: <message>` on standard error and exits non-zero: no usage dump, no stack trace.
+/// The message is one line with control characters shown escaped: a file name or a value quoted
+/// from a database cannot change the terminal's state.
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
-    FileHandle.standardError.write(Data(("clade: " + message + "\n").utf8))
+    let line = "clade: " + SafeText.line(message)
+    FileHandle.standardError.write(Data((line + "\n").utf8))
     return ExitCode(code)
+}
+
+/// Text for one line of a terminal: controls escaped as the screens show them (`^[`, `�`),
+/// line breaks as spaces, bidirectional overrides dropped.
+enum SafeText {
+    static func line(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return TextWidth.displayGraphemes(text).map(\.text).joined()
+    }
 }
 
 /// Runs a command body, turning any error into one clear line.

@@ -28,6 +28,9 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Who is deciding, recorded with every decision (default: $USER).")
     var reviewer: String?
 
+    @Flag(name: .long, help: .hidden)
+    var crashTest = false
+
     @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono, ascii, or high-contrast for projectors (T switches it in the app).")
     var theme: ThemeChoice = .auto
 
@@ -38,26 +41,13 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         if resetSample, database != nil { throw fail("--reset-sample applies to the bundled sample only; omit DATABASE") }
+        let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
-        let app = try reportingErrors { try AppDatabase.open(path: path, forceReadOnly: readOnly) }
-        let backend = try reportingErrors { try NcursesBackend() }
-        defer { backend.restore() }
-        let chosen: Theme
-        switch theme {
-        case .auto: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode)
-        case .color: chosen = Theme.detect(color: true, unicode: backend.supportsUnicode)
-        case .mono: chosen = Theme.detect(color: false, unicode: backend.supportsUnicode)
-        case .ascii: chosen = .ascii
-        case .highContrast: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode).withHighContrast(true)
+        let app = try reportingErrors {
+            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout) { waiting in
+                FileHandle.standardError.write(Data("clade: \(SafeText.line(waiting))\n".utf8))
+            }
         }
-        backend.theme = chosen
-        do {
-            let runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
-            if let notice = backend.notice { runner.send(.notice(notice)) }
-            runner.run()
-        } catch {
-            backend.restore()
-            throw fail("\(error)")
-        }
+        try runSession(app, path: path, log: log)
     }
 }

@@ -101,11 +101,6 @@ extension EndToEnd {
 
 extension SampleCopy {
     func sqlOn(_ path: String, _ statement: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, statement]
-        try process.run()
-        process.waitUntilExit()
-        return ""
+        try Spawn.run(["sqlite3", path, statement]).output
     }
 }

@@ -37,4 +37,9 @@ int clade_guard_take_exit_signal(void);
 /// 1 when the process was continued after a stop (SIGCONT) since the last call.
 int clade_guard_take_continued(void);
 
+/// What the crash handler prints after restoring the terminal: one line
+/// `clade: crashed (SIGSEGV); the terminal was restored. <note>` on `fd` (the terminal, saved
+/// before standard error was sent to the log). A negative fd or NULL note prints nothing.
+void clade_guard_set_crash_note(int fd, const char *note);
+
 #endif

@@ -66,10 +66,13 @@ public enum NpyFormat {
         guard !h.fortranOrder else { throw .fortranOrder }
         guard h.shape.count == 2 else { throw .notTwoDimensional(shape: h.shape) }
         let rows = h.shape[0], columns = h.shape[1]
-        let count = rows * columns
-        let expected = count * h.dtype.byteCount
         let actual = bytes.count - h.dataOffset
-        guard actual == expected else { throw .sizeMismatch(shape: h.shape, expectedBytes: expected, actualBytes: actual) }
+        // A shape from the file may overflow: such a file cannot be whole.
+        let (count, countOverflow) = rows.multipliedReportingOverflow(by: columns)
+        let (expected, bytesOverflow) = count.multipliedReportingOverflow(by: h.dtype.byteCount)
+        guard !countOverflow, !bytesOverflow, actual == expected else {
+            throw .sizeMismatch(shape: h.shape, expectedBytes: countOverflow || bytesOverflow ? Int.max : expected, actualBytes: actual)
+        }
         var values = [Float](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
             let data = UnsafeRawBufferPointer(rebasing: raw[h.dataOffset...])

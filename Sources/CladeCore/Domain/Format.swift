@@ -11,8 +11,12 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
-    /// A weighted volume shown as a whole number of questions.
-    public static func volume(_ v: Double) -> String { count(Int(v.rounded())) }
+    /// A weighted volume shown as a whole number of questions (beyond what an Int holds, or not
+    /// finite — a pipeline's absurd weights — in scientific notation rather than a trap).
+    public static func volume(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 9e18 else { return v.isFinite ? "\(v)" : "—" }
+        return count(Int(v.rounded()))
+    }
 
     /// `4.1%` from a 0–1 share; `<0.1%` for tiny non-zero shares.
     public static func percent(_ share: Double, decimals: Int = 1) -> String {
@@ -34,6 +38,7 @@ public enum Format {
         guard v.isFinite else { return "—" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        guard abs(v) * scale < 9e18 else { return "\(v)" }
         let scaled = (abs(v) * scale).rounded()
         let whole = Int(scaled / scale)
         let frac = Int(scaled) - whole * Int(scale)

@@ -193,6 +193,9 @@ public enum Reducer {
             // The selection was hidden by a filter or a fold: fall back to its nearest visible ancestor.
             let visible = Set(rows.map(\.id))
             state.selectedClusterID = state.dataset.ancestors(of: id).last(where: visible.contains) ?? rows.first?.id
+        } else if state.selectedClusterID == nil {
+            // A filter that matched nothing left no selection; when rows come back, one is selected.
+            state.selectedClusterID = rows.first?.id
         }
         var cursor = ListCursor(index: clusterIndex(state, rows), scroll: state.clusterScroll)
         cursor.clamp(count: rows.count, height: state.layout.listRows(.clusters))

@@ -130,10 +130,14 @@ struct KuraQuestions {
         for (key, value) in pairs where used.insert(key).inserted {
             switch FieldRole.role(ofName: key, among: roles) {
             case .relevance?:
-                guard value.isNull || value.doubleValue != nil else { throw ImportError("\(at): metadata '\(key)' is not a number") }
+                guard value.isNull || value.doubleValue.map({ $0.isFinite && abs($0) <= ValueParsing.largest }) == true else {
+                    throw ImportError("\(at): metadata '\(key)' is not a number")
+                }
                 if q.relevance == nil { q.relevance = value.doubleValue }
             case .weight?:
-                guard let w = value.doubleValue, w > 0 else { throw ImportError("\(at): metadata '\(key)' must be a number above 0") }
+                guard let w = value.doubleValue, w > 0, w <= ValueParsing.largest else {
+                    throw ImportError("\(at): metadata '\(key)' must be a number above 0 (at most 1e15)")
+                }
                 q.weight = w
             case .feedback?, .capabilities?:
                 continue

@@ -47,14 +47,14 @@ struct QuestionRowReader {
             }
         }
         if let c = mapping[.relevance], !ValueParsing.isBlank(fields[c]) {
-            guard let r = ValueParsing.number(fields[c]) else {
+            guard let r = ValueParsing.number(fields[c]), abs(r) <= ValueParsing.largest else {
                 throw ImportError("\(at): relevance '\(fields[c])' in column '\(header[c])' is not a number")
             }
             question.relevance = r
         }
         if let c = mapping[.weight], !ValueParsing.isBlank(fields[c]) {
-            guard let w = ValueParsing.number(fields[c]), w > 0 else {
-                throw ImportError("\(at): weight '\(fields[c])' in column '\(header[c])' must be a number above 0")
+            guard let w = ValueParsing.number(fields[c]), w > 0, w <= ValueParsing.largest else {
+                throw ImportError("\(at): weight '\(fields[c])' in column '\(header[c])' must be a number above 0 (at most 1e15)")
             }
             question.weight = w
         }

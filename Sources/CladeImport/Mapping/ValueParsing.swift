@@ -32,6 +32,10 @@ enum ValueParsing {
         return out
     }
 
+    /// The largest weight or relevance magnitude a diagnostics database may hold (`clade check`
+    /// refuses larger ones: sums of them overflow every figure).
+    static let largest = 1e15
+
     static func number(_ raw: String) -> Double? {
         let s = raw.trimmingWhitespace()
         guard let d = Double(s), d.isFinite else { return nil }

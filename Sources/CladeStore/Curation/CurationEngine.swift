@@ -87,7 +87,8 @@ public struct CurationEngine: Sendable {
             }
             guard let s = centroids[source] else { return [] }
             for leaf in leaves where leaf.id != source {
-                guard let c = centroids[leaf.id] else { continue }
+                // Embeddings of another dimension (mixed models) cannot be compared.
+                guard let c = centroids[leaf.id], c.count == s.count else { continue }
                 scored.append((leaf, Double(VectorMath.dot(s, c)), "embeddings"))
             }
         } else {
@@ -200,7 +201,10 @@ public struct CurationEngine: Sendable {
         let clade = app.hasCladeTables
         return try app.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text, q.relevance, q.feedback, q.weight", clade: clade)
-                + ") ORDER BY question_id").map { MemberRow(id: $0["question_id"], text: $0["text"] ?? "", relevance: $0["relevance"], feedback: $0["feedback"], weight: $0["weight"] ?? 1) }
+                + ") ORDER BY question_id").map {
+                    MemberRow(id: $0["question_id"], text: $0.text("text") ?? "", relevance: $0.real("relevance"),
+                              feedback: $0.integer("feedback").map(Int.init), weight: $0.real("weight") ?? 1)
+                }
         }
     }
 
@@ -213,7 +217,7 @@ public struct CurationEngine: Sendable {
         let clade = app.hasCladeTables
         return try app.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text", clade: clade)
-                + ") ORDER BY question_id LIMIT ?", arguments: [limit]).map { ($0["question_id"], $0["text"] ?? "") }
+                + ") ORDER BY question_id LIMIT ?", arguments: [limit]).map { ($0["question_id"], $0.text("text") ?? "") }
         }
     }
 
@@ -228,7 +232,7 @@ public struct CurationEngine: Sendable {
             return try Row.fetchAll(db, sql: """
                 SELECT \(Membership.cluster(clade)) AS c, q.text FROM questions q \(Membership.joins(clade))
                 WHERE q.run_id = ? AND q.question_id % ? = 0
-                """, arguments: [run, step]).compactMap { row in excluding.contains(row["c"]) ? nil : row["text"] }
+                """, arguments: [run, step]).compactMap { row in excluding.contains(row["c"]) ? nil : row.text("text") }
         }
     }
 
@@ -267,8 +271,8 @@ public struct CurationEngine: Sendable {
             for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
                 let list = chunk.map(String.init).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))") {
-                    let data: Data = row["vector"]
-                    byID[row["question_id"]] = data.withUnsafeBytes { raw in
+                    guard let data = row.blob("vector"), let id = row["question_id"] as QuestionID? else { continue }
+                    byID[id] = data.withUnsafeBytes { raw in
                         (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
                     }
                 }

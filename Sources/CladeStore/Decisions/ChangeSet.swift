@@ -58,8 +58,9 @@ struct ChangeSet: Codable, Equatable {
 
     /// Writes these values into Clade's state tables.
     func apply(_ db: Database, decisionID: Int64) throws {
+        // Keys are ids written by Clade; one that is not (a hand-edited log) is skipped, never trapped on.
         for (key, row) in clusterState.sorted(by: { $0.key < $1.key }) {
-            let id = Int64(key)!
+            guard let id = Int64(key) else { continue }
             if let row {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO clade_cluster_state (cluster_id, run_id, origin, parent_id, name, description,
@@ -77,10 +78,11 @@ struct ChangeSet: Codable, Equatable {
             let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id) VALUES (?, ?, ?)")
             let delete = try db.makeStatement(sql: "DELETE FROM clade_assignment_override WHERE question_id = ?")
             for (key, cluster) in overrides {
+                guard let id = Int64(key) else { continue }
                 if let cluster {
-                    try upsert.execute(arguments: [Int64(key)!, cluster, decisionID])
+                    try upsert.execute(arguments: [id, cluster, decisionID])
                 } else {
-                    try delete.execute(arguments: [Int64(key)!])
+                    try delete.execute(arguments: [id])
                 }
             }
             try StatsCache.move(db, moves)
@@ -95,10 +97,11 @@ struct ChangeSet: Codable, Equatable {
             }
         }
         for (key, row) in capabilities {
+            guard let id = Int64(key) else { continue }
             if let row {
-                try db.execute(sql: "INSERT OR REPLACE INTO clade_capabilities VALUES (?, ?, ?, ?)", arguments: [Int64(key)!, row.name, row.description, decisionID])
+                try db.execute(sql: "INSERT OR REPLACE INTO clade_capabilities VALUES (?, ?, ?, ?)", arguments: [id, row.name, row.description, decisionID])
             } else {
-                try db.execute(sql: "DELETE FROM clade_capabilities WHERE capability_id = ?", arguments: [Int64(key)!])
+                try db.execute(sql: "DELETE FROM clade_capabilities WHERE capability_id = ?", arguments: [id])
             }
         }
         for (key, value) in settings {

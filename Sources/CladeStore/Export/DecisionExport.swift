@@ -135,7 +135,7 @@ extension DecisionExport {
             // Pipeline clusters, their reviewed state, and the reviewer's own clusters.
             var pipeline: [Int64: (name: String, external: String?)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT cluster_id, name, external_id FROM clusters WHERE run_id = ?", arguments: [run]) {
-                pipeline[row["cluster_id"]] = (row["name"], row["external_id"])
+                pipeline[row["cluster_id"]] = (row.text("name") ?? "", row.text("external_id"))
             }
             var states: [Int64: Row] = [:]
             if clade {
@@ -157,7 +157,7 @@ extension DecisionExport {
                     LEFT JOIN capabilities c ON c.capability_id = v.capability_id
                     LEFT JOIN clade_capabilities k ON k.capability_id = v.capability_id ORDER BY v.cluster_id, name
                     """) {
-                    verdicts[row["cluster_id"], default: []].append((row["verdict"], row["name"] ?? ""))
+                    verdicts[row["cluster_id"], default: []].append((row["verdict"], row.text("name") ?? ""))
                 }
             }
             let ids = Set(pipeline.keys).union(states.keys).sorted { ($0 < 0 ? 1 : 0, abs($0)) < ($1 < 0 ? 1 : 0, abs($1)) }
@@ -187,7 +187,7 @@ extension DecisionExport {
                 FROM questions q \(Membership.joins(clade)) WHERE q.run_id = ? ORDER BY q.question_id
                 """, arguments: [run])
             while let row = try rows.next() {
-                questions.append(QuestionMapping(questionID: row["question_id"], externalID: row["external_id"],
+                questions.append(QuestionMapping(questionID: row["question_id"], externalID: row.text("external_id"),
                                                  pipelineClusterID: row["pipeline"], reviewedClusterID: survivor(row["effective"])))
             }
 

@@ -54,7 +54,8 @@ public enum DatasetLoader {
         }
         rollUp(&visible)
 
-        let total = own.values.reduce(ClusterStats.zero, +)
+        // Questions assigned to a cluster missing from the run are in no figure (`clade check` warns).
+        let total = own.filter { byID[$0.key] != nil }.values.reduce(ClusterStats.zero, +)
         return Dataset(
             title: meta[PipelineSchema.MetaKey.title] ?? (path as NSString).lastPathComponent,
             path: path,
@@ -84,7 +85,7 @@ public enum DatasetLoader {
     static func metaValues(_ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
-            if let k: String = row["key"], let v = row["value"] as String? { out[k] = v }
+            if let k = row.text("key"), let v = row.text("value") { out[k] = v }
         }
         return out
     }
@@ -112,9 +113,9 @@ public enum DatasetLoader {
             FROM clusters WHERE run_id = ? ORDER BY cluster_id
             """, arguments: [run]).map { row in
             LoadedCluster(cluster: Cluster(
-                id: row["cluster_id"], parentID: row["parent_id"], name: row["name"] ?? "",
-                description: row["description"] ?? "", keywords: decodeKeywords(row["keywords_json"]),
-                isOutlier: (row["is_outlier"] as Int?) == 1
+                id: row["cluster_id"], parentID: row["parent_id"], name: row.text("name") ?? "",
+                description: row.text("description") ?? "", keywords: decodeKeywords(row.text("keywords_json")),
+                isOutlier: row.integer("is_outlier") == 1
             ))
         }
     }
@@ -194,8 +195,11 @@ public enum DatasetLoader {
         let last = try Double.fetchOne(db, sql: """
             SELECT julianday(date(MAX(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
             """, arguments: [run]) ?? start
-        let count = Int((last - start) / 7) + 1
-        return try (0..<min(count, 520)).map { i in
+        // Text sorts differently from dates ("  2030-01-01" before "2026-…"): the last date may
+        // come before the first, or be absurdly far (`clade check` warns about such dates).
+        let weeks = (last - start) / 7
+        let count = weeks.isFinite ? Int(max(0, min(weeks, 519))) + 1 : 1
+        return try (0..<count).map { i in
             try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? ""
         }
     }
@@ -209,8 +213,8 @@ public enum DatasetLoader {
             WHERE q.run_id = ? AND q.asked_at IS NOT NULL GROUP BY c, wk
             """, arguments: [start, run])
         while let row = try rows.next() {
-            let week: Int = row["wk"]
-            guard week >= 0, week < 520 else { continue }
+            // A text that is not a date has no week (`clade check` warns).
+            guard let week = row["wk"] as Int?, week >= 0, week < 520 else { continue }
             out[row["c"], default: [:]][week] = row["w"]
         }
         return out
@@ -236,7 +240,7 @@ public enum DatasetLoader {
             LEFT JOIN questions q ON q.question_id = qc.question_id AND q.run_id = ?
             GROUP BY c.capability_id ORDER BY c.capability_id
             """, arguments: [run]).map {
-            Capability(id: $0["id"], name: $0["name"], description: $0["description"] ?? "", rows: $0["n"], volume: $0["w"])
+            Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "", rows: $0["n"], volume: $0["w"])
         }
         if clade {
             caps += try Row.fetchAll(db, sql: "SELECT capability_id, name, description FROM clade_capabilities ORDER BY capability_id").map {

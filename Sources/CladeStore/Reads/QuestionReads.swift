@@ -3,6 +3,10 @@ import GRDB
 
 /// Pages of one cluster's questions for the Questions pane.
 public enum QuestionReads {
+    /// Characters of a question read for the screen: a row shows one line, and a pipeline that
+    /// wrote whole conversations must not make every frame measure megabytes of text.
+    public static let maxTextLength = 4096
+
     public static func page(_ app: AppDatabase, _ query: QuestionQuery) throws -> QuestionPage {
         try app.writer.read { db in try page(db, query, clade: app.hasCladeTables) }
     }
@@ -20,7 +24,7 @@ public enum QuestionReads {
     static func statements(_ query: QuestionQuery, clade: Bool) -> (count: String, page: String, arguments: [DatabaseValueConvertible?]) {
         let ids = query.memberIDs.map(String.init).joined(separator: ",")
         var arguments: [DatabaseValueConvertible?] = []
-        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text, q.asked_at, q.relevance, q.feedback, q.weight", clade: clade) + ") AS members"
+        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, substr(q.text, 1, \(maxTextLength)) AS text, q.asked_at, q.relevance, q.feedback, q.weight", clade: clade) + ") AS members"
         if !query.filter.isEmpty {
             members += " WHERE members.text LIKE ? ESCAPE '\\'"
             arguments.append("%" + escapeLike(query.filter) + "%")
@@ -51,8 +55,8 @@ public enum QuestionReads {
     /// A question from a row with `question_id, text, asked_at, relevance, feedback, weight`.
     static func question(_ row: Row) -> Question {
         Question(
-            id: row["question_id"], text: row["text"] ?? "", askedAt: row["asked_at"],
-            relevance: row["relevance"], feedback: row["feedback"], weight: row["weight"] ?? 1
+            id: row["question_id"], text: row.text("text") ?? "", askedAt: row.text("asked_at"),
+            relevance: row.real("relevance"), feedback: row.integer("feedback").map(Int.init), weight: row.real("weight") ?? 1
         )
     }
 

@@ -10,9 +10,13 @@ public enum CladeSchema {
 
     public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1-decisions") { db in try db.execute(sql: v1) }
-        m.registerMigration("v2-stats-cache") { db in try db.execute(sql: StatsCache.ddl) }
-        m.registerMigration("v3-carry-forward") { db in try db.execute(sql: v3) }
+        // Immediate checks: Clade's migrations only add its own tables, and the deferred check
+        // GRDB runs otherwise reads every foreign key of the whole file (slow on a large run)
+        // and refuses a file whose pipeline tables break one (a question assigned to a missing
+        // cluster is a warning, not a reason to refuse the file).
+        m.registerMigration("v1-decisions", foreignKeyChecks: .immediate) { db in try db.execute(sql: v1) }
+        m.registerMigration("v2-stats-cache", foreignKeyChecks: .immediate) { db in try db.execute(sql: StatsCache.ddl) }
+        m.registerMigration("v3-carry-forward", foreignKeyChecks: .immediate) { db in try db.execute(sql: v3) }
         return m
     }
 

@@ -23,28 +23,50 @@ public struct CheckReport: Equatable, Sendable {
     public var assignmentsToMissingClusters: Int
     public var decisions: Int
     public var writable: Bool
+    /// `PRAGMA quick_check` ran (and passed); false when skipped for a large file on open.
+    public var integrityChecked: Bool = false
+    /// Questions of the run whose text is NULL.
+    public var nullTexts: Int = 0
+    /// Questions of the run longer than `DataCheck.longText` characters, and the longest length.
+    public var longTexts: Int = 0
+    public var longestText: Int = 0
+    /// Questions whose `asked_at` is set but not a date SQLite can read.
+    public var undatedQuestions: Int = 0
+    /// Clusters of the run whose parent is not a cluster of the run.
+    public var clustersWithMissingParent: Int = 0
+    /// Embeddings whose blob is NULL or not a whole number of float32 values.
+    public var unreadableEmbeddings: Int = 0
+    /// Replaying the decision log gives exactly Clade's state tables; nil when not verified.
+    public var decisionLogConsistent: Bool?
 }
 
 /// Validates a file as a diagnostics database without changing a byte of it.
 public enum SchemaCheck {
-    static let sqliteHeader = Array("SQLite format 3\0".utf8)
+    /// How thorough a check is.
+    public struct Options: Sendable {
+        /// Run `PRAGMA quick_check` (reads every page: about a second per few hundred MB) on files
+        /// up to this size; nil: always.
+        public var integrityCheckLimit: Int?
+        /// Clade migration identifiers this build knows; a file with others is from a newer Clade.
+        public var knownMigrations: [String]
+        /// Replay the decision log in memory and compare it with Clade's state tables.
+        public var verifyDecisionLog: Bool
 
-    /// Checks the file's existence and its first bytes before SQLite sees it.
-    public static func preflight(path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.notFound(path: path) }
-        if isDirectory.boolValue { throw StoreError.notAFile(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.unreadable(path: path, reason: "permission denied")
+        public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false) {
+            self.integrityCheckLimit = integrityCheckLimit
+            self.knownMigrations = knownMigrations
+            self.verifyDecisionLog = verifyDecisionLog
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 16)) ?? Data()
-        if head.isEmpty { throw StoreError.empty(path: path) }
-        if Array(head) != sqliteHeader { throw StoreError.notSQLite(path: path) }
+
+        /// `clade check`: everything.
+        public static let thorough = Options(integrityCheckLimit: nil, verifyDecisionLog: true)
+        /// Opening for review: `quick_check` only on files up to 64 MiB, so a large file opens at once
+        /// (damage found later by a read is reported as such all the same).
+        public static let opening = Options(integrityCheckLimit: 64 << 20)
     }
 
-    /// Opens read-only, validates the schema and gathers the summary. Never writes.
-    public static func run(path: String) throws -> CheckReport {
+    /// Opens read-only, validates the schema and the data, and gathers the summary. Never writes.
+    public static func run(path: String, options: Options = .thorough) throws -> CheckReport {
         try preflight(path: path)
         var config = Configuration()
         config.readonly = true
@@ -58,8 +80,18 @@ public enum SchemaCheck {
         defer { try? queue.close() }
         do {
             return try queue.read { db in
-                try validate(db, path: path)
-                return try summarize(db, path: path)
+                try validate(db, path: path, knownMigrations: options.knownMigrations)
+                let size = fileSize(path) ?? 0
+                let integrity = options.integrityCheckLimit.map { size <= $0 } ?? true
+                if integrity { try quickCheck(db, path: path) }
+                let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+                try DataCheck.refuseInvalidValues(db, path: path, run: run)
+                var report = try summarize(db, path: path, run: run)
+                report.integrityChecked = integrity
+                if options.verifyDecisionLog, !report.cladeMigrations.isEmpty {
+                    report.decisionLogConsistent = try DecisionLogCheck.isConsistent(db)
+                }
+                return report
             }
         } catch let e as StoreError {
             throw e
@@ -68,8 +100,17 @@ public enum SchemaCheck {
         }
     }
 
+    /// `PRAGMA quick_check`: every page readable, every record well-formed.
+    static func quickCheck(_ db: Database, path: String) throws {
+        let result = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+        guard result != ["ok"] else { return }
+        // Lines such as "*** in database main ***\nPage 8: btreeInitPage() returns error code 11".
+        let lines = result.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("***") }
+        throw StoreError.corrupt(path: path, detail: "integrity check: " + String((lines.first ?? "no answer").prefix(120)))
+    }
+
     /// Structural validation shared by `check` and by opening a database for review.
-    public static func validate(_ db: Database, path: String) throws {
+    public static func validate(_ db: Database, path: String, knownMigrations: [String] = CladeSchema.migrationIDs) throws {
         let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if appID != 0 && appID != PipelineSchema.applicationID { throw StoreError.foreignApplication(path: path, id: appID) }
         let format = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -87,66 +128,11 @@ public enum SchemaCheck {
         }
         if tables.contains("grdb_migrations") {
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            if let unknown = applied.first(where: { !CladeSchema.migrationIDs.contains($0) }) {
+            if let unknown = applied.first(where: { !knownMigrations.contains($0) }) {
                 throw StoreError.newerCladeSchema(path: path, migration: unknown)
             }
         }
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") == 0 { throw StoreError.noRun(path: path) }
-    }
-
-    static func summarize(_ db: Database, path: String) throws -> CheckReport {
-        let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
-        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-        func count(_ sql: String, _ args: StatementArguments = []) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
-        let q = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS n, TOTAL(weight) AS volume, SUM(feedback IS NOT NULL) AS rated
-            FROM questions WHERE run_id = ?
-            """, arguments: [run])!
-        let leaves = try count("""
-            SELECT COUNT(*) FROM clusters c WHERE c.run_id = ?
-            AND NOT EXISTS (SELECT 1 FROM clusters k WHERE k.parent_id = c.cluster_id)
-            """, [run])
-        let all = try count("SELECT COUNT(*) FROM clusters WHERE run_id = ?", [run])
-        let hasEmbeddings = tables.contains("question_embeddings")
-        let dims = hasEmbeddings
-            ? try Int.fetchAll(db, sql: """
-                SELECT DISTINCT length(e.vector) / 4 FROM question_embeddings e
-                JOIN questions q USING (question_id) WHERE q.run_id = ? ORDER BY 1
-                """, arguments: [run])
-            : []
-        let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
-        return CheckReport(
-            path: path,
-            pipelineFormat: try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-            applicationIDSet: (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == PipelineSchema.applicationID,
-            cladeMigrations: applied,
-            runs: try count("SELECT COUNT(*) FROM runs"),
-            runID: run,
-            questions: q["n"],
-            volume: q["volume"],
-            leafClusters: leaves,
-            parentClusters: all - leaves,
-            capabilities: try count("SELECT COUNT(*) FROM capabilities"),
-            taggedQuestions: try count("""
-                SELECT COUNT(DISTINCT qc.question_id) FROM question_capabilities qc
-                JOIN questions q USING (question_id) WHERE q.run_id = ?
-                """, [run]),
-            ratedQuestions: q["rated"] ?? 0,
-            embeddings: hasEmbeddings
-                ? try count("SELECT COUNT(*) FROM question_embeddings e JOIN questions q USING (question_id) WHERE q.run_id = ?", [run])
-                : 0,
-            embeddingDims: dims,
-            unassignedQuestions: try count("""
-                SELECT COUNT(*) FROM questions q WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.question_id = q.question_id)
-                """, [run]),
-            assignmentsToMissingClusters: try count("""
-                SELECT COUNT(*) FROM assignments a JOIN questions q USING (question_id) WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.cluster_id = a.cluster_id)
-                """, [run]),
-            decisions: tables.contains("clade_decisions") ? try count("SELECT COUNT(*) FROM clade_decisions") : 0,
-            writable: FileManager.default.isWritableFile(atPath: path)
-        )
     }
 
     public static func translate(_ error: Error, path: String) -> StoreError {

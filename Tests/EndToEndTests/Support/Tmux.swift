@@ -255,48 +255,12 @@ final class TmuxSession {
     /// Here the child starts with an empty mask and default handlers. Output goes through
     /// temporary files: the daemonised server must not hold a pipe the caller reads to EOF.
     static func run(_ args: [String]) throws -> (status: Int32, output: String, error: String) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clade-tmux-\(UUID().uuidString)")
-        let outPath = base.path + ".out", errPath = base.path + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
+        let result: (status: Int32, output: String, error: String)
+        do {
+            result = try Spawn.run(["tmux"] + args, environment: ["TMUX": nil, "TMUX_PANE": nil])
+        } catch {
+            throw Failure(message: "\(error)", screen: nil)
         }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil
-        environment["TMUX_PANE"] = nil
-        let argv = (["tmux"] + args).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        var pid = pid_t()
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw Failure(message: "cannot run tmux: \(String(cString: strerror(spawned)))", screen: nil)
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
-        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return (exit, read(outPath), read(errPath).trimmingCharacters(in: .whitespacesAndNewlines))
+        return (result.status, result.output, result.error.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

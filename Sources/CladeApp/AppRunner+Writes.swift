@@ -1,0 +1,125 @@
+import CladeCore
+import CladeStore
+import Foundation
+
+/// A decision the database could not take yet: another program holds the write lock.
+struct PendingWrite {
+    var effect: Effect
+    var attempts: Int
+    var nextTry: ContinuousClock.Instant
+
+    /// "your decision (set reviewed)", for notices.
+    var noun: String {
+        switch effect {
+        case .commit(let request): "your decision (\(request.op.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        case .undo: "your undo"
+        case .redo: "your redo"
+        default: "your decision"
+        }
+    }
+}
+
+extension AppRunner {
+    /// How often a write waiting for the lock is tried again (each try waits up to
+    /// `AppDatabase.interactiveBusyTimeout` for the lock).
+    static let retryInterval: Duration = .milliseconds(500)
+
+    /// Writes a decision (or undo, redo), then shows its result: the record, the reloaded
+    /// figures, what undo would do. Nothing is shown as done before its transaction committed.
+    /// While another program holds the lock the write is kept and retried, with a notice.
+    func write(_ effect: Effect) {
+        guard checkFile() else {
+            send(.refused("Not saved: \(watch.detachedReason ?? "the file changed")"))
+            return
+        }
+        attempt(PendingWrite(effect: effect, attempts: 0, nextTry: .now))
+    }
+
+    func attempt(_ pending: PendingWrite) {
+        let record: DecisionRecord?
+        do {
+            switch pending.effect {
+            case .commit(let request): record = try decisions.commit(request)
+            case .undo: record = try decisions.undo()
+            case .redo: record = try decisions.redo()
+            default: return
+            }
+        } catch let refused as DecisionStore.Refused {
+            watch.pending = nil
+            send(.refused(refused.description))
+            return
+        } catch where error.isDatabaseBusy {
+            var next = pending
+            next.attempts += 1
+            next.nextTry = .now + Self.retryInterval
+            watch.pending = next
+            if next.attempts == 1 { watch.log?.write("busy: \(next.noun) waits for another program's write") }
+            showBusyNotice()
+            return
+        } catch {
+            watch.pending = nil
+            watch.log?.write("not saved: \(error)")
+            send(.refused("Not saved: \(error)"))
+            return
+        }
+        let waited = pending.attempts
+        watch.pending = nil
+        guard let record else {
+            send(.refused(state.undoSummary == nil && state.redoSummary == nil ? "Nothing to undo" : "Nothing more to undo or redo"))
+            return
+        }
+        if waited > 0 { watch.log?.write("saved decision \(record.id) after \(waited) busy retries") }
+        watch.noteOwnWrite(database)
+        send(.committed(record))
+        do {
+            send(.datasetLoaded(try DatasetLoader.load(database)))
+        } catch {
+            notify("Saved, but the figures could not be reloaded: \(error)", isError: true)
+        }
+        refreshHistory()
+    }
+
+    func showBusyNotice() {
+        guard let pending = watch.pending else { return }
+        notify("Saving… another program is writing to the database: \(pending.noun) is kept and saved as soon as the file is free (try \(pending.attempts + 1))", isError: true)
+    }
+
+    /// Tries a waiting write again when its time has come; true when the screen changed.
+    func retryPendingWrite(now: ContinuousClock.Instant = .now) -> Bool {
+        guard let pending = watch.pending else { return false }
+        guard now >= pending.nextTry else {
+            // A key clears the status line; the notice stays while the write waits.
+            if state.status == nil { showBusyNotice(); return true }
+            return false
+        }
+        attempt(pending)
+        return true
+    }
+
+    /// On quit: a write still waiting gets `quitWait` more; if the lock never comes free it is
+    /// reported in `unsavedDecision` (it was never shown as saved).
+    func finishPendingWrite() {
+        let deadline = ContinuousClock.now + watch.quitWait
+        while let pending = watch.pending, ContinuousClock.now < deadline {
+            showBusyNotice()
+            backend.present(frame())
+            attempt(pending)
+            if watch.pending != nil { Thread.sleep(forTimeInterval: 0.2) }
+        }
+        if let pending = watch.pending {
+            watch.unsaved = "\(pending.noun) was not saved: another program kept the database locked for \(watch.quitWait.components.seconds) s"
+            watch.log?.write(watch.unsaved!)
+        }
+    }
+
+    /// A one-line message in the footer until the next key (for notices that are not the
+    /// result of an action: a reload, a busy database, warnings found on opening).
+    public func notify(_ text: String, isError: Bool = false) {
+        state.status = StatusMessage(text, isError: isError)
+    }
+
+    /// Why the session ended other than by `q`: the termination signal, if any.
+    public var exitSignal: Int32? { watch.exitSignal }
+    /// A decision that could not be saved before quitting, said in one line.
+    public var unsavedDecision: String? { watch.unsaved }
+}

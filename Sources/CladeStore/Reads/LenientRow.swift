@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// Reading a pipeline's values however SQLite stored them. SQLite does not enforce column types,
+/// so a pipeline may write a cluster name as an integer (a BERTopic topic number), a threshold in
+/// `meta` as a REAL, a date as Unix seconds, text as bytes. GRDB's typed subscripts trap on such
+/// a value; these never do. Identifiers are checked to be integers when the file is opened
+/// (`DataCheck`), so they are read as usual.
+extension Row {
+    private func value(_ column: String) -> DatabaseValue { (self[column] as DatabaseValue?) ?? .null }
+
+    /// Text: digits for a number, UTF-8 (repaired) for bytes; nil for NULL.
+    func text(_ column: String) -> String? {
+        switch value(column).storage {
+        case .null: nil
+        case .string(let s): s
+        case .int64(let i): String(i)
+        case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .blob(let data): String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// A number; nil for NULL and for what does not read as one.
+    func real(_ column: String) -> Double? {
+        switch value(column).storage {
+        case .int64(let i): Double(i)
+        case .double(let d): d
+        case .string(let s): Double(s.trimmingCharacters(in: .whitespaces))
+        case .null, .blob: nil
+        }
+    }
+
+    /// An integer; nil for NULL and for what does not read as one.
+    func integer(_ column: String) -> Int64? {
+        switch value(column).storage {
+        case .int64(let i): i
+        case .double(let d): d.isFinite && abs(d) < 9e18 ? Int64(d) : nil
+        case .string(let s): Int64(s.trimmingCharacters(in: .whitespaces))
+        case .null, .blob: nil
+        }
+    }
+
+    /// Bytes: a BLOB, or a text's UTF-8; nil for NULL and numbers.
+    func blob(_ column: String) -> Data? {
+        switch value(column).storage {
+        case .blob(let data): data
+        case .string(let s): Data(s.utf8)
+        case .null, .int64, .double: nil
+        }
+    }
+}

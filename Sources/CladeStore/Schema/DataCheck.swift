@@ -1,0 +1,113 @@
+import GRDB
+
+/// Values that would make Clade's figures wrong (a weight that is not a number, a thumbs-up
+/// written as 5) or that no screen can place (a NULL key, a cluster that is its own ancestor).
+/// SQLite does not enforce column types, so a pipeline with its own DDL can write them.
+/// The file is refused with the first problem found; one scan per table.
+enum DataCheck {
+    /// Longer question texts are reported, and the Questions pane reads only this many characters.
+    static let longText = 10_000
+
+    struct Rule {
+        /// Bad when this SQL condition holds.
+        var condition: String
+        var column: String
+        var problem: String
+        var fix: String
+    }
+
+    /// A value SQLite cannot read as a number: a blob, or text that is not numeric.
+    static func notNumber(_ column: String) -> String {
+        "(typeof(\(column)) = 'blob' OR (typeof(\(column)) = 'text' AND (trim(\(column)) NOT GLOB '*[0-9]*' OR trim(\(column)) GLOB '*[^0-9.eE+-]*')))"
+    }
+
+    static let questionRules = [
+        Rule(condition: "weight IS NULL OR \(notNumber("weight")) OR CAST(weight AS REAL) <= 0 OR CAST(weight AS REAL) > 1e15", column: "weight",
+             problem: "questions.weight must be a number above 0 (and at most 1e15)",
+             fix: "write 1 for a row that stands for itself, or how many questions a sampled row stands for"),
+        Rule(condition: "relevance IS NOT NULL AND (\(notNumber("relevance")) OR abs(CAST(relevance AS REAL)) > 1e15)", column: "relevance",
+             problem: "questions.relevance must be a finite number or NULL", fix: "write NULL when the relevance is unknown"),
+        Rule(condition: "feedback IS NOT NULL AND (\(notNumber("feedback")) OR CAST(feedback AS REAL) NOT IN (-1, 1))", column: "feedback",
+             problem: "questions.feedback must be -1, 1 or NULL",
+             fix: "write 1 for thumbs up, -1 for thumbs down and NULL when the user did not rate"),
+    ]
+
+    /// Identifiers must be integers (REAL with a whole value, as pandas writes a nullable integer
+    /// column, reads as one); other values are read leniently (see `LenientRow.swift`).
+    static func idRules(_ columns: [String], table: String, nullable: Set<String> = []) -> [Rule] {
+        columns.map { column in
+            let missing = nullable.contains(column) ? "0" : "\(column) IS NULL"
+            return Rule(condition: "\(missing) OR (\(column) IS NOT NULL AND (typeof(\(column)) NOT IN ('integer', 'real') OR \(column) <> CAST(\(column) AS INTEGER)))",
+                        column: column, problem: "\(table).\(column) must be an integer\(nullable.contains(column) ? " or NULL" : "")",
+                        fix: "write ids as integers")
+        }
+    }
+
+    static func refuseInvalidValues(_ db: Database, path: String, run: Int64) throws {
+        try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
+                 rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
+        try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+        try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
+                 rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
+                     Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
+                 ])
+        try scan(db, path: path, table: "capabilities", key: "rowid", noun: "row",
+                 rules: idRules(["capability_id"], table: "capabilities") + [
+                     Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
+                 ])
+        try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
+                 rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
+        if try db.tableExists("question_embeddings") {
+            try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
+        }
+        try refuseParentCycles(db, path: path, run: run)
+    }
+
+    /// One scan of `table` counting every rule's bad rows; the first rule that matches is reported
+    /// with how many rows and one example.
+    static func scan(_ db: Database, path: String, table: String, key: String, noun: String, rules: [Rule], where filter: String = "1") throws {
+        // WITHOUT ROWID tables have no rowid: fall back to the first column.
+        let keyColumn = key == "rowid" && !hasRowID(db, table) ? (try db.columns(in: table).first?.name ?? key) : key
+        let sums = rules.enumerated().map { i, r in "SUM(\(r.condition)) AS n\(i), MIN(CASE WHEN \(r.condition) THEN \(keyColumn) END) AS k\(i)" }
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM \(table) WHERE \(filter)") else { return }
+        for (i, rule) in rules.enumerated() {
+            let count: Int = row["n\(i)"] ?? 0
+            guard count > 0 else { continue }
+            var example = ""
+            if let key = row["k\(i)"] as DatabaseValue?, !key.isNull {
+                let value = try String.fetchOne(db, sql: "SELECT quote(\(rule.column)) FROM \(table) WHERE \(keyColumn) = ? LIMIT 1", arguments: [key]) ?? "NULL"
+                example = " (e.g. \(noun) \(key.description): \(String(value.prefix(40))))"
+            }
+            let problem = "\(rule.problem), but \(grouped(count)) row\(count == 1 ? " holds" : "s hold") something else\(example)"
+            throw StoreError.invalidData(path: path, problem: problem, fix: rule.fix)
+        }
+    }
+
+    static func hasRowID(_ db: Database, _ table: String) -> Bool {
+        (try? db.makeStatement(sql: "SELECT rowid FROM \(table)")) != nil
+    }
+
+    /// A cluster that is its own ancestor can be shown nowhere in the tree.
+    static func refuseParentCycles(_ db: Database, path: String, run: Int64) throws {
+        var parent: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, parent_id FROM clusters WHERE run_id = ? AND parent_id IS NOT NULL", arguments: [run]) {
+            if let c = row["cluster_id"] as Int64?, let p = row["parent_id"] as Int64? { parent[c] = p }
+        }
+        var clear = Set<Int64>()
+        for start in parent.keys.sorted() where !clear.contains(start) {
+            var chain: [Int64] = []
+            var seen = Set<Int64>()
+            var current: Int64? = start
+            while let c = current, !clear.contains(c) {
+                if !seen.insert(c).inserted {
+                    let loop = chain.drop(while: { $0 != c }).map(String.init).joined(separator: " → ")
+                    throw StoreError.invalidData(path: path, problem: "clusters \(loop) → \(c) form a cycle through parent_id (a cluster cannot be its own ancestor)",
+                                                 fix: "point parent_id at a real parent, or NULL at the top")
+                }
+                chain.append(c)
+                current = parent[c]
+            }
+            clear.formUnion(chain)
+        }
+    }
+}
