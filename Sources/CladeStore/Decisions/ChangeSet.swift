@@ -115,6 +115,9 @@ struct ChangeSet: Codable, Equatable {
 
     /// For each question whose override changes: its effective cluster (before merges) now and after.
     func effectiveMoves(_ db: Database) throws -> [QuestionID: (from: ClusterID, to: ClusterID)] {
+        // Only where there are figures to keep current (not in a bare copy of the state tables,
+        // such as the one `clade check` replays the log into).
+        guard try StatsCache.available(db), try db.tableExists("assignments") else { return [:] }
         let ids = overrides.keys.compactMap { Int64($0) }
         let current = try CurrentState.overrides(db, ids)
         var assigned: [QuestionID: ClusterID] = [:]
