@@ -1,4 +1,5 @@
 import ArgumentParser
+import CladeCore
 import CladeStore
 import Foundation
 
@@ -24,15 +25,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     static func summary(_ r: CheckReport) -> String {
-        func count(_ n: Int) -> String {
-            let s = String(n)
-            var out = ""
-            for (i, ch) in s.enumerated() {
-                if i > 0, (s.count - i) % 3 == 0 { out += "," }
-                out.append(ch)
-            }
-            return out
-        }
+        func count(_ n: Int) -> String { Format.count(n) }
         let rated = r.questions > 0 ? Double(r.ratedQuestions) / Double(r.questions) * 100 : 0
         var lines = [
             "\(SafeText.line(r.path)): OK, diagnostics format \(r.pipelineFormat)\(r.applicationIDSet ? "" : " (application_id not set)")",

@@ -2,7 +2,7 @@
 public enum Format {
     /// `12,345`
     public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }

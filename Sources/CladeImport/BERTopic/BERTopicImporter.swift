@@ -171,8 +171,8 @@ public enum BERTopicImporter {
         if mapping[.feedback] != nil { params.append(("feedback_scale", .string(reader.feedbackScale.rawValue))) }
         pipeline.params = .object(params)
         notes.insert(
-            "\(grouped(pipeline.questions.count)) documents, \(topicIDs.count) topics"
-                + (outliers > 0 ? ", \(grouped(outliers)) outliers" : "")
+            "\(Format.count(pipeline.questions.count)) documents, \(topicIDs.count) topics"
+                + (outliers > 0 ? ", \(Format.count(outliers)) outliers" : "")
                 + (cut.groups.isEmpty ? "" : ", \(cut.groups.count) parents from the hierarchy"),
             at: 0
         )

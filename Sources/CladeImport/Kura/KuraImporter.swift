@@ -118,7 +118,7 @@ public enum KuraImporter {
         if let scale = questions.feedbackScale { params.append(("feedback_scale", .string(scale.rawValue))) }
         pipeline.params = .object(params)
         notes.insert(
-            "\(grouped(pipeline.questions.count)) conversations, \(leaves) leaf clusters, \(order.count) clusters in all, "
+            "\(Format.count(pipeline.questions.count)) conversations, \(leaves) leaf clusters, \(order.count) clusters in all, "
                 + "\(tree.roots.count) roots, depth \(maxDepth)",
             at: 0
         )

@@ -108,9 +108,9 @@ public enum CSVImporter {
         pipeline.embeddings = embeddings
         addClusters(clustering, to: &pipeline)
         notes.append(
-            "\(grouped(texts.count)) questions → \(clustering.leaves.count) clusters"
+            "\(Format.count(texts.count)) questions → \(clustering.leaves.count) clusters"
                 + (clustering.parents.isEmpty ? "" : " under \(clustering.parents.count) parents")
-                + " (\(clustering.vectors == "tfidf" ? "TF-IDF, \(grouped(clustering.vocabularySize ?? 0)) terms" : "embeddings, \(embeddings?.columns ?? 0) dimensions"))"
+                + " (\(clustering.vectors == "tfidf" ? "TF-IDF, \(Format.count(clustering.vocabularySize ?? 0)) terms" : "embeddings, \(embeddings?.columns ?? 0) dimensions"))"
         )
         if let a = agreement {
             notes.append(String(format: "agreement with '%@' (%d labels): NMI %.3f, ARI %.3f", a.column, a.labels, a.nmi, a.ari))
@@ -128,7 +128,7 @@ public enum CSVImporter {
         }
         guard matrix.rows == rows else {
             throw ImportError(
-                "\(InputFile.name(npy)): \(grouped(matrix.rows)) rows, but \(csvName) has \(grouped(rows)) data rows; the .npy needs one row per CSV row, in order"
+                "\(InputFile.name(npy)): \(Format.count(matrix.rows)) rows, but \(csvName) has \(Format.count(rows)) data rows; the .npy needs one row per CSV row, in order"
             )
         }
         guard matrix.columns > 0 else { throw ImportError("\(InputFile.name(npy)): the embeddings have no dimensions") }

@@ -129,7 +129,7 @@ public struct ImportedPipeline: Sendable {
             }
         }
         if let e = embeddings, e.rows != questions.count {
-            throw ImportError("\(grouped(e.rows)) embeddings for \(grouped(questions.count)) questions")
+            throw ImportError("\(Format.count(e.rows)) embeddings for \(Format.count(questions.count)) questions")
         }
     }
 }

@@ -1,3 +1,4 @@
+import CladeCore
 import Foundation
 import GRDB
 
@@ -82,7 +83,7 @@ extension CheckReport {
     /// fix. `clade check` exits 2 when there are any; the app shows them when it opens the file.
     public var warnings: [String] {
         var out: [String] = []
-        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(grouped(count)) \(count == 1 ? one : many)" }
+        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(Format.count(count)) \(count == 1 ? one : many)" }
         if questions == 0 { out.append("run \(runID) has no questions: there is nothing to review (re-run the pipeline)") }
         if unassignedQuestions > 0 {
             out.append(n(unassignedQuestions, "question has", "questions have") + " no cluster: left out of every figure (assign every question to a leaf cluster)")
@@ -97,7 +98,7 @@ extension CheckReport {
         if nullTexts > 0 { out.append(n(nullTexts, "question has", "questions have") + " no text (NULL): shown empty (write the question or its summary)") }
         if longTexts > 0 {
             out.append(n(longTexts, "question is", "questions are")
-                + " longer than \(grouped(DataCheck.longText)) characters (the longest \(grouped(longestText))): shown clipped (did the pipeline write whole conversations?)")
+                + " longer than \(Format.count(DataCheck.longText)) characters (the longest \(Format.count(longestText))): shown clipped (did the pipeline write whole conversations?)")
         }
         if undatedQuestions > 0 {
             out.append(n(undatedQuestions, "question has", "questions have") + " an asked_at that is not a date: left out of the weekly trend (write ISO 8601, e.g. 2026-08-03T14:05:00Z)")
@@ -115,13 +116,3 @@ extension CheckReport {
     }
 }
 
-/// "1,234".
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-}

@@ -1,3 +1,4 @@
+import CladeCore
 import GRDB
 
 /// Values that would make Clade's figures wrong (a weight that is not a number, a thumbs-up
@@ -78,7 +79,7 @@ enum DataCheck {
                 let value = try String.fetchOne(db, sql: "SELECT quote(\(rule.column)) FROM \(table) WHERE \(keyColumn) = ? LIMIT 1", arguments: [key]) ?? "NULL"
                 example = " (e.g. \(noun) \(key.description): \(String(value.prefix(40))))"
             }
-            let problem = "\(rule.problem), but \(grouped(count)) row\(count == 1 ? " holds" : "s hold") something else\(example)"
+            let problem = "\(rule.problem), but \(Format.count(count)) row\(count == 1 ? " holds" : "s hold") something else\(example)"
             throw StoreError.invalidData(path: path, problem: problem, fix: rule.fix)
         }
     }
