@@ -69,12 +69,14 @@ let package = Package(
             dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport", "CladeReport"],
             path: "Tests/CladeUITests"
         ),
-        .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        // Helpers shared by test targets (running a program with a clean signal mask).
+        .target(name: "CladeTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EndToEndTests", dependencies: ["CladeTestSupport"], path: "Tests/EndToEndTests"),
         // Bad databases, contention, fuzzed inputs and random key sequences (docs/reliability.md).
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "CladeApp", "CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeImport", "CladeSample",
+                "CladeApp", "CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeImport", "CladeSample", "CladeTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/ReliabilityTests"

@@ -1,3 +1,4 @@
+import CladeTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CladeTestSupport
 import Foundation
 
 /// Helpers for the reliability end-to-end tests: a sample copy with its own Clade home (so the

@@ -1,3 +1,4 @@
+import CladeTestSupport
 import Foundation
 
 /// A private copy of the bundled sample in a temporary folder, removed when released.

@@ -1,3 +1,4 @@
+import CladeTestSupport
 import Foundation
 
 /// A detached tmux session on its own server (`tmux -L <unique socket>`), running one command

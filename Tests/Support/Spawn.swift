@@ -6,12 +6,12 @@ import Foundation
 /// SIGWINCH, and even short-lived children disturbed the tmux tests running beside them. Here the
 /// child starts with an empty mask and default handlers. Output goes through temporary files, so
 /// a daemon the program leaves behind cannot hold a pipe the caller reads to its end.
-enum Spawn {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum Spawn {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func run(_ arguments: [String], environment overrides: [String: String?] = [:]) throws -> (status: Int32, output: String, error: String) {
+    public static func run(_ arguments: [String], environment overrides: [String: String?] = [:]) throws -> (status: Int32, output: String, error: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("clade-spawn-\(UUID().uuidString)")
         let outPath = base.path + ".out", errPath = base.path + ".err"
         defer {
