@@ -13,7 +13,17 @@ public enum Centroids {
                 data.add(row: i, scaledBy: 1, into: p.baseAddress! + l * d)
                 sizes[l] += 1
             }
-            for c in 0..<k where sizes[c] > 0 {
+        }
+        finish(&sums, sizes: sizes, normalized: normalized)
+        return sums
+    }
+
+    /// Turns per-cluster sums into centroids: unit length when `normalized` (spherical), else
+    /// the mean. Empty clusters keep their row as it is.
+    static func finish(_ sums: inout Matrix, sizes: [Int], normalized: Bool) {
+        let d = sums.columns, rows = sums.rows
+        sums.withUnsafeMutableStorage { p in
+            for c in 0..<rows where sizes[c] > 0 {
                 let row = p.baseAddress! + c * d
                 if normalized {
                     VectorMath.normalize(row, count: d)
@@ -23,7 +33,6 @@ public enum Centroids {
                 }
             }
         }
-        return sums
     }
 
     /// The members of each cluster nearest to its centroid (highest cosine when `spherical`,

@@ -189,17 +189,7 @@ public enum KMeans {
                 }
             }
         }
-        sums.withUnsafeMutableStorage { p in
-            for c in 0..<k where sizes[c] > 0 {
-                let row = p.baseAddress! + c * d
-                if spherical {
-                    VectorMath.normalize(row, count: d)
-                } else {
-                    let inverse = 1 / Float(sizes[c])
-                    for j in 0..<d { row[j] *= inverse }
-                }
-            }
-        }
+        Centroids.finish(&sums, sizes: sizes, normalized: spherical)
         return sums
     }
 
