@@ -112,7 +112,7 @@ extension AppRunner {
         }
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(database)
+            dataset = try DatasetLoader.load(database, reusing: loadCache)
         } catch {
             notify("The database changed but could not be read: \(error)", isError: true)
             return

@@ -36,12 +36,12 @@ extension AppRunner {
     }
 
     func attempt(_ pending: PendingWrite) {
-        let record: DecisionRecord?
+        let written: DecisionStore.Written?
         do {
             switch pending.effect {
-            case .commit(let request): record = try decisions.commit(request)
-            case .undo: record = try decisions.undo()
-            case .redo: record = try decisions.redo()
+            case .commit(let request): written = try decisions.write(request)
+            case .undo: written = try decisions.writeUndo()
+            case .redo: written = try decisions.writeRedo()
             default: return
             }
         } catch let refused as DecisionStore.Refused {
@@ -64,15 +64,16 @@ extension AppRunner {
         }
         let waited = pending.attempts
         watch.pending = nil
-        guard let record else {
+        guard let written else {
             send(.refused(state.undoSummary == nil && state.redoSummary == nil ? "Nothing to undo" : "Nothing more to undo or redo"))
             return
         }
+        let record = written.record
         if waited > 0 { watch.log?.write("saved decision \(record.id) after \(waited) busy retries") }
         watch.noteOwnWrite(database)
         send(.committed(record))
         do {
-            send(.datasetLoaded(try DatasetLoader.load(database)))
+            send(.datasetLoaded(try DatasetLoader.load(database, reusing: loadCache, changed: written.figuresChanged)))
         } catch {
             notify("Saved, but the figures could not be reloaded: \(error)", isError: true)
         }

@@ -15,12 +15,17 @@ public final class AppRunner {
     public var theme: Theme
     let inbox = Inbox()
     var engine: CurationEngine
+    /// What the last load read, so that a decision reloads only what it changed.
+    let loadCache = LoadCache()
     /// Outside changes, a write waiting for the lock, how the session ends (`AppRunner+Watch.swift`).
     var watch = SessionWatch()
     /// The running background job (a suggested split), if any.
     var job: CancellationFlag?
-    var pendingJobs = 0
     let jobGroup = DispatchGroup()
+    /// Suggestions being computed for an open dialog (never on the key's path: a relabel on a
+    /// 100k-question cluster reads thousands of texts).
+    var pendingSuggestions = 0
+    let suggestionGroup = DispatchGroup()
 
     public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer) throws {
         self.database = database
@@ -29,7 +34,7 @@ public final class AppRunner {
         decisions = DecisionStore(app: database, reviewer: reviewer)
         engine = CurationEngine(app: database)
         let size = backend.size
-        state = AppState(dataset: try DatasetLoader.load(database), width: size.width, height: size.height)
+        state = AppState(dataset: try DatasetLoader.load(database, reusing: loadCache), width: size.width, height: size.height)
         state.highContrast = theme.highContrast
         perform(Reducer.start(&state))
         refreshHistory()
@@ -46,7 +51,7 @@ public final class AppRunner {
     public func run() {
         backend.present(frame())
         while !state.quitting {
-            let event = backend.nextEvent(timeoutMs: job == nil ? 250 : 40)
+            let event = backend.nextEvent(timeoutMs: job == nil && pendingSuggestions == 0 ? 250 : 20)
             var changed = false
             if let event {
                 handle(event)
@@ -68,15 +73,23 @@ public final class AppRunner {
     }
 
     /// Feeds every queued event of a scripted backend, presenting a frame after each, and waits
-    /// for background jobs to report; for tests.
-    public func drain(maxEvents: Int = 10_000) {
+    /// for background jobs to report; for tests. Suggestions arrive before the next key (as they
+    /// do for a person, who reads them first) unless `waitForSuggestions` is false.
+    public func drain(maxEvents: Int = 10_000, waitForSuggestions: Bool = true) {
         backend.present(frame())
         var n = 0
         while !state.quitting, n < maxEvents {
+            if waitForSuggestions, pendingSuggestions > 0 {
+                suggestionGroup.wait()
+                _ = deliverBackgroundResults()
+            }
             if let event = backend.nextEvent(timeoutMs: 0) {
                 handle(event)
             } else if job != nil {
                 jobGroup.wait()
+            } else if pendingSuggestions > 0 {
+                guard waitForSuggestions else { break }
+                suggestionGroup.wait()
             } else if !deliverBackgroundResults() {
                 break
             }
@@ -109,6 +122,7 @@ public final class AppRunner {
         for action in actions {
             switch action {
             case .splitReady, .splitFailed: job = nil
+            case .suggestionsLoaded: pendingSuggestions -= 1
             default: break
             }
             send(action)
@@ -137,7 +151,7 @@ public final class AppRunner {
             case .commit, .undo, .redo:
                 write(effect)
             case .loadSuggestions(let purpose):
-                send(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: state.dataset)))
+                loadSuggestions(purpose)
             case .suggestSplit(let cluster, let members, let k):
                 startSplit(cluster: cluster, members: members, k: k)
             case .cancelSplit:
@@ -155,6 +169,20 @@ public final class AppRunner {
 
     func refreshHistory() {
         if let h = try? DecisionLog.undoRedo(database) { send(.historyChanged(undo: h.undo, redo: h.redo)) }
+    }
+
+    /// Computes a dialog's suggestions in the background; the dialog shows them when they come
+    /// (it says it is looking meanwhile, and typing goes on).
+    func loadSuggestions(_ purpose: Dialog.Purpose) {
+        let engine = self.engine
+        let dataset = state.dataset
+        let inbox = self.inbox
+        pendingSuggestions += 1
+        suggestionGroup.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [suggestionGroup] in
+            defer { suggestionGroup.leave() }
+            inbox.post(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: dataset)))
+        }
     }
 
     func startSplit(cluster: ClusterID, members: [ClusterID], k: Int?) {

@@ -71,7 +71,9 @@ public final class AppDatabase: Sendable {
                     }
                     try migrator.migrate(pool)
                     try pool.write { db in
-                        if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
+                        if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") {
+                            try StatsCache.ensure(db, run: run, check: report.reused ? nil : report)
+                        }
                     }
                     return try AppDatabase(writer: pool, path: path, readOnly: false, report: report, notices: notices + report.warnings)
                 } catch {

@@ -48,44 +48,50 @@ import Testing
         let store = DecisionStore(app: app, reviewer: "prop")
         var rng = RNG(state: seed &* 7919)
         let original = try Self.stateSnapshot(app)
+        let cache = LoadCache()
         for step in 0..<60 {
-            let d = try DatasetLoader.load(app)
+            let d = try DatasetLoader.load(app, reusing: cache)
             let leaves = d.clusters.filter { d.isLeaf($0.id) && !(d.children(of: $0.id).count > 0) }.map(\.id)
             let kind = rng.int(10)
+            var changed = Set<ClusterID>()
             do {
                 switch kind {
                 case 0:
-                    if let c = rng.pick(leaves) { try store.commit(.relabel(c, name: "name \(step)", description: nil)) }
+                    if let c = rng.pick(leaves) { changed = try store.write(.relabel(c, name: "name \(step)", description: nil)).figuresChanged }
                 case 1:
                     if let a = rng.pick(leaves), let b = rng.pick(leaves.filter { $0 != a }) {
-                        try store.commit(.merge(sources: [a], into: b, name: rng.int(2) == 0 ? "merged \(step)" : nil))
+                        changed = try store.write(.merge(sources: [a], into: b, name: rng.int(2) == 0 ? "merged \(step)" : nil)).figuresChanged
                     }
                 case 2:
                     if let c = rng.pick(leaves) {
                         let members = try Self.members(app, d, c)
                         let part = members.filter { _ in rng.int(3) == 0 }
-                        if !part.isEmpty { try store.commit(.split(c, parts: [SplitPart(name: "part \(step)", questionIDs: part)])) }
+                        if !part.isEmpty { changed = try store.write(.split(c, parts: [SplitPart(name: "part \(step)", questionIDs: part)])).figuresChanged }
                     }
                 case 3:
                     if let c = rng.pick(leaves) {
                         let qs = (0..<(1 + rng.int(5))).map { _ in Int64(1 + rng.int(80)) }
-                        try store.commit(.move(questions: Array(Set(qs)).sorted(), to: c))
+                        changed = try store.write(.move(questions: Array(Set(qs)).sorted(), to: c)).figuresChanged
                     }
                 case 4:
-                    if let c = rng.pick(d.clusters.map(\.id)) { try store.commit(.setPriority(c, rng.int(5) == 0 ? nil : rng.int(4))) }
+                    if let c = rng.pick(d.clusters.map(\.id)) { changed = try store.write(.setPriority(c, rng.int(5) == 0 ? nil : rng.int(4))).figuresChanged }
                 case 5:
-                    if let c = rng.pick(d.clusters.map(\.id)) { try store.commit(.setNote(c, "note \(step)")) }
+                    if let c = rng.pick(d.clusters.map(\.id)) { changed = try store.write(.setNote(c, "note \(step)")).figuresChanged }
                 case 6, 7:
-                    try store.undo()
+                    changed = try store.writeUndo()?.figuresChanged ?? []
                 case 8:
-                    try store.redo()
+                    changed = try store.writeRedo()?.figuresChanged ?? []
                 default:
-                    if let c = rng.pick(leaves) { try store.commit(.dismiss(c, reason: .outOfScope)) }
+                    if let c = rng.pick(leaves) { changed = try store.write(.dismiss(c, reason: .outOfScope)).figuresChanged }
                 }
             } catch is DecisionStore.Refused {
                 // A refused request changes nothing; the invariants below still hold.
             }
             try Self.checkInvariants(app, seed: seed, step: step)
+            // A window reads again only what the decision changed, and sees what a fresh load sees.
+            let incremental = try DatasetLoader.load(app, reusing: cache, changed: changed)
+            let full = try DatasetLoader.load(app)
+            #expect(incremental == full, "incremental reload differs, seed \(seed) step \(step)")
         }
         while try store.undo() != nil {}
         #expect(try Self.stateSnapshot(app) == original, "undoing everything must return the pipeline's state")

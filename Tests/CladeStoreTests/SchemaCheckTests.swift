@@ -124,4 +124,23 @@ import Testing
         #expect(data.readOnly && data.clusters.count == 4)
         #expect(FileManager.default.contents(atPath: path) == before)
     }
+
+    @Test func openingReusesTheLastValidationUntilThePipelineWrites() throws {
+        let tmp = try StoreFixtures.TempFolder()
+        let path = tmp.path("db.sqlite")
+        try StoreFixtures.writeDatabase(at: path)
+        let first = try #require(try AppDatabase.open(path: path).report)
+        #expect(!first.reused && first.fingerprint != nil)
+        // Unchanged pipeline tables: the data is not read again, and the figures are the same.
+        let second = try #require(try AppDatabase.open(path: path).report)
+        #expect(second.reused && second.questions == first.questions && second.volume == first.volume && second.warnings == first.warnings)
+        #expect(second.cladeMigrations == CladeStore.CladeSchema.migrationIDs)
+        // `clade check` always reads everything.
+        #expect(try !SchemaCheck.run(path: path).reused)
+        // The pipeline adds a bad row: the next open validates again and refuses the file.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO questions (question_id, run_id, text, weight) VALUES (999, 1, 'bad', 'heavy')")
+        }
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: path) }
+    }
 }

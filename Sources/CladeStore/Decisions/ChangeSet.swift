@@ -56,8 +56,10 @@ struct ChangeSet: Codable, Equatable {
         clusterState.isEmpty && overrides.isEmpty && clusterCapabilities.isEmpty && capabilities.isEmpty && settings.isEmpty
     }
 
-    /// Writes these values into Clade's state tables.
-    func apply(_ db: Database, decisionID: Int64) throws {
+    /// Writes these values into Clade's state tables; returns the clusters whose cached figures changed.
+    @discardableResult
+    func apply(_ db: Database, decisionID: Int64) throws -> Set<ClusterID> {
+        var figuresChanged = Set<ClusterID>()
         // Keys are ids written by Clade; one that is not (a hand-edited log) is skipped, never trapped on.
         for (key, row) in clusterState.sorted(by: { $0.key < $1.key }) {
             guard let id = Int64(key) else { continue }
@@ -85,7 +87,7 @@ struct ChangeSet: Codable, Equatable {
                     try delete.execute(arguments: [id])
                 }
             }
-            try StatsCache.move(db, moves)
+            figuresChanged = try StatsCache.move(db, moves)
         }
         for (key, verdict) in clusterCapabilities {
             let parts = key.split(separator: ":").compactMap { Int64($0) }
@@ -111,6 +113,7 @@ struct ChangeSet: Codable, Equatable {
                 try db.execute(sql: "DELETE FROM clade_settings WHERE key = ?", arguments: [key])
             }
         }
+        return figuresChanged
     }
 
     /// For each question whose override changes: its effective cluster (before merges) now and after.

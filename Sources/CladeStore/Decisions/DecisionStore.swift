@@ -21,16 +21,32 @@ public struct DecisionStore: Sendable {
         public init(description: String) { self.description = description }
     }
 
+    /// A decision as written: its log record, and the clusters whose cached figures it changed
+    /// (so a window can read those again instead of every cluster).
+    public struct Written: Sendable {
+        public var record: DecisionRecord
+        public var figuresChanged: Set<ClusterID>
+    }
+
     /// Records a decision and applies it. Throws `Refused` with a readable reason when it makes no sense.
     @discardableResult
     public func commit(_ request: DecisionRequest, note: String = "") throws -> DecisionRecord {
+        try write(request, note: note).record
+    }
+
+    /// `commit`, also saying which clusters' figures changed.
+    public func write(_ request: DecisionRequest, note: String = "") throws -> Written {
         try guardWritable()
-        return try app.writer.write { db in try commit(request, note: note, in: db, run: currentRun(db)) }
+        return try app.writer.write { db in try write(request, note: note, in: db, run: currentRun(db)) }
     }
 
     /// Records a decision on `run` inside a write transaction the caller holds: a re-import adds a
     /// run and the decisions it carries forward to it in one transaction.
     func commit(_ request: DecisionRequest, note: String, in db: Database, run: RunID) throws -> DecisionRecord {
+        try write(request, note: note, in: db, run: run).record
+    }
+
+    func write(_ request: DecisionRequest, note: String, in db: Database, run: RunID) throws -> Written {
         let plan: DecisionPlanner.Plan
         do {
             plan = try DecisionPlanner(db: db, runID: run).plan(request)
@@ -42,7 +58,13 @@ public struct DecisionStore: Sendable {
 
     /// Undoes the latest decision still in force by appending its inverse; nil when there is none.
     @discardableResult
-    public func undo() throws -> DecisionRecord? {
+    public func undo() throws -> DecisionRecord? { try writeUndo()?.record }
+
+    /// Re-applies the latest undone decision (by undoing its undo); nil when there is none.
+    @discardableResult
+    public func redo() throws -> DecisionRecord? { try writeRedo()?.record }
+
+    public func writeUndo() throws -> Written? {
         try guardWritable()
         return try app.writer.write { db in
             guard let target = try DecisionLog.stacks(db).undo.last else { return nil }
@@ -50,9 +72,7 @@ public struct DecisionStore: Sendable {
         }
     }
 
-    /// Re-applies the latest undone decision (by undoing its undo); nil when there is none.
-    @discardableResult
-    public func redo() throws -> DecisionRecord? {
+    public func writeRedo() throws -> Written? {
         try guardWritable()
         return try app.writer.write { db in
             guard let target = try DecisionLog.stacks(db).redo.last else { return nil }
@@ -60,7 +80,7 @@ public struct DecisionStore: Sendable {
         }
     }
 
-    func appendInverse(_ db: Database, of id: Int64, op: DecisionOp, verb: String) throws -> DecisionRecord {
+    func appendInverse(_ db: Database, of id: Int64, op: DecisionOp, verb: String) throws -> Written {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM clade_decisions WHERE decision_id = ?", arguments: [id]) else {
             throw Refused(description: "Decision \(id) is missing from the log")
         }
@@ -76,7 +96,7 @@ public struct DecisionStore: Sendable {
         return try append(db, run: row["run_id"], op: op, plan: plan, note: "", undoes: id)
     }
 
-    func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> DecisionRecord {
+    func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> Written {
         let at = Self.timestamp(now())
         let newJSON = try DecisionLog.wrap(plan.new, summary: plan.summary)
         try db.execute(sql: """
@@ -85,9 +105,10 @@ public struct DecisionStore: Sendable {
             """, arguments: [run, at, reviewer, op.rawValue, DecisionLog.encodeIDs(plan.clusterIDs), DecisionLog.encodeIDs(plan.questionIDs),
                              try DecisionLog.wrap(plan.old, summary: nil), newJSON, note, undoes])
         let id = db.lastInsertedRowID
-        try plan.new.apply(db, decisionID: id)
-        return DecisionRecord(id: id, runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: plan.clusterIDs,
-                              questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)
+        let figuresChanged = try plan.new.apply(db, decisionID: id)
+        let record = DecisionRecord(id: id, runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: plan.clusterIDs,
+                                    questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)
+        return Written(record: record, figuresChanged: figuresChanged)
     }
 
     func currentRun(_ db: Database) throws -> RunID { try DatasetLoader.latestRun(db) }

@@ -6,26 +6,40 @@ import GRDB
 /// review), in one read transaction.
 public enum DatasetLoader {
     /// `runID`: an earlier run, as it was reviewed (a re-import keeps it beside the new one).
-    public static func load(_ app: AppDatabase, runID: RunID? = nil) throws -> Dataset {
-        try app.writer.read { db in try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly, runID: runID) }
+    /// `reusing`: what the previous load read; after this window's own decision, only the state
+    /// tables and the cached figures of `changed` clusters are read again (nil: everything).
+    public static func load(_ app: AppDatabase, runID: RunID? = nil, reusing cache: LoadCache? = nil, changed: Set<ClusterID>? = nil) throws -> Dataset {
+        try app.writer.read { db in
+            try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly, runID: runID, cache: cache, changed: changed)
+        }
     }
 
-    static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool, runID requested: RunID? = nil) throws -> Dataset {
+    static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool, runID requested: RunID? = nil,
+                     cache: LoadCache? = nil, changed: Set<ClusterID>? = nil) throws -> Dataset {
         let meta = try metaValues(db)
         let settings = clade ? try settingValues(db) : [:]
         let runID = try requested ?? latestRun(db)
-        var clusters = try pipelineClusters(db, run: runID)
+        let pipeline: [LoadedCluster]
+        var snapshot: StatsCache.Snapshot
+        let weeks: [String]
+        if let cache, let changed, let kept = cache.kept, kept.runID == runID {
+            pipeline = kept.pipelineClusters
+            snapshot = kept.snapshot
+            try StatsCache.readRows(db, run: runID, clusters: changed, into: &snapshot)
+            weeks = kept.weeks
+        } else {
+            pipeline = try pipelineClusters(db, run: runID)
+            // The cached figures when they are current; computed from the questions otherwise
+            // (a read-only file Clade never migrated, or a run the pipeline just changed).
+            snapshot = try StatsCache.read(db, run: runID) ?? StatsCache.compute(db, run: runID, clade: clade)
+            weeks = try weekLabels(db, start: snapshot.firstMonday, count: snapshot.weekCount)
+        }
+        cache?.kept = LoadCache.Kept(runID: runID, pipelineClusters: pipeline, snapshot: snapshot, weeks: weeks)
+        var clusters = pipeline
         if clade { try applyState(db, run: runID, to: &clusters) }
-
-        // The cached figures when they are current; computed from the questions otherwise
-        // (a read-only file Clade never migrated, or a run the pipeline just changed).
-        let snapshot = try StatsCache.read(db, run: runID) ?? StatsCache.compute(db, run: runID, clade: clade)
         var own = snapshot.stats
         var weekly = snapshot.weekly
         var capVolume = snapshot.capabilities
-        let weeks = try snapshot.firstMonday.map { start in
-            try (0..<snapshot.weekCount).map { i in try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? "" }
-        } ?? []
 
         // A merged cluster's questions count in the cluster it was merged into.
         let byID = Dictionary(uniqueKeysWithValues: clusters.map { ($0.cluster.id, $0) })
@@ -55,7 +69,8 @@ public enum DatasetLoader {
         rollUp(&visible)
 
         // Questions assigned to a cluster missing from the run are in no figure (`clade check` warns).
-        let total = own.filter { byID[$0.key] != nil }.values.reduce(ClusterStats.zero, +)
+        // Summed in id order, so that the same figures always give the same total to the last bit.
+        let total = own.keys.filter { byID[$0] != nil }.sorted().reduce(ClusterStats.zero) { $0 + own[$1]! }
         return Dataset(
             title: meta[PipelineSchema.MetaKey.title] ?? (path as NSString).lastPathComponent,
             path: path,
@@ -64,7 +79,7 @@ public enum DatasetLoader {
             thresholds: thresholds(meta: meta, settings: settings),
             pipelineThresholds: thresholds(meta: meta, settings: [:]),
             clusters: visible,
-            capabilities: try capabilities(db, run: runID, clade: clade),
+            capabilities: try capabilities(db, run: runID, clade: clade, totals: snapshot.capabilityTotals),
             total: total,
             weekStarts: weeks,
             readOnly: readOnly,
@@ -231,8 +246,15 @@ public enum DatasetLoader {
         return out
     }
 
-    static func capabilities(_ db: Database, run: Int64, clade: Bool) throws -> [Capability] {
-        var caps = try Row.fetchAll(db, sql: """
+    static func capabilities(_ db: Database, run: Int64, clade: Bool, totals: [CapabilityID: StatsCache.CapabilityTotal]? = nil) throws -> [Capability] {
+        if let totals {
+            return try Row.fetchAll(db, sql: "SELECT capability_id AS id, name, description FROM capabilities ORDER BY capability_id").map {
+                let total = totals[$0["id"]]
+                return Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "",
+                                  rows: total?.rows ?? 0, volume: total?.volume ?? 0)
+            } + cladeCapabilities(db, clade: clade)
+        }
+        return try Row.fetchAll(db, sql: """
             SELECT c.capability_id AS id, c.name, c.description,
                    COUNT(q.question_id) AS n, TOTAL(q.weight) AS w
             FROM capabilities c
@@ -241,13 +263,21 @@ public enum DatasetLoader {
             GROUP BY c.capability_id ORDER BY c.capability_id
             """, arguments: [run]).map {
             Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "", rows: $0["n"], volume: $0["w"])
+        } + cladeCapabilities(db, clade: clade)
+    }
+
+    /// The capabilities the reviewer added.
+    static func cladeCapabilities(_ db: Database, clade: Bool) throws -> [Capability] {
+        guard clade else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT capability_id, name, description FROM clade_capabilities ORDER BY capability_id").map {
+            Capability(id: $0["capability_id"], name: $0["name"], description: $0["description"])
         }
-        if clade {
-            caps += try Row.fetchAll(db, sql: "SELECT capability_id, name, description FROM clade_capabilities ORDER BY capability_id").map {
-                Capability(id: $0["capability_id"], name: $0["name"], description: $0["description"])
-            }
-        }
-        return caps
+    }
+
+    /// "2026-08-03" for each week of the run's trend.
+    static func weekLabels(_ db: Database, start: Double?, count: Int) throws -> [String] {
+        guard let start else { return [] }
+        return try (0..<count).map { i in try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? "" }
     }
 
     /// A parent's figures are the sum of its descendants'.

@@ -79,6 +79,13 @@ extension SchemaCheck {
 }
 
 extension CheckReport {
+    /// Stored beside the statistics cache so that the next open can skip reading every row.
+    func cacheJSON() throws -> String {
+        var stored = self
+        stored.reused = false
+        return String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+    }
+
     /// Problems that leave the file reviewable, each naming what Clade does about it and the
     /// fix. `clade check` exits 2 when there are any; the app shows them when it opens the file.
     public var warnings: [String] {

@@ -3,7 +3,7 @@ import CladeCore
 import GRDB
 
 /// What `clade check` reports about a database that passed validation.
-public struct CheckReport: Equatable, Sendable {
+public struct CheckReport: Equatable, Sendable, Codable {
     public var path: String
     public var pipelineFormat: Int32
     public var applicationIDSet: Bool
@@ -38,6 +38,10 @@ public struct CheckReport: Equatable, Sendable {
     public var unreadableEmbeddings: Int = 0
     /// Replaying the decision log gives exactly Clade's state tables; nil when not verified.
     public var decisionLogConsistent: Bool?
+    /// The pipeline tables' fingerprint when this was gathered (see `Fingerprint`).
+    public var fingerprint: String?
+    /// Taken from the last open of the unchanged file instead of reading every row again.
+    public var reused: Bool = false
 }
 
 /// Validates a file as a diagnostics database without changing a byte of it.
@@ -52,17 +56,24 @@ public enum SchemaCheck {
         /// Replay the decision log in memory and compare it with Clade's state tables.
         public var verifyDecisionLog: Bool
 
-        public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false) {
+        /// Trust the validation that passed when Clade last opened the file, if the pipeline tables'
+        /// fingerprint is unchanged (the schema is always checked again).
+        public var reuseValidation: Bool
+
+        public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false,
+                    reuseValidation: Bool = false) {
             self.integrityCheckLimit = integrityCheckLimit
             self.knownMigrations = knownMigrations
             self.verifyDecisionLog = verifyDecisionLog
+            self.reuseValidation = reuseValidation
         }
 
         /// `clade check`: everything.
         public static let thorough = Options(integrityCheckLimit: nil, verifyDecisionLog: true)
-        /// Opening for review: `quick_check` only on files up to 64 MiB, so a large file opens at once
-        /// (damage found later by a read is reported as such all the same).
-        public static let opening = Options(integrityCheckLimit: 64 << 20)
+        /// Opening for review: `quick_check` only on files up to 64 MiB, and the data read again only
+        /// when the pipeline changed it, so a large file opens at once (damage found later by a
+        /// read is reported as such all the same).
+        public static let opening = Options(integrityCheckLimit: 64 << 20, reuseValidation: true)
     }
 
     /// Opens read-only, validates the schema and the data, and gathers the summary. Never writes.
@@ -85,8 +96,15 @@ public enum SchemaCheck {
                 let integrity = options.integrityCheckLimit.map { size <= $0 } ?? true
                 if integrity { try quickCheck(db, path: path) }
                 let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+                let fingerprint = try Fingerprint.tables(db)
+                if options.reuseValidation, var report = try reusableReport(db, run: run, fingerprint: fingerprint) {
+                    try refreshLiveFields(db, path: path, into: &report)
+                    report.integrityChecked = integrity
+                    return report
+                }
                 try DataCheck.refuseInvalidValues(db, path: path, run: run)
                 var report = try summarize(db, path: path, run: run)
+                report.fingerprint = fingerprint
                 report.integrityChecked = integrity
                 if options.verifyDecisionLog, !report.cladeMigrations.isEmpty {
                     report.decisionLogConsistent = try DecisionLogCheck.isConsistent(db)
@@ -98,6 +116,27 @@ public enum SchemaCheck {
         } catch {
             throw translate(error, path: path)
         }
+    }
+
+    /// The report stored when this file last passed validation, if its pipeline tables are unchanged.
+    static func reusableReport(_ db: Database, run: Int64, fingerprint: String) throws -> CheckReport? {
+        guard try db.tableExists("clade_stats_runs"), try db.columns(in: "clade_stats_runs").contains(where: { $0.name == "check_json" }),
+              let json = try String.fetchOne(db, sql: "SELECT check_json FROM clade_stats_runs WHERE run_id = ? AND tables_fingerprint = ?",
+                                             arguments: [run, fingerprint]),
+              var report = try? JSONDecoder().decode(CheckReport.self, from: Data(json.utf8)),
+              report.runID == run, report.fingerprint == fingerprint else { return nil }
+        report.reused = true
+        return report
+    }
+
+    /// What changes without the pipeline: Clade's own tables, decisions, the file's permissions.
+    static func refreshLiveFields(_ db: Database, path: String, into report: inout CheckReport) throws {
+        report.path = path
+        report.cladeMigrations = try db.tableExists("grdb_migrations") ? String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        report.runs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0
+        report.decisions = try db.tableExists("clade_decisions") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_decisions") ?? 0 : 0
+        report.writable = FileManager.default.isWritableFile(atPath: path)
+        report.decisionLogConsistent = nil
     }
 
     /// `PRAGMA quick_check`: every page readable, every record well-formed.

@@ -33,46 +33,79 @@ public enum StatsCache {
     ) WITHOUT ROWID;
     """
 
+    /// What opening a large file needs besides the per-cluster rows: a fingerprint of the pipeline
+    /// tables that is cheap to compare, the validation that passed for it, and each capability's
+    /// totals. Old rows are dropped, so every run's cache is rebuilt once with them.
+    static let v4 = """
+    DELETE FROM clade_stats_runs;
+    ALTER TABLE clade_stats_runs ADD COLUMN tables_fingerprint TEXT;
+    ALTER TABLE clade_stats_runs ADD COLUMN check_json TEXT;
+    CREATE TABLE clade_run_capability (
+        run_id INTEGER NOT NULL, capability_id INTEGER NOT NULL, rows INTEGER NOT NULL, volume REAL NOT NULL,
+        PRIMARY KEY (run_id, capability_id)
+    ) WITHOUT ROWID;
+    """
+
     /// The figures of one run, by effective (pre-merge) cluster.
-    struct Snapshot {
+    public struct Snapshot: Sendable {
         var stats: [ClusterID: ClusterStats] = [:]
         var weekly: [ClusterID: [Int: Double]] = [:]
         var capabilities: [ClusterID: [CapabilityID: Double]] = [:]
         var firstMonday: Double?
         var weekCount = 0
+        /// Each pipeline capability's tagged questions in the run (nil: not cached, ask the tables).
+        var capabilityTotals: [CapabilityID: CapabilityTotal]?
+    }
+
+    struct CapabilityTotal: Equatable, Sendable {
+        var rows: Int
+        var volume: Double
     }
 
     /// Whether the database has the cache tables (a read-only file Clade never migrated has not).
     static func available(_ db: Database) throws -> Bool { try db.tableExists("clade_leaf_stats") }
 
     /// Builds the cache for a run unless it is current. Call inside a write.
-    public static func ensure(_ db: Database, run: RunID) throws {
+    /// `check`: the validation that just passed on this file, kept so the next open can skip it.
+    public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil) throws {
         guard try available(db) else { return }
-        let (count, maxID) = try fingerprint(db, run: run)
-        if let row = try Row.fetchOne(db, sql: "SELECT question_count, max_question_id FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
-           (row["question_count"] as Int) == count, (row["max_question_id"] as Int64) == maxID {
-            return
+        let tables = try Fingerprint.tables(db)
+        if let stored = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
+           try isCurrent(db, run: run, stored: stored, tables: tables) {
+            if stored["tables_fingerprint"] as String? != tables {
+                try db.execute(sql: "UPDATE clade_stats_runs SET tables_fingerprint = ?, check_json = NULL WHERE run_id = ?", arguments: [tables, run])
+            }
+        } else {
+            try rebuild(db, run: run, tables: tables)
         }
-        try rebuild(db, run: run, count: count, maxID: maxID)
+        if let check, check.fingerprint == tables, check.runID == run {
+            try db.execute(sql: "UPDATE clade_stats_runs SET check_json = ? WHERE run_id = ?", arguments: [try check.cacheJSON(), run])
+        }
     }
 
     /// Drops every cached figure (after a replay, or when the pipeline rewrote a run).
     public static func invalidate(_ db: Database) throws {
         guard try available(db) else { return }
-        for table in ["clade_stats_runs", "clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability"] {
+        for table in ["clade_stats_runs", "clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability", "clade_run_capability"]
+        where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table)")
         }
     }
 
-    static func fingerprint(_ db: Database, run: RunID) throws -> (Int, Int64) {
-        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COALESCE(MAX(question_id), 0) AS m FROM questions WHERE run_id = ?", arguments: [run])!
-        return (row["n"], row["m"])
+    /// Whether a run's cached figures still describe its questions. The pipeline tables' row
+    /// counts answer at once; when they changed (another run was added), the run's own
+    /// question count and highest id decide.
+    static func isCurrent(_ db: Database, run: RunID, stored: Row, tables: String) throws -> Bool {
+        if stored["tables_fingerprint"] as String? == tables { return true }
+        let (count, maxID) = try Fingerprint.run(db, run: run)
+        return (stored["question_count"] as Int) == count && (stored["max_question_id"] as Int64) == maxID
     }
 
-    static func rebuild(_ db: Database, run: RunID, count: Int, maxID: Int64) throws {
-        for table in ["clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability"] {
+    static func rebuild(_ db: Database, run: RunID, tables: String) throws {
+        for table in ["clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability", "clade_run_capability"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [run])
         }
+        let (count, maxID) = try Fingerprint.run(db, run: run)
         let snapshot = try compute(db, run: run, clade: true)
         let stats = try db.makeStatement(sql: "INSERT INTO clade_leaf_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (c, s) in snapshot.stats {
@@ -82,30 +115,69 @@ public enum StatsCache {
         for (c, weeks) in snapshot.weekly { for (w, v) in weeks { try weekly.execute(arguments: [run, c, w, v]) } }
         let caps = try db.makeStatement(sql: "INSERT INTO clade_leaf_capability VALUES (?, ?, ?, ?)")
         for (c, byCap) in snapshot.capabilities { for (cap, v) in byCap { try caps.execute(arguments: [run, c, cap, v]) } }
-        try db.execute(sql: "INSERT OR REPLACE INTO clade_stats_runs VALUES (?, ?, ?, ?, ?)",
-                       arguments: [run, count, maxID, snapshot.firstMonday, snapshot.weekCount])
+        let totals = try db.makeStatement(sql: "INSERT INTO clade_run_capability VALUES (?, ?, ?, ?)")
+        for (cap, t) in try snapshot.capabilityTotals ?? capabilityTotals(db, run: run) { try totals.execute(arguments: [run, cap, t.rows, t.volume]) }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO clade_stats_runs (run_id, question_count, max_question_id, first_monday, week_count, tables_fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [run, count, maxID, snapshot.firstMonday, snapshot.weekCount, tables])
     }
 
     /// Reads the cached figures of a run; nil when there is no current cache for it.
     static func read(_ db: Database, run: RunID) throws -> Snapshot? {
         guard try available(db),
-              let meta = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]) else { return nil }
-        let (count, maxID) = try fingerprint(db, run: run)
-        guard (meta["question_count"] as Int) == count, (meta["max_question_id"] as Int64) == maxID else { return nil }
+              let meta = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
+              try isCurrent(db, run: run, stored: meta, tables: Fingerprint.tables(db)) else { return nil }
         var s = Snapshot(firstMonday: meta["first_monday"], weekCount: meta["week_count"])
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_leaf_stats WHERE run_id = ?", arguments: [run]) {
-            s.stats[row["cluster_id"]] = ClusterStats(
-                rows: row["rows"], volume: row["volume"], relevanceWeight: row["relevance_weight"], relevanceSum: row["relevance_sum"],
-                ratedRows: row["rated_rows"], ratedWeight: row["rated_weight"], satisfiedWeight: row["satisfied_weight"], sampledRows: row["sampled_rows"]
+        try readRows(db, run: run, clusters: nil, into: &s)
+        var totals: [CapabilityID: CapabilityTotal] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT capability_id, rows, volume FROM clade_run_capability WHERE run_id = ?", arguments: [run]) {
+            totals[row[0]] = CapabilityTotal(rows: row[1], volume: row[2])
+        }
+        s.capabilityTotals = totals
+        return s
+    }
+
+    /// Reads the cached rows of `clusters` (nil: every cluster of the run) into `s`, replacing
+    /// what it held for them: after a decision only the clusters it touched are read again.
+    static func readRows(_ db: Database, run: RunID, clusters: Set<ClusterID>?, into s: inout Snapshot) throws {
+        var filter = ""
+        if let clusters {
+            guard !clusters.isEmpty else { return }
+            filter = " AND cluster_id IN (\(clusters.sorted().map(String.init).joined(separator: ",")))"
+            for c in clusters {
+                s.stats[c] = nil
+                s.weekly[c] = nil
+                s.capabilities[c] = nil
+            }
+        }
+        let stats = try Row.fetchCursor(db, sql: """
+            SELECT cluster_id, rows, volume, relevance_weight, relevance_sum, rated_rows, rated_weight, satisfied_weight, sampled_rows
+            FROM clade_leaf_stats WHERE run_id = ?\(filter)
+            """, arguments: [run])
+        while let row = try stats.next() {
+            s.stats[row[0]] = ClusterStats(
+                rows: row[1], volume: row[2], relevanceWeight: row[3], relevanceSum: row[4],
+                ratedRows: row[5], ratedWeight: row[6], satisfiedWeight: row[7], sampledRows: row[8]
             )
         }
-        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, week, volume FROM clade_leaf_weekly WHERE run_id = ?", arguments: [run]) {
-            s.weekly[row["cluster_id"], default: [:]][row["week"]] = row["volume"]
+        let weekly = try Row.fetchCursor(db, sql: "SELECT cluster_id, week, volume FROM clade_leaf_weekly WHERE run_id = ?\(filter)", arguments: [run])
+        while let row = try weekly.next() { s.weekly[row[0], default: [:]][row[1]] = row[2] }
+        let caps = try Row.fetchCursor(db, sql: "SELECT cluster_id, capability_id, volume FROM clade_leaf_capability WHERE run_id = ?\(filter)", arguments: [run])
+        while let row = try caps.next() { s.capabilities[row[0], default: [:]][row[1]] = row[2] }
+    }
+
+    /// Each pipeline capability's tagged questions in the run, from the tables.
+    static func capabilityTotals(_ db: Database, run: RunID) throws -> [CapabilityID: CapabilityTotal] {
+        var out: [CapabilityID: CapabilityTotal] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT qc.capability_id, COUNT(*), TOTAL(q.weight)
+            FROM question_capabilities qc JOIN questions q ON q.question_id = qc.question_id
+            WHERE q.run_id = ? GROUP BY qc.capability_id
+            """, arguments: [run]) {
+            out[row[0]] = CapabilityTotal(rows: row[1], volume: row[2])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, capability_id, volume FROM clade_leaf_capability WHERE run_id = ?", arguments: [run]) {
-            s.capabilities[row["cluster_id"], default: [:]][row["capability_id"]] = row["volume"]
-        }
-        return s
+        return out
     }
 
     /// Computes a run's figures from the question table (the slow path, and the cache's source).
@@ -121,73 +193,4 @@ public enum StatsCache {
         return s
     }
 
-    /// Moves questions' contributions between effective clusters, inside a decision's transaction.
-    /// `moves` maps a question to its effective cluster before and after.
-    static func move(_ db: Database, _ moves: [QuestionID: (from: ClusterID, to: ClusterID)]) throws {
-        let changed = moves.filter { $0.value.from != $0.value.to }
-        guard !changed.isEmpty, try available(db) else { return }
-        let ids = Array(changed.keys)
-        var runs = Set<RunID>()
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let list = chunk.map(String.init).joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT q.question_id, q.run_id, q.weight, q.relevance, q.feedback, q.asked_at, s.first_monday
-                FROM questions q JOIN clade_stats_runs s ON s.run_id = q.run_id WHERE q.question_id IN (\(list))
-                """)
-            var capabilities: [QuestionID: [CapabilityID]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, capability_id FROM question_capabilities WHERE question_id IN (\(list))") {
-                capabilities[row["question_id"], default: []].append(row["capability_id"])
-            }
-            for row in rows {
-                let q: QuestionID = row["question_id"]
-                let run: RunID = row["run_id"]
-                runs.insert(run)
-                guard let move = changed[q] else { continue }
-                var one = ClusterStats()
-                one.add(weight: row["weight"], relevance: row["relevance"], feedback: row["feedback"])
-                try adjust(db, run: run, cluster: move.from, by: one, sign: -1)
-                try adjust(db, run: run, cluster: move.to, by: one, sign: 1)
-                let weight: Double = row["weight"]
-                if let monday: Double = row["first_monday"], let asked: String = row["asked_at"],
-                   let day = try Double.fetchOne(db, sql: "SELECT julianday(date(?))", arguments: [asked]) {
-                    let week = Int((day - monday) / 7)
-                    try addWeekly(db, run: run, cluster: move.from, week: week, volume: -weight)
-                    try addWeekly(db, run: run, cluster: move.to, week: week, volume: weight)
-                }
-                for cap in capabilities[q] ?? [] {
-                    try addCapability(db, run: run, cluster: move.from, capability: cap, volume: -weight)
-                    try addCapability(db, run: run, cluster: move.to, capability: cap, volume: weight)
-                }
-            }
-        }
-    }
-
-    static func adjust(_ db: Database, run: RunID, cluster: ClusterID, by s: ClusterStats, sign: Double) throws {
-        let i = Int(sign)
-        try db.execute(sql: """
-            INSERT INTO clade_leaf_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(run_id, cluster_id) DO UPDATE SET rows = rows + excluded.rows, volume = volume + excluded.volume,
-                relevance_weight = relevance_weight + excluded.relevance_weight, relevance_sum = relevance_sum + excluded.relevance_sum,
-                rated_rows = rated_rows + excluded.rated_rows, rated_weight = rated_weight + excluded.rated_weight,
-                satisfied_weight = satisfied_weight + excluded.satisfied_weight, sampled_rows = sampled_rows + excluded.sampled_rows
-            """, arguments: [run, cluster, i * s.rows, sign * s.volume, sign * s.relevanceWeight, sign * s.relevanceSum,
-                             i * s.ratedRows, sign * s.ratedWeight, sign * s.satisfiedWeight, i * s.sampledRows])
-        try db.execute(sql: "DELETE FROM clade_leaf_stats WHERE run_id = ? AND cluster_id = ? AND rows = 0", arguments: [run, cluster])
-    }
-
-    static func addWeekly(_ db: Database, run: RunID, cluster: ClusterID, week: Int, volume: Double) throws {
-        try db.execute(sql: """
-            INSERT INTO clade_leaf_weekly VALUES (?, ?, ?, ?)
-            ON CONFLICT(run_id, cluster_id, week) DO UPDATE SET volume = volume + excluded.volume
-            """, arguments: [run, cluster, week, volume])
-        try db.execute(sql: "DELETE FROM clade_leaf_weekly WHERE run_id = ? AND cluster_id = ? AND week = ? AND abs(volume) < 1e-9", arguments: [run, cluster, week])
-    }
-
-    static func addCapability(_ db: Database, run: RunID, cluster: ClusterID, capability: CapabilityID, volume: Double) throws {
-        try db.execute(sql: """
-            INSERT INTO clade_leaf_capability VALUES (?, ?, ?, ?)
-            ON CONFLICT(run_id, cluster_id, capability_id) DO UPDATE SET volume = volume + excluded.volume
-            """, arguments: [run, cluster, capability, volume])
-        try db.execute(sql: "DELETE FROM clade_leaf_capability WHERE run_id = ? AND cluster_id = ? AND capability_id = ? AND abs(volume) < 1e-9", arguments: [run, cluster, capability])
-    }
 }
