@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CladeApp", "CladeCore", "CladeStore", "CladeSample", "CladeTerminal", "CladeImport", "CladeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/clade"
         ),

@@ -42,18 +42,29 @@ struct ScaleBench: ParsableCommand {
     @Argument(help: "The database (copied first).") var database: String
     @Option(name: .long, help: "Repetitions of each keystroke.") var runs = 50
     @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
+    @Flag(name: .long, inversion: .prefixedNo, help: "Also time VisiData (vd) showing cluster sizes, when it is installed.") var visidata = true
 
     func run() throws {
+        // Each figure as soon as it is measured, even into a pipe.
+        let say: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-scale-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("scale.sqlite").path
         try FileManager.default.copyItem(atPath: database, toPath: copy)
-        if let reference = Self.sqliteReference(copy) {
-            print("  " + "sqlite3 shell GROUP BY (reference)".padding(toLength: 42, withPad: " ", startingAt: 0) + String(format: "%16.2f ms", reference))
+        var references: [ScaleBenchmark.Row] = []
+        func reference(_ name: String, _ value: Double?) {
+            guard let value else { return }
+            references.append(ScaleBenchmark.Row(operation: name, samples: 1, medianMs: value, p99Ms: value))
+            say("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%16.2f %@", value, name.hasSuffix("(MB)") ? "MB" : "ms"))
         }
-        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs)).run { print($0) } }
-        if let json { try JSONEncoder().encode(rows).write(to: URL(fileURLWithPath: json)) }
+        reference("reference: sqlite3 shell GROUP BY", Self.sqliteReference(copy))
+        if visidata, let vd = VisiDataReference.run(database: copy, folder: folder.path) {
+            reference("reference: VisiData frequency of cluster_id", vd.milliseconds)
+            reference("reference: VisiData peak RSS (MB)", vd.peakMegabytes)
+        }
+        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs)).run(log: say) }
+        if let json { try JSONEncoder().encode(references + rows).write(to: URL(fileURLWithPath: json)) }
     }
 
     /// The same per-cluster figures computed by the sqlite3 shell, for comparison.
