@@ -26,6 +26,11 @@ public final class AppRunner {
     /// 100k-question cluster reads thousands of texts).
     var pendingSuggestions = 0
     let suggestionGroup = DispatchGroup()
+    /// Pages of questions, read off the key path.
+    let reads = BackgroundReads()
+
+    /// Work whose answer the screen is waiting for (the loop then looks for it often).
+    var awaitingBackground: Bool { job != nil || pendingSuggestions > 0 || reads.pending > 0 }
 
     public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer) throws {
         self.database = database
@@ -51,7 +56,7 @@ public final class AppRunner {
     public func run() {
         backend.present(frame())
         while !state.quitting {
-            let event = backend.nextEvent(timeoutMs: job == nil && pendingSuggestions == 0 ? 250 : 20)
+            let event = backend.nextEvent(timeoutMs: awaitingBackground ? 10 : 250)
             var changed = false
             if let event {
                 handle(event)
@@ -72,30 +77,36 @@ public final class AppRunner {
         finishPendingWrite()
     }
 
-    /// Feeds every queued event of a scripted backend, presenting a frame after each, and waits
-    /// for background jobs to report; for tests. Suggestions arrive before the next key (as they
-    /// do for a person, who reads them first) unless `waitForSuggestions` is false.
-    public func drain(maxEvents: Int = 10_000, waitForSuggestions: Bool = true) {
+    /// Feeds every queued event of a scripted backend, presenting a frame after each; for tests
+    /// and benchmarks. Background reads and suggestions are waited for before the next key (as a
+    /// person reads a screen before the next key), unless `waitForBackground` is false; a split
+    /// running in the background is waited for when the keys run out.
+    public func drain(maxEvents: Int = 10_000, waitForBackground: Bool = true) {
         backend.present(frame())
         var n = 0
         while !state.quitting, n < maxEvents {
-            if waitForSuggestions, pendingSuggestions > 0 {
-                suggestionGroup.wait()
-                _ = deliverBackgroundResults()
-            }
+            if waitForBackground { settle() }
             if let event = backend.nextEvent(timeoutMs: 0) {
                 handle(event)
             } else if job != nil {
                 jobGroup.wait()
-            } else if pendingSuggestions > 0 {
-                guard waitForSuggestions else { break }
-                suggestionGroup.wait()
+            } else if waitForBackground, pendingSuggestions > 0 || reads.pending > 0 {
+                settle()
             } else if !deliverBackgroundResults() {
                 break
             }
             _ = deliverBackgroundResults()
             backend.present(frame())
             n += 1
+        }
+    }
+
+    /// Waits until the reads and suggestions asked for have answered, and shows their answers.
+    public func settle() {
+        while pendingSuggestions > 0 || reads.pending > 0 {
+            reads.group.wait()
+            suggestionGroup.wait()
+            if deliverBackgroundResults() { backend.present(frame()) }
         }
     }
 
@@ -134,11 +145,7 @@ public final class AppRunner {
         for effect in effects {
             switch effect {
             case .loadQuestions(let query):
-                do {
-                    send(.questionsLoaded(try QuestionReads.page(database, query)))
-                } catch {
-                    send(.failed("Could not read the questions: \(error)"))
-                }
+                reads.loadQuestions(query, from: database, into: inbox)
             case .loadCharts(let query):
                 do {
                     send(.chartsLoaded(try ChartReads.charts(database, query)))

@@ -128,7 +128,8 @@ import Testing
         let stale = QuestionPage(query: QuestionQuery(clusterID: 1, memberIDs: [1, 11, 12], order: .tenTen), rows: [Question(id: 1, text: "x")], total: 1, hasMore: false)
         _ = Reducer.reduce(&s, .questionsLoaded(stale))
         #expect(s.questions.rows.isEmpty)
-        let fresh = QuestionPage(query: QuestionQuery(clusterID: 11, memberIDs: [11], order: .tenTen), rows: [Question(id: 2, text: "y")], total: 1, hasMore: false)
+        let fresh = QuestionPage(query: QuestionQuery(clusterID: 11, memberIDs: [11], order: .tenTen, knownTotal: s.dataset.cluster(11)?.stats.rows),
+                                 rows: [Question(id: 2, text: "y")], total: 1, hasMore: false)
         _ = Reducer.reduce(&s, .questionsLoaded(fresh))
         #expect(s.questions.rows.map(\.id) == [2] && !s.questions.loading)
     }
@@ -137,7 +138,8 @@ import Testing
         var s = Fixtures.state()
         Fixtures.press(&s, Fixtures.keys("j\r"))
         let rows = (1...500).map { Question(id: Int64($0), text: "q\($0)") }
-        let page = QuestionPage(query: QuestionQuery(clusterID: 11, memberIDs: [11], order: .tenTen), rows: rows, total: 900, hasMore: true)
+        let page = QuestionPage(query: QuestionQuery(clusterID: 11, memberIDs: [11], order: .tenTen, knownTotal: s.dataset.cluster(11)?.stats.rows),
+                                rows: rows, total: 900, hasMore: true)
         #expect(Reducer.reduce(&s, .questionsLoaded(page)).isEmpty)
         let effects = Fixtures.press(&s, Fixtures.keys("G"))
         guard case .loadQuestions(let q)? = effects.first else {

@@ -108,6 +108,9 @@ import Testing
         // Every question is in exactly one visible leaf.
         var seen: [QuestionID: ClusterID] = [:]
         for c in d.clusters where d.isLeaf(c.id) {
+            // The Questions pane takes a cluster's size from its statistics instead of counting.
+            let counted = try QuestionReads.page(app, QuestionQuery(clusterID: c.id, memberIDs: d.memberClusterIDs(of: c.id), order: .oldest, limit: 1)).total
+            #expect(counted == c.stats.rows, "\(c.name) has \(counted) questions, its statistics say \(c.stats.rows), \(context)")
             for q in try members(app, d, c.id) {
                 #expect(seen[q] == nil, "question \(q) in two clusters, \(context)")
                 seen[q] = c.id

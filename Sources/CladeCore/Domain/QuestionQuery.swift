@@ -25,14 +25,19 @@ public struct QuestionQuery: Equatable, Sendable {
     /// Rows already loaded: the page continues after them.
     public var offset: Int
     public var limit: Int
+    /// How many questions match, when the caller knows (an unfiltered cluster's size, from its
+    /// statistics): the store then does not count them.
+    public var knownTotal: Int?
 
-    public init(clusterID: ClusterID, memberIDs: [ClusterID], order: QuestionOrder, filter: String = "", offset: Int = 0, limit: Int = 500) {
+    public init(clusterID: ClusterID, memberIDs: [ClusterID], order: QuestionOrder, filter: String = "", offset: Int = 0, limit: Int = 500,
+                knownTotal: Int? = nil) {
         self.clusterID = clusterID
         self.memberIDs = memberIDs
         self.order = order
         self.filter = filter
         self.offset = offset
         self.limit = limit
+        self.knownTotal = knownTotal
     }
 }
 

@@ -54,7 +54,8 @@ extension Reducer {
         guard let id = state.questions.clusterID else { return nil }
         return QuestionQuery(
             clusterID: id, memberIDs: state.dataset.memberClusterIDs(of: id), order: state.questions.order,
-            filter: state.questions.filter, offset: offset, limit: pageLimit
+            filter: state.questions.filter, offset: offset, limit: pageLimit,
+            knownTotal: state.questions.filter.isEmpty ? state.dataset.cluster(id)?.stats.rows : nil
         )
     }
 

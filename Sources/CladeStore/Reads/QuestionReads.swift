@@ -14,39 +14,58 @@ public enum QuestionReads {
     static func page(_ db: Database, _ query: QuestionQuery, clade: Bool) throws -> QuestionPage {
         guard !query.memberIDs.isEmpty else { return QuestionPage(query: query, rows: [], total: 0, hasMore: false) }
         let (countSQL, sql, arguments) = statements(query, clade: clade)
-        let total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(Array(arguments.dropLast(2)))) ?? 0
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(question)
+        // Without a filter the cluster's size is known from its statistics: no count.
+        let total = try query.knownTotal ?? Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(Array(arguments.dropLast(2)))) ?? 0
+        // The sort reads only ids and sort keys; texts are read for the page's rows alone.
+        let ids = try QuestionID.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        var byID: [QuestionID: Question] = [:]
+        if !ids.isEmpty {
+            let list = ids.map(String.init).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: """
+                SELECT question_id, substr(text, 1, \(maxTextLength)) AS text, asked_at, relevance, feedback, weight
+                FROM questions WHERE question_id IN (\(list))
+                """) {
+                let q = question(row)
+                byID[q.id] = q
+            }
+        }
+        let rows = ids.compactMap { byID[$0] }
         return QuestionPage(query: query, rows: rows, total: total, hasMore: query.offset + rows.count < total)
     }
 
     /// The count and page statements for a query, with their arguments (the page's last two are
-    /// limit and offset). Exposed to tests, which check their query plans use indexes.
+    /// limit and offset); the page gives question ids in order. Exposed to tests, which check
+    /// their query plans use indexes.
     static func statements(_ query: QuestionQuery, clade: Bool) -> (count: String, page: String, arguments: [DatabaseValueConvertible?]) {
         let ids = query.memberIDs.map(String.init).joined(separator: ",")
         var arguments: [DatabaseValueConvertible?] = []
-        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, substr(q.text, 1, \(maxTextLength)) AS text, q.asked_at, q.relevance, q.feedback, q.weight", clade: clade) + ") AS members"
+        let columns = query.filter.isEmpty
+            ? "q.question_id, q.asked_at, q.relevance, q.feedback"
+            : "q.question_id, q.asked_at, q.relevance, q.feedback, q.text"
+        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: columns, clade: clade) + ") AS members"
         if !query.filter.isEmpty {
-            members += " WHERE members.text LIKE ? ESCAPE '\\'"
+            members += " WHERE substr(members.text, 1, \(maxTextLength)) LIKE ? ESCAPE '\\'"
             arguments.append("%" + escapeLike(query.filter) + "%")
         }
         let sql: String
         switch query.order {
         case .tenTen:
             sql = """
-                WITH m AS (\(members)),
+                WITH m AS MATERIALIZED (\(members)),
                 down AS (SELECT question_id FROM m WHERE feedback = -1 ORDER BY asked_at DESC, question_id DESC LIMIT 10),
                 up AS (SELECT question_id FROM m WHERE feedback = 1 ORDER BY asked_at DESC, question_id DESC LIMIT 10)
-                SELECT m.*, CASE WHEN question_id IN down THEN 0 WHEN question_id IN up THEN 1 ELSE 2 END AS grp
-                FROM m ORDER BY grp, asked_at DESC, question_id DESC LIMIT ? OFFSET ?
+                SELECT question_id FROM m
+                ORDER BY CASE WHEN question_id IN down THEN 0 WHEN question_id IN up THEN 1 ELSE 2 END, asked_at DESC, question_id DESC
+                LIMIT ? OFFSET ?
                 """
         case .worstRelevance:
-            sql = "\(members) ORDER BY members.relevance IS NULL, members.relevance ASC, members.question_id LIMIT ? OFFSET ?"
+            sql = "SELECT question_id FROM (\(members)) ORDER BY relevance IS NULL, relevance ASC, question_id LIMIT ? OFFSET ?"
         case .bestRelevance:
-            sql = "\(members) ORDER BY members.relevance IS NULL, members.relevance DESC, members.question_id LIMIT ? OFFSET ?"
+            sql = "SELECT question_id FROM (\(members)) ORDER BY relevance IS NULL, relevance DESC, question_id LIMIT ? OFFSET ?"
         case .newest:
-            sql = "\(members) ORDER BY members.asked_at DESC, members.question_id DESC LIMIT ? OFFSET ?"
+            sql = "SELECT question_id FROM (\(members)) ORDER BY asked_at DESC, question_id DESC LIMIT ? OFFSET ?"
         case .oldest:
-            sql = "\(members) ORDER BY members.asked_at ASC, members.question_id ASC LIMIT ? OFFSET ?"
+            sql = "SELECT question_id FROM (\(members)) ORDER BY asked_at ASC, question_id ASC LIMIT ? OFFSET ?"
         }
         arguments += [query.limit, query.offset]
         return ("SELECT COUNT(*) FROM (\(members))", sql, arguments)
