@@ -78,7 +78,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "CladeApp", "CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeImport", "CladeSample", "CladeTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tests/ReliabilityTests"
         ),

@@ -17,8 +17,13 @@ public final class AppDatabase: Sendable {
     public let notices: [String]
     /// The file as opened (device and inode), to notice another program replacing it.
     let identity: FileIdentity?
+    /// The pipeline tables' fingerprint as opening found it, and the writing connection's
+    /// `data_version` then: while no other connection has committed, it still holds.
+    let openedFingerprint: (dataVersion: Int, tables: String)?
 
-    init(writer: any DatabaseWriter, path: String, readOnly: Bool, report: CheckReport? = nil, notices: [String] = []) throws {
+    init(writer: any DatabaseWriter, path: String, readOnly: Bool, report: CheckReport? = nil, notices: [String] = [],
+         fingerprint: (dataVersion: Int, tables: String)? = nil) throws {
+        openedFingerprint = fingerprint
         self.writer = writer
         self.path = path
         self.readOnly = readOnly
@@ -40,7 +45,7 @@ public final class AppDatabase: Sendable {
     public static func open(
         path: String, forceReadOnly: Bool = false, migrator: DatabaseMigrator = CladeSchema.migrator,
         options: SchemaCheck.Options = .opening, busyTimeout: Double = 5, busyWait: Double = 30,
-        onWait: (String) -> Void = { _ in }
+        onWait: (String) -> Void = { _ in }, prepareConnection: (@Sendable (Database) throws -> Void)? = nil
     ) throws -> AppDatabase {
         var options = options
         options.knownMigrations = migrator.migrations
@@ -51,11 +56,14 @@ public final class AppDatabase: Sendable {
                 var config = Configuration()
                 config.readonly = true
                 config.busyMode = .timeout(busyTimeout)
+                if let prepareConnection { config.prepareDatabase(prepareConnection) }
                 return try AppDatabase(writer: DatabaseQueue(path: path, configuration: config), path: path, readOnly: true,
                                        report: report, notices: report.warnings)
             }
             var config = Configuration()
             config.busyMode = .timeout(busyTimeout)
+            // Each connection as it opens (tests count the rows statements read).
+            if let prepareConnection { config.prepareDatabase(prepareConnection) }
             var backup: String?  // made once, even if the upgrade has to wait and start again
             return try waitingWhileBusy(seconds: busyWait, onWait: { onWait("\(path) is being written by another program; waiting for it to finish…") }) {
                 let pool = try DatabasePool(path: path, configuration: config)
@@ -70,12 +78,13 @@ public final class AppDatabase: Sendable {
                         notices.append("Upgraded Clade's tables (\(pending.sorted().joined(separator: ", "))); the file as it was is kept at \(copy)")
                     }
                     try migrator.migrate(pool)
-                    try pool.write { db in
-                        if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") {
-                            try StatsCache.ensure(db, run: run, check: report.reused ? nil : report)
-                        }
+                    let tables = try pool.write { db -> String? in
+                        guard let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") else { return nil }
+                        return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report)
                     }
-                    return try AppDatabase(writer: pool, path: path, readOnly: false, report: report, notices: notices + report.warnings)
+                    let version = try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+                    return try AppDatabase(writer: pool, path: path, readOnly: false, report: report, notices: notices + report.warnings,
+                                           fingerprint: tables.map { (version, $0) })
                 } catch {
                     try? pool.close()
                     throw error
@@ -105,6 +114,13 @@ public final class AppDatabase: Sendable {
             if let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try StatsCache.ensure(db, run: run) }
         }
         return try AppDatabase(writer: queue, path: ":memory:", readOnly: false)
+    }
+
+    /// The fingerprint opening found, if no other program has written since (saves reading it
+    /// again for the first screen).
+    func unchangedFingerprint() -> String? {
+        guard let opened = openedFingerprint, (try? dataVersion()) == opened.dataVersion else { return nil }
+        return opened.tables
     }
 
     /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are

@@ -39,7 +39,9 @@ struct ScaleBench: ParsableCommand {
         abstract: "Time opening, keystrokes and decisions on a (copy of a) large database, with the sqlite3 shell's GROUP BY as reference."
     )
 
-    @Argument(help: "The database (copied first).") var database: String
+    @Argument(help: "The database (copied first); or generate one with --questions.") var database: String?
+    @Option(name: .long, help: "Generate a run of this many questions (2,000 clusters) to measure instead.") var questions: Int?
+    @Option(name: .long, help: "With --questions: embedding dimensions (0: none).") var embeddings = 0
     @Option(name: .long, help: "Repetitions of each keystroke.") var runs = 50
     @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
     @Flag(name: .long, inversion: .prefixedNo, help: "Also time VisiData (vd) showing cluster sizes, when it is installed.") var visidata = true
@@ -51,7 +53,14 @@ struct ScaleBench: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("scale.sqlite").path
-        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        if let database {
+            try FileManager.default.copyItem(atPath: database, toPath: copy)
+        } else if let questions {
+            try ScaleGenerator.write(to: copy, options: .init(questions: questions, embeddingDimensions: embeddings))
+            say("  generated \(Format.count(questions)) questions, 2,000 clusters\(embeddings > 0 ? ", \(embeddings)-d embeddings" : "")")
+        } else {
+            throw ValidationError("Give a database to measure, or --questions N to generate one.")
+        }
         var references: [ScaleBenchmark.Row] = []
         func reference(_ name: String, _ value: Double?) {
             guard let value else { return }

@@ -263,23 +263,42 @@ public struct CurationEngine: Sendable {
         return c.row(0)
     }
 
-    /// The embeddings of these questions as unit rows, in order; nil when any is missing.
+    /// The embeddings of these questions as unit rows, in order; nil when any is missing. Read
+    /// straight into one contiguous matrix (no per-question arrays): a split of 25,000
+    /// 384-dimensional questions holds 38 MB once, not three times.
     func embeddingMatrix(_ ids: [QuestionID]) throws -> Matrix? {
         guard !ids.isEmpty, try hasEmbeddings() else { return nil }
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard position.count == ids.count else { return nil }
         return try app.writer.read { db in
-            var byID: [QuestionID: [Float]] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            var storage: [Float] = []
+            var dim = 0
+            var filled = 0
+            for chunk in stride(from: 0, to: ids.count, by: 900).map({ ids[$0..<min($0 + 900, ids.count)] }) {
                 let list = chunk.map(String.init).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))") {
-                    guard let data = row.blob("vector"), let id = row["question_id"] as QuestionID? else { continue }
-                    byID[id] = data.withUnsafeBytes { raw in
-                        (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+                let rows = try Row.fetchCursor(db, sql: "SELECT question_id, vector FROM question_embeddings WHERE question_id IN (\(list))")
+                while let row = try rows.next() {
+                    guard let id = row["question_id"] as QuestionID?, let p = position[id], let data = row.blob("vector") else { continue }
+                    let n = data.count / 4
+                    if dim == 0 {
+                        guard n > 0 else { return nil }
+                        dim = n
+                        storage = [Float](repeating: 0, count: ids.count * n)
                     }
+                    guard n == dim else { return nil }
+                    storage.withUnsafeMutableBufferPointer { out in
+                        data.withUnsafeBytes { raw in
+                            for j in 0..<n {
+                                out[p * n + j] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: j * 4, as: UInt32.self)))
+                            }
+                        }
+                        VectorMath.normalize(out.baseAddress! + p * n, count: n)
+                    }
+                    filled += 1
                 }
             }
-            let vectors = ids.compactMap { byID[$0] }
-            guard vectors.count == ids.count, let dim = vectors.first?.count, dim > 0, vectors.allSatisfy({ $0.count == dim }) else { return nil }
-            return Matrix(rowVectors: vectors.map(VectorMath.normalized))
+            guard dim > 0, filled == ids.count else { return nil }
+            return Matrix(rows: ids.count, columns: dim, storage: storage)
         }
     }
 }

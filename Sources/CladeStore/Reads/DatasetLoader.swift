@@ -9,13 +9,15 @@ public enum DatasetLoader {
     /// `reusing`: what the previous load read; after this window's own decision, only the state
     /// tables and the cached figures of `changed` clusters are read again (nil: everything).
     public static func load(_ app: AppDatabase, runID: RunID? = nil, reusing cache: LoadCache? = nil, changed: Set<ClusterID>? = nil) throws -> Dataset {
-        try app.writer.read { db in
-            try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly, runID: runID, cache: cache, changed: changed)
+        let tables = app.unchangedFingerprint()
+        return try app.writer.read { db in
+            try load(db, path: app.path, hasCladeTables: app.hasCladeTables, readOnly: app.readOnly, runID: runID, cache: cache, changed: changed,
+                     tables: tables)
         }
     }
 
     static func load(_ db: Database, path: String, hasCladeTables clade: Bool, readOnly: Bool, runID requested: RunID? = nil,
-                     cache: LoadCache? = nil, changed: Set<ClusterID>? = nil) throws -> Dataset {
+                     cache: LoadCache? = nil, changed: Set<ClusterID>? = nil, tables: String? = nil) throws -> Dataset {
         let meta = try metaValues(db)
         let settings = clade ? try settingValues(db) : [:]
         let runID = try requested ?? latestRun(db)
@@ -31,7 +33,7 @@ public enum DatasetLoader {
             pipeline = try pipelineClusters(db, run: runID)
             // The cached figures when they are current; computed from the questions otherwise
             // (a read-only file Clade never migrated, or a run the pipeline just changed).
-            snapshot = try StatsCache.read(db, run: runID) ?? StatsCache.compute(db, run: runID, clade: clade)
+            snapshot = try StatsCache.read(db, run: runID, tables: tables) ?? StatsCache.compute(db, run: runID, clade: clade)
             weeks = try weekLabels(db, start: snapshot.firstMonday, count: snapshot.weekCount)
         }
         cache?.kept = LoadCache.Kept(runID: runID, pipelineClusters: pipeline, snapshot: snapshot, weeks: weeks)

@@ -67,8 +67,10 @@ public enum StatsCache {
 
     /// Builds the cache for a run unless it is current. Call inside a write.
     /// `check`: the validation that just passed on this file, kept so the next open can skip it.
-    public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil) throws {
-        guard try available(db) else { return }
+    /// Returns the pipeline tables' fingerprint (nil without the cache tables).
+    @discardableResult
+    public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil) throws -> String? {
+        guard try available(db) else { return nil }
         let tables = try Fingerprint.tables(db)
         if let stored = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
            try isCurrent(db, run: run, stored: stored, tables: tables) {
@@ -81,6 +83,7 @@ public enum StatsCache {
         if let check, check.fingerprint == tables, check.runID == run {
             try db.execute(sql: "UPDATE clade_stats_runs SET check_json = ? WHERE run_id = ?", arguments: [try check.cacheJSON(), run])
         }
+        return tables
     }
 
     /// Drops every cached figure (after a replay, or when the pipeline rewrote a run).
@@ -124,10 +127,11 @@ public enum StatsCache {
     }
 
     /// Reads the cached figures of a run; nil when there is no current cache for it.
-    static func read(_ db: Database, run: RunID) throws -> Snapshot? {
+    /// `tables`: the pipeline tables' fingerprint when the caller knows it is current.
+    static func read(_ db: Database, run: RunID, tables: String? = nil) throws -> Snapshot? {
         guard try available(db),
               let meta = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
-              try isCurrent(db, run: run, stored: meta, tables: Fingerprint.tables(db)) else { return nil }
+              try isCurrent(db, run: run, stored: meta, tables: tables ?? Fingerprint.tables(db)) else { return nil }
         var s = Snapshot(firstMonday: meta["first_monday"], weekCount: meta["week_count"])
         try readRows(db, run: run, clusters: nil, into: &s)
         var totals: [CapabilityID: CapabilityTotal] = [:]

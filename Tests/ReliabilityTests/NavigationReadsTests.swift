@@ -1,0 +1,81 @@
+import CladeApp
+import CladeCore
+import CladeSample
+import CladeStore
+import CladeTerminal
+import CladeUI
+import Foundation
+import GRDB
+import GRDBSQLite
+import Testing
+
+/// Navigation must never read a whole table: at a million questions one scan of the question
+/// table is a second, and a keystroke has 16 ms. Every statement SQLite runs while a reviewer
+/// moves, pages, searches, sorts and switches clusters is profiled (its virtual-machine steps,
+/// from SQLite's own statement status) on a generated run; none may come near the size of the
+/// question table. A page query that scanned the run instead of using an index fails here.
+@Suite(.serialized) struct NavigationReadsTests {
+    /// Statements completed on any connection, with their VM steps.
+    final class Profile: @unchecked Sendable {
+        private let lock = NSLock()
+        private var statements: [(sql: String, steps: Int32)] = []
+        var recording = false
+
+        func add(_ sql: String, _ steps: Int32) {
+            lock.lock()
+            if recording { statements.append((sql, steps)) }
+            lock.unlock()
+        }
+
+        func take() -> [(sql: String, steps: Int32)] {
+            lock.lock()
+            defer { lock.unlock() }
+            let out = statements
+            statements = []
+            return out
+        }
+    }
+
+    nonisolated(unsafe) static let profile = Profile()
+
+    static func install(_ db: Database) {
+        sqlite3_trace_v2(db.sqliteConnection, UInt32(SQLITE_TRACE_PROFILE), { _, _, statement, _ in
+            guard let statement else { return 0 }
+            let stmt = OpaquePointer(statement)
+            let steps = sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 0)
+            let sql = sqlite3_sql(stmt).map { String(cString: $0) } ?? ""
+            NavigationReadsTests.profile.add(sql, steps)
+            return 0
+        }, nil)
+    }
+
+    @Test func navigationNeverReadsAWholeTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-nav-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("scale.sqlite").path
+        let questions = 60_000
+        try ScaleGenerator.write(to: path, options: .init(questions: questions, leafClusters: 300, parents: 20, capabilities: 6))
+
+        let app = try AppDatabase.open(path: path, prepareConnection: { Self.install($0) })
+        let backend = HeadlessBackend(size: Size(width: 120, height: 40))
+        let runner = try AppRunner(database: app, backend: backend, theme: .standard, reviewer: "test")
+        runner.drain()
+        // The smallest clusters are at the end of the list (largest first): a full scan would
+        // cost 60,000 steps, a page of one of these clusters a few hundred.
+        backend.enqueue(keys: "<End>")
+        runner.drain()
+        Self.profile.recording = true
+        defer { Self.profile.recording = false }
+        for script in ["k", "k", "k", "<PgUp>", "k", "/topic<Enter>", "n", "o", "o", "k", "2", "j", "j", "<PgDn>", "o", "o", "o", "o", "]", "]", "[", "1", "k"] {
+            backend.enqueue(keys: script)
+            runner.drain()
+        }
+        let ran = Self.profile.take()
+        #expect(ran.contains { $0.sql.contains("question") }, "no question page was read: the test measured nothing")
+        let budget = Int32(questions / 10)
+        for statement in ran {
+            #expect(statement.steps < budget, "\(statement.steps) VM steps (a whole-table read?) for: \(statement.sql.prefix(300))")
+        }
+    }
+}
