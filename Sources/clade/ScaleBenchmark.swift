@@ -137,7 +137,13 @@ struct ScaleBenchmark {
             try select(target)
             let how = (app.report?.embeddings ?? 0) > 0 ? "embeddings" : "TF-IDF"
             record("suggested split, \(Format.count(target.stats.rows)) q (\(how))", [key("s")])
-            _ = key("<Esc>")
+            let moved = runner.state.split?.proposal.map { $0.parts.dropFirst().reduce(0) { $0 + $1.questionIDs.count } } ?? 0
+            if moved > 0 {
+                record("accept the split (\(Format.count(moved)) q move out)", [key("<Enter>")])
+                record("undo the split", [key("u")])
+            } else {
+                _ = key("<Esc>")
+            }
         }
         // Last: these change the order and the filter for good.
         _ = key("<Esc>1")
