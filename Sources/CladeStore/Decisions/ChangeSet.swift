@@ -77,15 +77,22 @@ struct ChangeSet: Codable, Equatable {
         }
         if !overrides.isEmpty {
             let moves = try effectiveMoves(db)
-            let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id) VALUES (?, ?, ?)")
-            let delete = try db.makeStatement(sql: "DELETE FROM clade_assignment_override WHERE question_id = ?")
+            // One statement each for every question (a split moves thousands): pairs as JSON.
+            var upserts: [String] = []
+            var deletes: [String] = []
             for (key, cluster) in overrides {
                 guard let id = Int64(key) else { continue }
-                if let cluster {
-                    try upsert.execute(arguments: [id, cluster, decisionID])
-                } else {
-                    try delete.execute(arguments: [id])
-                }
+                if let cluster { upserts.append("[\(id),\(cluster)]") } else { deletes.append(String(id)) }
+            }
+            if !upserts.isEmpty {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id)
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? FROM json_each(?)
+                    """, arguments: [decisionID, "[" + upserts.joined(separator: ",") + "]"])
+            }
+            if !deletes.isEmpty {
+                try db.execute(sql: "DELETE FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))",
+                               arguments: ["[" + deletes.joined(separator: ",") + "]"])
             }
             figuresChanged = try StatsCache.move(db, moves)
         }
@@ -121,19 +128,19 @@ struct ChangeSet: Codable, Equatable {
         // Only where there are figures to keep current (not in a bare copy of the state tables,
         // such as the one `clade check` replays the log into).
         guard try StatsCache.available(db), try db.tableExists("assignments") else { return [:] }
-        let ids = overrides.keys.compactMap { Int64($0) }
-        let current = try CurrentState.overrides(db, ids)
-        var assigned: [QuestionID: ClusterID] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let list = chunk.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, cluster_id FROM assignments WHERE question_id IN (\(list))") {
-                assigned[row["question_id"]] = row["cluster_id"]
-            }
-        }
+        var targets: [QuestionID: ClusterID?] = [:]
+        for (key, target) in overrides { if let q = Int64(key) { targets[q] = target } }
         var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
-        for (key, target) in overrides {
-            guard let q = Int64(key), let pipeline = assigned[q] else { continue }
-            moves[q] = (current[q] ?? pipeline, target ?? pipeline)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.question_id, a.cluster_id, o.cluster_id FROM json_each(?) j
+            JOIN assignments a ON a.question_id = j.value
+            LEFT JOIN clade_assignment_override o ON o.question_id = j.value
+            """, arguments: [CurrentState.idArray(targets.keys)])
+        while let row = try rows.next() {
+            let q: QuestionID = row[0]
+            let pipeline: ClusterID = row[1]
+            guard let target = targets[q] else { continue }
+            moves[q] = ((row[2] as ClusterID?) ?? pipeline, target ?? pipeline)
         }
         return moves
     }
@@ -165,13 +172,16 @@ enum CurrentState {
 
     static func overrides(_ db: Database, _ ids: [QuestionID]) throws -> [QuestionID: ClusterID] {
         var out: [QuestionID: ClusterID] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let list = chunk.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, cluster_id FROM clade_assignment_override WHERE question_id IN (\(list))") {
-                out[row["question_id"]] = row["cluster_id"]
-            }
-        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT o.question_id, o.cluster_id FROM json_each(?) j JOIN clade_assignment_override o ON o.question_id = j.value
+            """, arguments: [idArray(ids)])
+        while let row = try rows.next() { out[row[0]] = row[1] }
         return out
+    }
+
+    /// Ids as a JSON array, for `json_each(?)`: one statement for any number of them.
+    static func idArray(_ ids: some Sequence<Int64>) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     static func verdict(_ db: Database, _ cluster: ClusterID, _ cap: CapabilityID) throws -> String? {

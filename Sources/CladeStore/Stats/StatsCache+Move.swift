@@ -18,36 +18,35 @@ extension StatsCache {
         var weekly: [WeekKey: Double] = [:]
         var capabilities: [CapabilityKey: Double] = [:]
 
-        let ids = changed.keys.sorted()
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-            let list = chunk.map(String.init).joined(separator: ",")
-            var tags: [QuestionID: [CapabilityID]] = [:]
-            let tagRows = try Row.fetchCursor(db, sql: "SELECT question_id, capability_id FROM question_capabilities WHERE question_id IN (\(list))")
-            while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT q.question_id, q.run_id, q.weight, q.relevance, q.feedback,
-                       CAST((julianday(date(q.asked_at)) - s.first_monday) / 7 AS INTEGER)
-                FROM questions q JOIN clade_stats_runs s ON s.run_id = q.run_id WHERE q.question_id IN (\(list))
-                """)
-            while let row = try rows.next() {
-                let q: QuestionID = row[0]
-                guard let move = changed[q] else { continue }
-                let run: RunID = row[1]
-                let weight: Double = row[2]
-                let from = Key(run: run, cluster: move.from), to = Key(run: run, cluster: move.to)
-                var one = ClusterStats()
-                one.add(weight: weight, relevance: row[3], feedback: row[4])
-                gained[to, default: .zero] += one
-                lost[from, default: .zero] += one
-                // The same week as the cache was built with (a text that is not a date has none).
-                if let week = row[5] as Int?, week >= 0, week < 520 {
-                    weekly[WeekKey(key: from, week: week), default: 0] -= weight
-                    weekly[WeekKey(key: to, week: week), default: 0] += weight
-                }
-                for cap in tags[q] ?? [] {
-                    capabilities[CapabilityKey(key: from, capability: cap), default: 0] -= weight
-                    capabilities[CapabilityKey(key: to, capability: cap), default: 0] += weight
-                }
+        let ids = CurrentState.idArray(changed.keys)
+        var tags: [QuestionID: [CapabilityID]] = [:]
+        let tagRows = try Row.fetchCursor(db, sql: """
+            SELECT qc.question_id, qc.capability_id FROM json_each(?) j JOIN question_capabilities qc ON qc.question_id = j.value
+            """, arguments: [ids])
+        while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT q.question_id, q.run_id, q.weight, q.relevance, q.feedback,
+                   CAST((julianday(date(q.asked_at)) - s.first_monday) / 7 AS INTEGER)
+            FROM json_each(?) j JOIN questions q ON q.question_id = j.value JOIN clade_stats_runs s ON s.run_id = q.run_id
+            """, arguments: [ids])
+        while let row = try rows.next() {
+            let q: QuestionID = row[0]
+            guard let move = changed[q] else { continue }
+            let run: RunID = row[1]
+            let weight: Double = row[2]
+            let from = Key(run: run, cluster: move.from), to = Key(run: run, cluster: move.to)
+            var one = ClusterStats()
+            one.add(weight: weight, relevance: row[3], feedback: row[4])
+            gained[to, default: .zero] += one
+            lost[from, default: .zero] += one
+            // The same week as the cache was built with (a text that is not a date has none).
+            if let week = row[5] as Int?, week >= 0, week < 520 {
+                weekly[WeekKey(key: from, week: week), default: 0] -= weight
+                weekly[WeekKey(key: to, week: week), default: 0] += weight
+            }
+            for cap in tags[q] ?? [] {
+                capabilities[CapabilityKey(key: from, capability: cap), default: 0] -= weight
+                capabilities[CapabilityKey(key: to, capability: cap), default: 0] += weight
             }
         }
         for (key, s) in gained { try adjust(db, run: key.run, cluster: key.cluster, by: s, sign: 1) }
