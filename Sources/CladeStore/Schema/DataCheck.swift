@@ -44,10 +44,14 @@ enum DataCheck {
         }
     }
 
-    static func refuseInvalidValues(_ db: Database, path: String, run: Int64) throws {
-        try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
-                 rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
-        try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+    /// `questionTablesPassed`: `RunScan`'s pass read the questions, assignments and
+    /// question_capabilities and found every value plain, so no rule of theirs can fail.
+    static func refuseInvalidValues(_ db: Database, path: String, run: Int64, questionTablesPassed: Bool = false) throws {
+        if !questionTablesPassed {
+            try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
+                     rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
+            try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+        }
         try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
                  rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
@@ -56,8 +60,10 @@ enum DataCheck {
                  rules: idRules(["capability_id"], table: "capabilities") + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
                  ])
-        try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
-                 rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
+        if !questionTablesPassed {
+            try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
+                     rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
+        }
         if try db.tableExists("question_embeddings") {
             try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
         }

@@ -85,8 +85,10 @@ public enum SchemaCheck {
                 let integrity = options.integrityCheckLimit.map { size <= $0 } ?? true
                 if integrity { try quickCheck(db, path: path) }
                 let run = try Int64.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
-                try DataCheck.refuseInvalidValues(db, path: path, run: run)
-                var report = try summarize(db, path: path, run: run)
+                // A read error (damage) is left to the SQL checks, which meet it in their usual order.
+                let scanned = try? RunScan.figuresInParallel(db, run: run, overrides: false)
+                try DataCheck.refuseInvalidValues(db, path: path, run: run, questionTablesPassed: scanned != nil)
+                var report = try summarize(db, path: path, run: run, scanned: scanned)
                 report.integrityChecked = integrity
                 if options.verifyDecisionLog, !report.cladeMigrations.isEmpty {
                     report.decisionLogConsistent = try DecisionLogCheck.isConsistent(db)

@@ -110,6 +110,13 @@ public enum StatsCache {
 
     /// Computes a run's figures from the question table (the slow path, and the cache's source).
     static func compute(_ db: Database, run: RunID, clade: Bool) throws -> Snapshot {
+        if let figures = try RunScan.figuresInParallel(db, run: run, overrides: clade) { return figures.snapshot }
+        // Values outside RunScan's plain case (numbers stored as text, say): SQLite reads them.
+        return try computeInSQL(db, run: run, clade: clade)
+    }
+
+    /// The figures by GROUP BY queries, reading any value the way SQLite does.
+    static func computeInSQL(_ db: Database, run: RunID, clade: Bool) throws -> Snapshot {
         var s = Snapshot()
         s.stats = try DatasetLoader.leafStats(db, run: run, clade: clade)
         s.firstMonday = try DatasetLoader.firstMonday(db, run: run)
