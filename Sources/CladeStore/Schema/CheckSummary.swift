@@ -50,13 +50,15 @@ extension SchemaCheck {
     }
 
     /// The run's embeddings by size in bytes (nil: neither a blob nor text). Read from the
-    /// embeddings' side: when there are few or none, the run's questions are not all looked up.
+    /// embeddings' side (CROSS JOIN): when there are few or none, the run's questions are not all
+    /// looked up. `LIMIT -1` keeps the subquery apart, so that GROUP BY sorts sizes, not vectors.
     static func embeddingSizes(_ db: Database, run: Int64) throws -> [Int?: Int] {
         var sizes: [Int?: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT CASE typeof(e.vector) WHEN 'blob' THEN length(e.vector) WHEN 'text' THEN length(CAST(e.vector AS BLOB)) END AS bytes,
-                   COUNT(*) AS n
-            FROM question_embeddings e CROSS JOIN questions q ON q.question_id = e.question_id WHERE q.run_id = ? GROUP BY 1
+            SELECT bytes, COUNT(*) AS n FROM (
+                SELECT CASE typeof(e.vector) WHEN 'blob' THEN length(e.vector) WHEN 'text' THEN length(CAST(e.vector AS BLOB)) END AS bytes
+                FROM question_embeddings e CROSS JOIN questions q ON q.question_id = e.question_id WHERE q.run_id = ? LIMIT -1
+            ) GROUP BY bytes
             """, arguments: [run]) {
             sizes[row["bytes"] as Int?] = row["n"]
         }

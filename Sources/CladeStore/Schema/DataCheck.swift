@@ -64,7 +64,7 @@ enum DataCheck {
             try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
                      rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
         }
-        if try db.tableExists("question_embeddings") {
+        if try db.tableExists("question_embeddings"), !isRowID(db, table: "question_embeddings", column: "question_id") {
             try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
         }
         try refuseParentCycles(db, path: path, run: run)
@@ -92,6 +92,15 @@ enum DataCheck {
 
     static func hasRowID(_ db: Database, _ table: String) -> Bool {
         (try? db.makeStatement(sql: "SELECT rowid FROM \(table)")) != nil
+    }
+
+    /// Whether `column` is `table`'s INTEGER PRIMARY KEY, which SQLite keeps as the rowid: an
+    /// integer, never NULL, so no id rule can fail on it (and a scan of a large table is spared).
+    static func isRowID(_ db: Database, table: String, column: String) -> Bool {
+        // SQLite reads such a column with the Rowid opcode, any other with Column.
+        guard let program = try? Row.fetchAll(db, sql: "EXPLAIN SELECT \(column) FROM \(table)") else { return false }
+        let opcodes = program.map { $0["opcode"] as String? }
+        return opcodes.contains("Rowid") && !opcodes.contains("Column")
     }
 
     /// A cluster that is its own ancestor can be shown nowhere in the tree.
