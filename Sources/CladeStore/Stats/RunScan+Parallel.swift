@@ -17,7 +17,7 @@ extension RunScan {
     /// lock keeps every writer from committing until it ends. Otherwise (a write transaction, WAL,
     /// a memory database, a small run) one pass on `db`.
     static func figuresInParallel(_ db: Database, run: RunID, overrides: Bool, minimumIDs: Int64 = parallelMinimum) throws -> RunFigures? {
-        guard let path = try pathForSecondConnection(db), let (lower, upper) = try halves(db, minimumIDs: minimumIDs) else {
+        guard let path = try pathForSecondConnection(db), let (lower, upper) = try halves(db, run: run, minimumIDs: minimumIDs) else {
             return try figures(db, run: run, overrides: overrides)
         }
         let (lowerFigures, upperFigures) = inParallel({ try figures(db, run: run, overrides: overrides, ids: lower) }, {
@@ -43,17 +43,15 @@ extension RunScan {
         return String(cString: name)
     }
 
-    /// The question ids split in the middle; nil for a small run, or one with NULL ids (in no half).
-    static func halves(_ db: Database, minimumIDs: Int64) throws -> (lower: IDRange, upper: IDRange)? {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT MIN(question_id) FROM questions) AS low, (SELECT MAX(question_id) FROM questions) AS high,
-                   EXISTS (SELECT 1 FROM questions WHERE question_id IS NULL)
-                   OR EXISTS (SELECT 1 FROM assignments WHERE question_id IS NULL)
-                   OR EXISTS (SELECT 1 FROM question_capabilities WHERE question_id IS NULL) AS nulls
-            """)!
-        guard case .int64(let low) = (row["low"] as DatabaseValue).storage, case .int64(let high) = (row["high"] as DatabaseValue).storage,
-              (row["nulls"] as Int) == 0, high / 2 - low / 2 >= minimumIDs / 2 else { return nil }
-        let middle = low / 2 + high / 2
+    /// The question ids split in the middle of the run's; nil for a small run, or when some
+    /// question_id is NULL (in no half).
+    static func halves(_ db: Database, run: RunID, minimumIDs: Int64) throws -> (lower: IDRange, upper: IDRange)? {
+        guard let span = try questionSpan(db, run: run), span.upperBound / 2 - span.lowerBound / 2 >= minimumIDs / 2,
+              try Bool.fetchOne(db, sql: """
+                  SELECT EXISTS (SELECT 1 FROM assignments WHERE question_id IS NULL)
+                      OR EXISTS (SELECT 1 FROM question_capabilities WHERE question_id IS NULL)
+                  """) == false else { return nil }
+        let middle = span.lowerBound / 2 + span.upperBound / 2
         return (IDRange(below: middle), IDRange(from: middle))
     }
 

@@ -21,8 +21,10 @@ enum RunScan {
             let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             return try RawRows(db, sql: "SELECT \(columns) FROM \(table)\(clause) ORDER BY question_id")
         }
-        // `+run_id`: the table in question_id order, rather than the run's index and a lookup per row.
-        let questions = try rows("question_id, weight, relevance, feedback, asked_at, \(askedDay), text", from: "questions", where: "+run_id = \(run)")
+        // `+run_id`: the table in question_id order, rather than the run's index and a lookup per
+        // row; within the run's ids, to pass over other runs' questions where they lie apart.
+        let span = try questionSpan(db, run: run).map { "question_id BETWEEN \($0.lowerBound) AND \($0.upperBound) AND " } ?? ""
+        let questions = try rows("question_id, weight, relevance, feedback, asked_at, \(askedDay), text", from: "questions", where: span + "+run_id = \(run)")
         var assignments = try KeyedRows(rows("question_id, cluster_id", from: "assignments"), unique: true)
         var moved = overrides ? try KeyedRows(rows("question_id, cluster_id", from: "clade_assignment_override"), unique: true) : nil
         var tags = try KeyedRows(rows("question_id, capability_id", from: "question_capabilities"), unique: false)
@@ -108,6 +110,18 @@ enum RunScan {
         var conditions: [String?] {
             [from.map { "question_id >= \($0)" }, below.map { "question_id < \($0)" }]
         }
+    }
+
+    /// The least and greatest of the run's question ids, when they bound them all (no id is NULL,
+    /// text or REAL); nil for a run without questions, or one that holds such ids.
+    static func questionSpan(_ db: Database, run: RunID) throws -> ClosedRange<Int64>? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT MIN(question_id) FROM questions WHERE run_id = ?1) AS low, (SELECT MAX(question_id) FROM questions WHERE run_id = ?1) AS high,
+                   EXISTS (SELECT 1 FROM questions WHERE question_id IS NULL) AS nulls
+            """, arguments: [run])!
+        guard case .int64(let low) = (row["low"] as DatabaseValue).storage, case .int64(let high) = (row["high"] as DatabaseValue).storage,
+              (row["nulls"] as Int) == 0 else { return nil }
+        return low...high
     }
 
     /// The tables as Clade's schema makes them; files that differ (a view, another text encoding

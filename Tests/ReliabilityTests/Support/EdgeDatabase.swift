@@ -14,7 +14,7 @@ enum EdgeDatabase {
         var config = Configuration()
         config.foreignKeysEnabled = false
         let queue = try DatabaseQueue(path: path, configuration: config)
-        let untyped = m.below(2) == 0
+        let layout = m.below(3)  // 0: the pipeline DDL; 1: questions without column types; 2: no keys at all
         let junkDates = m.below(4) == 0
         let invalid = m.below(8) == 0 ? 3 : 0  // percent of invalid values, in one file of eight
         let clusters: [Int64] = [1, 2, 3, 7, 1 << 20 + 5, 5_000_000_000, -3]
@@ -26,12 +26,19 @@ enum EdgeDatabase {
         }
         try queue.write { db in
             var ddl = Pipelines.looseDDL
-            if untyped {
-                let start = ddl.range(of: "CREATE TABLE questions (")!
+            func replace(_ table: String, with definition: String) {
+                let start = ddl.range(of: "CREATE TABLE \(table) (")!
                 let end = ddl.range(of: ");", range: start.upperBound..<ddl.endIndex)!
-                ddl.replaceSubrange(start.lowerBound..<end.upperBound, with: """
-                    CREATE TABLE questions (question_id INTEGER PRIMARY KEY, run_id, external_id, text, asked_at, relevance, feedback, weight, metadata_json);
-                    """)
+                ddl.replaceSubrange(start.lowerBound..<end.upperBound, with: "CREATE TABLE \(table) (\(definition));")
+            }
+            if layout == 1 {
+                replace("questions", with: "question_id INTEGER PRIMARY KEY, run_id, external_id, text, asked_at, relevance, feedback, weight, metadata_json")
+            }
+            if layout == 2 {
+                // Ids in plain columns: read in a sorted order, and NULL or repeated where invalid.
+                replace("questions", with: "question_id INTEGER, run_id INTEGER, external_id TEXT, text TEXT, asked_at TEXT, relevance REAL, feedback INTEGER, weight REAL, metadata_json TEXT")
+                replace("assignments", with: "question_id INTEGER, cluster_id INTEGER, probability REAL, is_representative INTEGER")
+                replace("question_capabilities", with: "question_id INTEGER, capability_id INTEGER, confidence REAL")
             }
             try db.execute(sql: ddl)
             try db.execute(sql: "PRAGMA application_id = \(PipelineSchema.applicationID); PRAGMA user_version = 1")
@@ -71,17 +78,19 @@ enum EdgeDatabase {
                 let weight: DatabaseValueConvertible = pick([1, 1, 1, 1.0, 2, 0.5, 3.25, 1e15])
                 let relevance: DatabaseValueConvertible? = pick([nil, 0.37, 1, -2, 0, 1e15])
                 let feedback: DatabaseValueConvertible? = pick([nil, nil, 1, -1, 1.0, -1.0])
+                let questionID = layout == 2 ? maybeInvalid(id, [nil, id - 1, "q\(id)", Double(id) + 0.5]) : id
                 try db.execute(sql: "INSERT INTO questions (question_id, run_id, text, asked_at, relevance, feedback, weight) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [id, rng.below(10) == 0 ? 1 : 2, pick(texts)(), pick(dates)(),
+                               arguments: [questionID, rng.below(10) == 0 ? 1 : 2, pick(texts)(), pick(dates)(),
                                            maybeInvalid(relevance, ["n/a", 1e16, Data([1])]),
                                            maybeInvalid(feedback, [0, 5, "1", 0.5]),
                                            maybeInvalid(weight, [0, -1, 1e16, "x", nil, "2"])])
                 if rng.below(12) > 0 {
                     try db.execute(sql: "INSERT INTO assignments (question_id, cluster_id) VALUES (?, ?)",
-                                   arguments: [id, maybeInvalid(pick(clusters), [nil, "RFIs", 2.5, 3.0])])
+                                   arguments: [layout == 2 ? maybeInvalid(id, [nil, id - 1]) : id, maybeInvalid(pick(clusters), [nil, "RFIs", 2.5, 3.0])])
                 }
                 for capability in 1...4 where rng.below(4) == 0 {
-                    try db.execute(sql: "INSERT INTO question_capabilities (question_id, capability_id) VALUES (?, ?)", arguments: [id, capability])
+                    try db.execute(sql: "INSERT INTO question_capabilities (question_id, capability_id) VALUES (?, ?)",
+                                   arguments: [layout == 2 ? maybeInvalid(id, [nil]) : id, capability])
                 }
                 if rng.below(30) == 0 {
                     // Rows of a question that does not exist.
@@ -94,7 +103,7 @@ enum EdgeDatabase {
             // Opened by Clade: its tables, and the reviewer's moves and splits.
             try CladeSchema.migrator.migrate(queue)
             try queue.write { db in
-                let ids = try Int64.fetchAll(db, sql: "SELECT question_id FROM questions")
+                let ids = try Int64.fetchAll(db, sql: "SELECT question_id FROM questions WHERE typeof(question_id) = 'integer'")
                 for id in ids where rng.below(5) == 0 {
                     try db.execute(sql: "INSERT INTO clade_assignment_override VALUES (?, ?, 1)", arguments: [id, pick(clusters + [-1, -2])])
                 }
