@@ -49,7 +49,7 @@ public final class AppDatabase: Sendable {
     ) throws -> AppDatabase {
         var options = options
         options.knownMigrations = migrator.migrations
-        let report = try SchemaCheck.run(path: path, options: options)
+        let (report, scanned) = try SchemaCheck.runKeepingFigures(path: path, options: options)
         let writable = !forceReadOnly && isWritable(path)
         do {
             if !writable {
@@ -80,7 +80,7 @@ public final class AppDatabase: Sendable {
                     try migrator.migrate(pool)
                     let tables = try pool.write { db -> String? in
                         guard let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") else { return nil }
-                        return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report)
+                        return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report, scanned: scanned)
                     }
                     let version = try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
                     return try AppDatabase(writer: pool, path: path, readOnly: false, report: report, notices: notices + report.warnings,

@@ -203,20 +203,32 @@ public enum DatasetLoader {
         guard let first = try Double.fetchOne(db, sql: """
             SELECT julianday(date(MIN(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
             """, arguments: [run]) else { return nil }
+        return monday(onOrBefore: first)
+    }
+
+    /// The Monday on or before a day (`julianday(date(…))`).
+    static func monday(onOrBefore day: Double) -> Double {
         // julianday 0.5 fractions: day numbers of dates end in .5; Monday is (jd + 0.5) % 7 == 0.
-        let dayOfWeek = Int((first + 0.5).rounded()) % 7
-        return first - Double(dayOfWeek)
+        let dayOfWeek = Int((day + 0.5).rounded()) % 7
+        return day - Double(dayOfWeek)
+    }
+
+    /// Weeks of the trend: ten years at most.
+    static let maxWeeks = 520
+
+    /// How many weeks from `start` to the week of `last` (the day of the run's greatest asked_at).
+    static func weekCount(start: Double, last: Double?) -> Int {
+        // Text sorts differently from dates ("  2030-01-01" before "2026-…"): the last date may
+        // come before the first, or be absurdly far (`clade check` warns about such dates).
+        let weeks = ((last ?? start) - start) / 7
+        return weeks.isFinite ? Int(max(0, min(weeks, Double(maxWeeks - 1)))) + 1 : 1
     }
 
     static func weekLabels(_ db: Database, run: Int64, start: Double) throws -> [String] {
         let last = try Double.fetchOne(db, sql: """
             SELECT julianday(date(MAX(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
-            """, arguments: [run]) ?? start
-        // Text sorts differently from dates ("  2030-01-01" before "2026-…"): the last date may
-        // come before the first, or be absurdly far (`clade check` warns about such dates).
-        let weeks = (last - start) / 7
-        let count = weeks.isFinite ? Int(max(0, min(weeks, 519))) + 1 : 1
-        return try (0..<count).map { i in
+            """, arguments: [run])
+        return try (0..<weekCount(start: start, last: last)).map { i in
             try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? ""
         }
     }
@@ -231,7 +243,7 @@ public enum DatasetLoader {
             """, arguments: [start, run])
         while let row = try rows.next() {
             // A text that is not a date has no week (`clade check` warns).
-            guard let week = row["wk"] as Int?, week >= 0, week < 520 else { continue }
+            guard let week = row["wk"] as Int?, week >= 0, week < maxWeeks else { continue }
             out[row["c"], default: [:]][week] = row["w"]
         }
         return out

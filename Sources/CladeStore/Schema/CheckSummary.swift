@@ -3,30 +3,18 @@ import Foundation
 import GRDB
 
 extension SchemaCheck {
-    /// The figures of `clade check`, and the counts behind its warnings. One scan of the run's
-    /// questions gathers every per-question figure.
-    static func summarize(_ db: Database, path: String, run: Int64) throws -> CheckReport {
+    /// The figures of `clade check`, and the counts behind its warnings. The per-question
+    /// figures come from `scanned` (`RunScan`'s pass) when given, else from SQL.
+    static func summarize(_ db: Database, path: String, run: Int64, scanned: RunFigures? = nil) throws -> CheckReport {
         let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         func count(_ sql: String, _ args: StatementArguments = []) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
-        let q = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS n, TOTAL(weight) AS volume, SUM(feedback IS NOT NULL) AS rated,
-                   SUM(text IS NULL) AS null_text, SUM(length(text) > \(DataCheck.longText)) AS long_text,
-                   MAX(length(text)) AS longest,
-                   SUM(asked_at IS NOT NULL AND julianday(asked_at) IS NULL) AS undated
-            FROM questions WHERE run_id = ?
-            """, arguments: [run])!
+        let q = try QuestionCounts.of(db, run: run, scanned: scanned)
         let leaves = try count("""
             SELECT COUNT(*) FROM clusters c WHERE c.run_id = ?
             AND NOT EXISTS (SELECT 1 FROM clusters k WHERE k.parent_id = c.cluster_id)
             """, [run])
         let all = try count("SELECT COUNT(*) FROM clusters WHERE run_id = ?", [run])
-        let hasEmbeddings = tables.contains("question_embeddings")
-        let dims = hasEmbeddings
-            ? try Int.fetchAll(db, sql: """
-                SELECT DISTINCT length(CAST(e.vector AS BLOB)) / 4 FROM question_embeddings e
-                JOIN questions q USING (question_id) WHERE q.run_id = ? AND typeof(e.vector) IN ('blob', 'text') ORDER BY 1
-                """, arguments: [run])
-            : []
+        let embeddings = tables.contains("question_embeddings") ? try embeddingSizes(db, run: run) : [:]
         let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
         var report = CheckReport(
             path: path,
@@ -35,46 +23,46 @@ extension SchemaCheck {
             cladeMigrations: applied,
             runs: try count("SELECT COUNT(*) FROM runs"),
             runID: run,
-            questions: q["n"],
-            volume: q["volume"],
+            questions: q.questions,
+            volume: q.volume,
             leafClusters: leaves,
             parentClusters: all - leaves,
             capabilities: try count("SELECT COUNT(*) FROM capabilities"),
-            taggedQuestions: try count("""
-                SELECT COUNT(DISTINCT qc.question_id) FROM question_capabilities qc
-                JOIN questions q USING (question_id) WHERE q.run_id = ?
-                """, [run]),
-            ratedQuestions: q["rated"] ?? 0,
-            embeddings: hasEmbeddings
-                ? try count("SELECT COUNT(*) FROM question_embeddings e JOIN questions q USING (question_id) WHERE q.run_id = ?", [run])
-                : 0,
-            embeddingDims: dims,
-            unassignedQuestions: try count("""
-                SELECT COUNT(*) FROM questions q WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.question_id = q.question_id)
-                """, [run]),
-            assignmentsToMissingClusters: try count("""
-                SELECT COUNT(*) FROM assignments a JOIN questions q USING (question_id) WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.cluster_id = a.cluster_id AND c.run_id = q.run_id)
-                """, [run]),
+            taggedQuestions: q.tagged,
+            ratedQuestions: q.rated,
+            embeddings: embeddings.values.reduce(0, +),
+            embeddingDims: Set(embeddings.keys.compactMap { $0.map { $0 / 4 } }).sorted(),
+            unassignedQuestions: q.unassigned,
+            assignmentsToMissingClusters: q.assignedToMissingClusters,
             decisions: tables.contains("clade_decisions") ? try count("SELECT COUNT(*) FROM clade_decisions") : 0,
             writable: FileManager.default.isWritableFile(atPath: path)
         )
-        report.nullTexts = q["null_text"] ?? 0
-        report.longTexts = q["long_text"] ?? 0
-        report.longestText = q["longest"] ?? 0
-        report.undatedQuestions = q["undated"] ?? 0
+        report.nullTexts = q.nullTexts
+        report.longTexts = q.longTexts
+        report.longestText = q.longestText
+        report.undatedQuestions = q.undated
         report.clustersWithMissingParent = try count("""
             SELECT COUNT(*) FROM clusters c WHERE c.run_id = ? AND c.parent_id IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM clusters p WHERE p.cluster_id = c.parent_id AND p.run_id = c.run_id)
             """, [run])
-        if hasEmbeddings {
-            report.unreadableEmbeddings = try count("""
-                SELECT COUNT(*) FROM question_embeddings e JOIN questions q USING (question_id)
-                WHERE q.run_id = ? AND (typeof(e.vector) NOT IN ('blob', 'text') OR length(CAST(e.vector AS BLOB)) % 4 <> 0 OR length(CAST(e.vector AS BLOB)) = 0)
-                """, [run])
-        }
+        report.unreadableEmbeddings = embeddings.filter { bytes, _ in bytes.map { $0 == 0 || $0 % 4 != 0 } ?? true }.values.reduce(0, +)
         return report
+    }
+
+    /// The run's embeddings by size in bytes (nil: neither a blob nor text). Read from the
+    /// embeddings' side (CROSS JOIN): when there are few or none, the run's questions are not all
+    /// looked up. `LIMIT -1` keeps the subquery apart, so that GROUP BY sorts sizes, not vectors.
+    static func embeddingSizes(_ db: Database, run: Int64) throws -> [Int?: Int] {
+        var sizes: [Int?: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT bytes, COUNT(*) AS n FROM (
+                SELECT CASE typeof(e.vector) WHEN 'blob' THEN length(e.vector) WHEN 'text' THEN length(CAST(e.vector AS BLOB)) END AS bytes
+                FROM question_embeddings e CROSS JOIN questions q ON q.question_id = e.question_id WHERE q.run_id = ? LIMIT -1
+            ) GROUP BY bytes
+            """, arguments: [run]) {
+            sizes[row["bytes"] as Int?] = row["n"]
+        }
+        return sizes
     }
 }
 

@@ -44,10 +44,14 @@ enum DataCheck {
         }
     }
 
-    static func refuseInvalidValues(_ db: Database, path: String, run: Int64) throws {
-        try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
-                 rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
-        try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+    /// `questionTablesPassed`: `RunScan`'s pass read the questions, assignments and
+    /// question_capabilities and found every value plain, so no rule of theirs can fail.
+    static func refuseInvalidValues(_ db: Database, path: String, run: Int64, questionTablesPassed: Bool = false) throws {
+        if !questionTablesPassed {
+            try scan(db, path: path, table: "questions", key: "question_id", noun: "question",
+                     rules: idRules(["question_id"], table: "questions") + questionRules, where: "run_id = \(run)")
+            try scan(db, path: path, table: "assignments", key: "rowid", noun: "row", rules: idRules(["question_id", "cluster_id"], table: "assignments"))
+        }
         try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
                  rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
@@ -56,9 +60,11 @@ enum DataCheck {
                  rules: idRules(["capability_id"], table: "capabilities") + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
                  ])
-        try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
-                 rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
-        if try db.tableExists("question_embeddings") {
+        if !questionTablesPassed {
+            try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
+                     rules: idRules(["question_id", "capability_id"], table: "question_capabilities"))
+        }
+        if try db.tableExists("question_embeddings"), !isRowID(db, table: "question_embeddings", column: "question_id") {
             try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
         }
         try refuseParentCycles(db, path: path, run: run)
@@ -86,6 +92,15 @@ enum DataCheck {
 
     static func hasRowID(_ db: Database, _ table: String) -> Bool {
         (try? db.makeStatement(sql: "SELECT rowid FROM \(table)")) != nil
+    }
+
+    /// Whether `column` is `table`'s INTEGER PRIMARY KEY, which SQLite keeps as the rowid: an
+    /// integer, never NULL, so no id rule can fail on it (and a scan of a large table is spared).
+    static func isRowID(_ db: Database, table: String, column: String) -> Bool {
+        // SQLite reads such a column with the Rowid opcode, any other with Column.
+        guard let program = try? Row.fetchAll(db, sql: "EXPLAIN SELECT \(column) FROM \(table)") else { return false }
+        let opcodes = program.map { $0["opcode"] as String? }
+        return opcodes.contains("Rowid") && !opcodes.contains("Column")
     }
 
     /// A cluster that is its own ancestor can be shown nowhere in the tree.

@@ -78,6 +78,12 @@ public enum SchemaCheck {
 
     /// Opens read-only, validates the schema and the data, and gathers the summary. Never writes.
     public static func run(path: String, options: Options = .thorough) throws -> CheckReport {
+        try runKeepingFigures(path: path, options: options).report
+    }
+
+    /// `run`, also giving the run's figures the validation pass gathered (by pipeline assignment,
+    /// without the reviewer's moves), so that opening a new file reads its questions once.
+    static func runKeepingFigures(path: String, options: Options) throws -> (report: CheckReport, figures: StatsCache.Snapshot?) {
         try preflight(path: path)
         var config = Configuration()
         config.readonly = true
@@ -100,16 +106,18 @@ public enum SchemaCheck {
                 if options.reuseValidation, var report = try reusableReport(db, run: run, fingerprint: fingerprint) {
                     try refreshLiveFields(db, path: path, into: &report)
                     report.integrityChecked = integrity
-                    return report
+                    return (report, nil)
                 }
-                try DataCheck.refuseInvalidValues(db, path: path, run: run)
-                var report = try summarize(db, path: path, run: run)
+                // A read error (damage) is left to the SQL checks, which meet it in their usual order.
+                let scanned = try? RunScan.figuresInParallel(db, run: run, overrides: false)
+                try DataCheck.refuseInvalidValues(db, path: path, run: run, questionTablesPassed: scanned != nil)
+                var report = try summarize(db, path: path, run: run, scanned: scanned)
                 report.fingerprint = fingerprint
                 report.integrityChecked = integrity
                 if options.verifyDecisionLog, !report.cladeMigrations.isEmpty {
                     report.decisionLogConsistent = try DecisionLogCheck.isConsistent(db)
                 }
-                return report
+                return (report, scanned?.snapshot)
             }
         } catch let e as StoreError {
             throw e

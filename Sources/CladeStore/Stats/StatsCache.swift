@@ -60,6 +60,11 @@ public enum StatsCache {
     struct CapabilityTotal: Equatable, Sendable {
         var rows: Int
         var volume: Double
+
+        mutating func add(_ weight: Double) {
+            rows += 1
+            volume += weight
+        }
     }
 
     /// Whether the database has the cache tables (a read-only file Clade never migrated has not).
@@ -69,7 +74,8 @@ public enum StatsCache {
     /// `check`: the validation that just passed on this file, kept so the next open can skip it.
     /// Returns the pipeline tables' fingerprint (nil without the cache tables).
     @discardableResult
-    public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil) throws -> String? {
+    /// `scanned`: the figures that validation gathered from the same tables, by pipeline assignment.
+    public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil, scanned: Snapshot? = nil) throws -> String? {
         guard try available(db) else { return nil }
         let tables = try Fingerprint.tables(db)
         if let stored = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
@@ -78,7 +84,10 @@ public enum StatsCache {
                 try db.execute(sql: "UPDATE clade_stats_runs SET tables_fingerprint = ?, check_json = NULL WHERE run_id = ?", arguments: [tables, run])
             }
         } else {
-            try rebuild(db, run: run, tables: tables)
+            // Validation's figures serve when they describe these very tables and no question was moved.
+            let moved = try hasOverrides(db, run: run)
+            let usable = check?.fingerprint == tables && check?.runID == run && !moved
+            try rebuild(db, run: run, tables: tables, snapshot: usable ? scanned : nil)
         }
         if let check, check.fingerprint == tables, check.runID == run {
             try db.execute(sql: "UPDATE clade_stats_runs SET check_json = ? WHERE run_id = ?", arguments: [try check.cacheJSON(), run])
@@ -104,12 +113,20 @@ public enum StatsCache {
         return (stored["question_count"] as Int) == count && (stored["max_question_id"] as Int64) == maxID
     }
 
-    static func rebuild(_ db: Database, run: RunID, tables: String) throws {
+    /// Whether the reviewer moved any question of the run (the figures then differ from the pipeline's).
+    static func hasOverrides(_ db: Database, run: RunID) throws -> Bool {
+        guard try db.tableExists("clade_assignment_override") else { return false }
+        return try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM clade_assignment_override o JOIN questions q ON q.question_id = o.question_id WHERE q.run_id = ? LIMIT 1
+            """, arguments: [run]) ?? false
+    }
+
+    static func rebuild(_ db: Database, run: RunID, tables: String, snapshot scanned: Snapshot? = nil) throws {
         for table in ["clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability", "clade_run_capability"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [run])
         }
         let (count, maxID) = try Fingerprint.run(db, run: run)
-        let snapshot = try compute(db, run: run, clade: true)
+        let snapshot = try scanned ?? compute(db, run: run, clade: true)
         let stats = try db.makeStatement(sql: "INSERT INTO clade_leaf_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (c, s) in snapshot.stats {
             try stats.execute(arguments: [run, c, s.rows, s.volume, s.relevanceWeight, s.relevanceSum, s.ratedRows, s.ratedWeight, s.satisfiedWeight, s.sampledRows])
@@ -186,6 +203,13 @@ public enum StatsCache {
 
     /// Computes a run's figures from the question table (the slow path, and the cache's source).
     static func compute(_ db: Database, run: RunID, clade: Bool) throws -> Snapshot {
+        if let figures = try RunScan.figuresInParallel(db, run: run, overrides: clade) { return figures.snapshot }
+        // Values outside RunScan's plain case (numbers stored as text, say): SQLite reads them.
+        return try computeInSQL(db, run: run, clade: clade)
+    }
+
+    /// The figures by GROUP BY queries, reading any value the way SQLite does.
+    static func computeInSQL(_ db: Database, run: RunID, clade: Bool) throws -> Snapshot {
         var s = Snapshot()
         s.stats = try DatasetLoader.leafStats(db, run: run, clade: clade)
         s.firstMonday = try DatasetLoader.firstMonday(db, run: run)
