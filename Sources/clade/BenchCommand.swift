@@ -56,7 +56,15 @@ struct ScaleBench: ParsableCommand {
         if let database {
             try FileManager.default.copyItem(atPath: database, toPath: copy)
         } else if let questions {
-            try ScaleGenerator.write(to: copy, options: .init(questions: questions, embeddingDimensions: embeddings))
+            // In a child process, so that this one's peak memory is Clade's alone.
+            let generator = Process()
+            generator.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            generator.arguments = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
+            generator.standardOutput = FileHandle.nullDevice
+            generator.standardError = FileHandle.nullDevice
+            try generator.run()
+            generator.waitUntilExit()
+            guard generator.terminationStatus == 0 else { throw ValidationError("Could not generate \(questions) questions") }
             say("  generated \(Format.count(questions)) questions, 2,000 clusters\(embeddings > 0 ? ", \(embeddings)-d embeddings" : "")")
         } else {
             throw ValidationError("Give a database to measure, or --questions N to generate one.")

@@ -17,7 +17,8 @@ public enum QuestionReads {
         // Without a filter the cluster's size is known from its statistics: no count.
         let total = try query.knownTotal ?? Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(Array(arguments.dropLast(2)))) ?? 0
         // The sort reads only ids and sort keys; texts are read for the page's rows alone.
-        let ids = try QuestionID.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        let ids = try (query.order == .tenTen ? TenTenOrder.page(db, query, clade: clade) : nil)
+            ?? QuestionID.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
         var byID: [QuestionID: Question] = [:]
         if !ids.isEmpty {
             let list = ids.map(String.init).joined(separator: ",")
@@ -37,16 +38,7 @@ public enum QuestionReads {
     /// limit and offset); the page gives question ids in order. Exposed to tests, which check
     /// their query plans use indexes.
     static func statements(_ query: QuestionQuery, clade: Bool) -> (count: String, page: String, arguments: [DatabaseValueConvertible?]) {
-        let ids = query.memberIDs.map(String.init).joined(separator: ",")
-        var arguments: [DatabaseValueConvertible?] = []
-        let columns = query.filter.isEmpty
-            ? "q.question_id, q.asked_at, q.relevance, q.feedback"
-            : "q.question_id, q.asked_at, q.relevance, q.feedback, q.text"
-        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: columns, clade: clade) + ") AS members"
-        if !query.filter.isEmpty {
-            members += " WHERE substr(members.text, 1, \(maxTextLength)) LIKE ? ESCAPE '\\'"
-            arguments.append("%" + escapeLike(query.filter) + "%")
-        }
+        var (members, arguments) = members(query, clade: clade)
         let sql: String
         switch query.order {
         case .tenTen:
@@ -69,6 +61,22 @@ public enum QuestionReads {
         }
         arguments += [query.limit, query.offset]
         return ("SELECT COUNT(*) FROM (\(members))", sql, arguments)
+    }
+
+    /// The questions a query covers, as rows of `question_id, asked_at, relevance, feedback`
+    /// (and `text` under a filter), with the filter's argument.
+    static func members(_ query: QuestionQuery, clade: Bool) -> (sql: String, arguments: [DatabaseValueConvertible?]) {
+        let ids = query.memberIDs.map(String.init).joined(separator: ",")
+        var arguments: [DatabaseValueConvertible?] = []
+        let columns = query.filter.isEmpty
+            ? "q.question_id, q.asked_at, q.relevance, q.feedback"
+            : "q.question_id, q.asked_at, q.relevance, q.feedback, q.text"
+        var members = "SELECT * FROM (" + Membership.questionsIn(ids, columns: columns, clade: clade) + ") AS members"
+        if !query.filter.isEmpty {
+            members += " WHERE substr(members.text, 1, \(maxTextLength)) LIKE ? ESCAPE '\\'"
+            arguments.append("%" + escapeLike(query.filter) + "%")
+        }
+        return (members, arguments)
     }
 
     /// A question from a row with `question_id, text, asked_at, relevance, feedback, weight`.
