@@ -58,7 +58,7 @@ struct ScaleBench: ParsableCommand {
         } else if let questions {
             // In a child process, so that this one's peak memory is Clade's alone.
             let generator = Process()
-            generator.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            generator.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? "/proc/self/exe")
             generator.arguments = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
             generator.standardOutput = FileHandle.nullDevice
             generator.standardError = FileHandle.nullDevice
