@@ -1,4 +1,5 @@
 import CladeCore
+import Foundation
 import GRDB
 
 /// The "10-10" order (up to 10 thumbs-down, then up to 10 thumbs-up, newest first, then the
@@ -9,40 +10,73 @@ import GRDB
 enum TenTenOrder {
     struct Key {
         var id: QuestionID
-        /// nil is NULL. Compared by UTF-8 bytes, as SQLite compares text (BINARY).
-        var askedAt: String?
+        /// asked_at's UTF-8 bytes (SQLite compares text as bytes, BINARY); nil is NULL.
+        var askedAt: [UInt8]?
 
         /// Newest first, then the higher id; NULL dates last, as `ORDER BY asked_at DESC` puts them.
         static func precedes(_ a: Key, _ b: Key) -> Bool {
             switch (a.askedAt, b.askedAt) {
-            case let (x?, y?) where !x.utf8.elementsEqual(y.utf8): return y.utf8.lexicographicallyPrecedes(x.utf8)
+            case let (x?, y?):
+                let order = compare(x, y)
+                return order != 0 ? order > 0 : a.id > b.id
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.id > b.id
+            case (nil, nil): return a.id > b.id
+            }
+        }
+
+        static func compare(_ x: [UInt8], _ y: [UInt8]) -> Int {
+            x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { b in compare(a, b) } }
+        }
+
+        static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+            let common = min(a.count, b.count)
+            let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+            return order != 0 ? order : a.count - b.count
+        }
+
+        /// Whether a row not yet copied out of SQLite comes before `key`.
+        static func precedes(id: QuestionID, askedAt: UnsafeBufferPointer<UInt8>?, _ key: Key) -> Bool {
+            switch (askedAt, key.askedAt) {
+            case let (x?, y?):
+                let order = y.withUnsafeBufferPointer { compare(x, $0) }
+                return order != 0 ? order > 0 : id > key.id
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return id > key.id
             }
         }
     }
 
     /// The page's question ids in order; nil when a date is not text (numbers and blobs sort
-    /// apart in SQLite: the SQL order then decides).
+    /// apart in SQLite: the SQL order then decides). Reads SQLite's values in place: a row that
+    /// cannot make the page is never copied.
     static func page(_ db: Database, _ query: QuestionQuery, clade: Bool) throws -> [QuestionID]? {
         let (members, arguments) = QuestionReads.members(query, clade: clade)
         let needed = query.offset + query.limit
         var down = Best(count: 10), up = Best(count: 10), rest = Best(count: needed)
         var outranked: [Key] = []  // thumbs pushed out of a top 10: they join the rest
-        let rows = try Row.fetchCursor(db, sql: "SELECT question_id, asked_at, feedback FROM (\(members))", arguments: StatementArguments(arguments))
-        while let row = try rows.next() {
-            let asked = row[1] as DatabaseValue
-            var key = Key(id: row[0], askedAt: nil)
+        let rows = try RawRows(db, sql: "SELECT question_id, asked_at, feedback FROM (\(members))", arguments: StatementArguments(arguments))
+        while try rows.next() {
+            let id = rows[0].int64
+            let asked = rows[1]
+            let text: UnsafeBufferPointer<UInt8>?
             switch asked.storage {
-            case .null: break
-            case .string(let text): key.askedAt = text
+            case .null: text = nil
+            case .text: text = asked.text
             default: return nil
             }
-            switch row[2] as Int? {
-            case -1: if let out = down.insert(key) { outranked.append(out) }
-            case 1: if let out = up.insert(key) { outranked.append(out) }
-            default: _ = rest.insert(key)
+            // As SQL's `feedback = -1`: only a number equals a number.
+            let feedback = rows[2]
+            let thumbs = feedback.storage.isNumber ? feedback.double : 0
+            func key() -> Key { Key(id: id, askedAt: text.map(Array.init)) }
+            func offerToRest() { if !rest.wouldDrop(id: id, askedAt: text) { _ = rest.insert(key()) } }
+            if thumbs == -1 {
+                if down.wouldDrop(id: id, askedAt: text) { offerToRest() } else if let out = down.insert(key()) { outranked.append(out) }
+            } else if thumbs == 1 {
+                if up.wouldDrop(id: id, askedAt: text) { offerToRest() } else if let out = up.insert(key()) { outranked.append(out) }
+            } else {
+                offerToRest()
             }
         }
         for key in outranked { _ = rest.insert(key) }
@@ -61,6 +95,12 @@ enum TenTenOrder {
         init(count: Int) { self.count = count }
 
         var sorted: [Key] { heap.sorted(by: Key.precedes) }
+
+        /// Whether a row would not make the first `count` (so it need not be copied).
+        func wouldDrop(id: QuestionID, askedAt: UnsafeBufferPointer<UInt8>?) -> Bool {
+            guard count > 0 else { return true }
+            return heap.count == count && !Key.precedes(id: id, askedAt: askedAt, heap[0])
+        }
 
         /// Adds a key; returns the one that fell out of the first `count`, if any.
         mutating func insert(_ key: Key) -> Key? {

@@ -12,9 +12,9 @@ struct RawRows {
     private let cursor: RowCursor
     private let handle: SQLiteStatement
 
-    init(_ db: Database, sql: String) throws {
+    init(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws {
         statement = try db.makeStatement(sql: sql)
-        cursor = try Row.fetchCursor(statement)
+        cursor = try Row.fetchCursor(statement, arguments: arguments)
         handle = statement.sqliteStatement
     }
 
