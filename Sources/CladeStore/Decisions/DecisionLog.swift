@@ -88,6 +88,24 @@ public enum DecisionLog {
     /// A change set as the log stores it: its keys, plus `summary` on the new values. Encoded in
     /// one pass (a move of 20,000 questions is 20,000 keys).
     static func wrap(_ changes: ChangeSet, summary: String?) throws -> String {
+        // A split or move of thousands of questions: their overrides (digit keys, integer or null
+        // values) are written directly, in the encoder's sorted order; the rest by the encoder.
+        guard changes.overrides.count > 64 else { return try encoded(changes, summary: summary) }
+        var rest = changes
+        rest.overrides = [:]
+        let json = try encoded(rest, summary: summary)
+        let empty = "\"assignment_override\":{}"
+        guard let range = json.range(of: empty) else { return try encoded(changes, summary: summary) }
+        let pairs = changes.overrides.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { key, cluster -> String in
+            "\"\(key)\":" + (cluster.map(String.init) ?? "null")
+        }
+        guard changes.overrides.keys.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (48...57).contains($0) } }) else {
+            return try encoded(changes, summary: summary)
+        }
+        return json.replacingCharacters(in: range, with: "\"assignment_override\":{" + pairs.joined(separator: ",") + "}")
+    }
+
+    static func encoded(_ changes: ChangeSet, summary: String?) throws -> String {
         String(decoding: try ChangeSet.encoder.encode(Wrapped(changes: changes, summary: summary)), as: UTF8.self)
     }
 
