@@ -58,13 +58,13 @@ struct DecisionPlanner {
             try requireActiveLeaf(c)
             let parts = parts.filter { !$0.questionIDs.isEmpty }
             guard !parts.isEmpty else { throw Refusal(description: "Mark the questions to split off first") }
-            let members = try effectiveMembers(c)
+            let members = try memberClusters(c)
             var plan = Plan(clusterIDs: [c], summary: "")
             var next = try nextExpertID()
             let parent = try parentOf(c)
             for part in parts {
-                let stray = part.questionIDs.filter { !members.contains($0) }
-                guard stray.isEmpty else { throw Refusal(description: "\(stray.count) of the questions are not in this cluster any more") }
+                let stray = try strays(part.questionIDs, outside: members)
+                guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in this cluster any more") }
                 let id = next
                 next -= 1
                 plan.clusterIDs.append(id)
@@ -233,14 +233,24 @@ struct DecisionPlanner {
     }
 
     /// The questions effectively in a cluster now (its own, those of clusters merged into it, moves in and out).
-    func effectiveMembers(_ c: ClusterID) throws -> Set<QuestionID> {
+    /// The cluster and those merged into it, directly or not.
+    func memberClusters(_ c: ClusterID) throws -> Set<ClusterID> {
         var ids: Set<ClusterID> = [c]
         var frontier = [c]
         while let x = frontier.popLast() {
             for merged in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE status = 'merged' AND merged_into = ?", arguments: [x])
             where ids.insert(merged).inserted { frontier.append(merged) }
         }
-        let list = ids.map(String.init).joined(separator: ",")
-        return Set(try QuestionID.fetchAll(db, sql: Membership.questionsIn(list, columns: "q.question_id", clade: true)))
+        return ids
+    }
+
+    /// How many of `questions` are effectively in none of `clusters`: one lookup per question,
+    /// not a read of the whole cluster.
+    func strays(_ questions: [QuestionID], outside clusters: Set<ClusterID>) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM json_each(?) j LEFT JOIN assignments a ON a.question_id = j.value
+            LEFT JOIN clade_assignment_override o ON o.question_id = j.value
+            WHERE COALESCE(o.cluster_id, a.cluster_id) IS NULL OR COALESCE(o.cluster_id, a.cluster_id) NOT IN (SELECT value FROM json_each(?))
+            """, arguments: [CurrentState.idArray(questions), CurrentState.idArray(clusters)]) ?? 0
     }
 }
