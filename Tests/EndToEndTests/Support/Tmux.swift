@@ -163,10 +163,19 @@ final class TmuxSession {
 
     /// The command's exit status once it has exited; 128 + n when signal n killed it, as shells say.
     var exitStatus: Int32? {
-        guard let state = paneState(), state.dead else { return nil }
-        if let status = state.status { return status }
-        if let signal = state.signal { return 128 + signal }
-        return nil
+        if let state = paneState(), state.dead {
+            if let status = state.status { return status }
+            if let signal = state.signal { return 128 + signal }
+        }
+        return statusShownOnScreen()
+    }
+
+    /// tmux's own "Pane is dead (status N, …)" line (remain-on-exit): under heavy load a query of
+    /// the pane's state can fail or lag while the screen already says how the command ended.
+    private func statusShownOnScreen() -> Int32? {
+        guard !killed, let screen = try? capture(history: true),
+              let match = screen.firstMatch(of: /Pane is dead \((status|signal) (\d+)/), let n = Int32(match.2) else { return nil }
+        return match.1 == "signal" ? 128 + n : n
     }
 
     /// Waits for the command to exit and returns its status (see `exitStatus`).
