@@ -129,8 +129,8 @@ struct RunScanAgreementTests {
 
     static func expectEqual(_ a: QuestionCounts, _ b: QuestionCounts, _ label: String) {
         var a = a
-        #expect(close(a.volume, b.volume), "\(label): volume \(a.volume) ≠ \(b.volume)")
-        a.volume = b.volume
+        #expect(close(a.totals.volume, b.totals.volume), "\(label): volume \(a.totals.volume) ≠ \(b.totals.volume)")
+        a.totals.volume = b.totals.volume
         #expect(a == b, "\(label): \(a) ≠ \(b)")
     }
 

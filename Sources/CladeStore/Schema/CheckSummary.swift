@@ -23,24 +23,24 @@ extension SchemaCheck {
             cladeMigrations: applied,
             runs: try count("SELECT COUNT(*) FROM runs"),
             runID: run,
-            questions: q.questions,
-            volume: q.volume,
+            questions: q.totals.questions,
+            volume: q.totals.volume,
             leafClusters: leaves,
             parentClusters: all - leaves,
             capabilities: try count("SELECT COUNT(*) FROM capabilities"),
-            taggedQuestions: q.tagged,
-            ratedQuestions: q.rated,
+            taggedQuestions: q.totals.tagged,
+            ratedQuestions: q.totals.rated,
             embeddings: embeddings.values.reduce(0, +),
             embeddingDims: Set(embeddings.keys.compactMap { $0.map { $0 / 4 } }).sorted(),
-            unassignedQuestions: q.unassigned,
+            unassignedQuestions: q.totals.unassigned,
             assignmentsToMissingClusters: q.assignedToMissingClusters,
             decisions: tables.contains("clade_decisions") ? try count("SELECT COUNT(*) FROM clade_decisions") : 0,
             writable: FileManager.default.isWritableFile(atPath: path)
         )
-        report.nullTexts = q.nullTexts
-        report.longTexts = q.longTexts
-        report.longestText = q.longestText
-        report.undatedQuestions = q.undated
+        report.nullTexts = q.totals.nullTexts
+        report.longTexts = q.totals.longTexts
+        report.longestText = q.totals.longestText
+        report.undatedQuestions = q.totals.undated
         report.clustersWithMissingParent = try count("""
             SELECT COUNT(*) FROM clusters c WHERE c.run_id = ? AND c.parent_id IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM clusters p WHERE p.cluster_id = c.parent_id AND p.run_id = c.run_id)

@@ -4,23 +4,13 @@ import GRDB
 /// The figures of `clade check` about the run's questions: from `RunScan`'s pass, or from SQL
 /// when the pass left the file to it.
 struct QuestionCounts: Equatable {
-    var questions: Int
-    var volume: Double
-    var rated: Int
-    var nullTexts: Int
-    var longTexts: Int
-    var longestText: Int
-    var undated: Int
-    var unassigned: Int
-    var tagged: Int
+    var totals: QuestionTotals
     var assignedToMissingClusters: Int
 }
 
 extension QuestionCounts {
     init(_ f: RunFigures, runClusters: Set<ClusterID>) {
-        self.init(questions: f.questions, volume: f.volume, rated: f.rated, nullTexts: f.nullTexts, longTexts: f.longTexts,
-                  longestText: f.longestText, undated: f.undated, unassigned: f.unassigned, tagged: f.tagged,
-                  assignedToMissingClusters: f.assignedToMissingClusters(runClusters))
+        self.init(totals: f.totals, assignedToMissingClusters: f.assignedToMissingClusters(runClusters))
     }
 
     /// `RunScan`'s figures, or the SQL's when there are none.
@@ -50,7 +40,7 @@ extension QuestionCounts {
                    SUM(asked_at IS NOT NULL AND julianday(asked_at) IS NULL) AS undated
             FROM questions WHERE run_id = ?
             """, arguments: [run])!
-        return QuestionCounts(
+        let totals = QuestionTotals(
             questions: q["n"], volume: q["volume"], rated: q["rated"] ?? 0,
             nullTexts: q["null_text"] ?? 0, longTexts: q["long_text"] ?? 0, longestText: q["longest"] ?? 0, undated: q["undated"] ?? 0,
             unassigned: try count("""
@@ -60,7 +50,10 @@ extension QuestionCounts {
             tagged: try count("""
                 SELECT COUNT(DISTINCT qc.question_id) FROM question_capabilities qc
                 JOIN questions q USING (question_id) WHERE q.run_id = ?
-                """),
+                """)
+        )
+        return QuestionCounts(
+            totals: totals,
             assignedToMissingClusters: try count("""
                 SELECT COUNT(*) FROM assignments a JOIN questions q USING (question_id) WHERE q.run_id = ?
                 AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.cluster_id = a.cluster_id AND c.run_id = q.run_id)

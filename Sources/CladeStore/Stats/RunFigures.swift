@@ -5,20 +5,7 @@ import Foundation
 /// and the statistics the cache keeps, by effective (pre-merge) cluster. The figures of two
 /// ranges of question ids add up.
 struct RunFigures: Sendable {
-    var questions = 0
-    /// The summed weight of the run's questions.
-    var volume = 0.0
-    var rated = 0
-    var nullTexts = 0
-    var longTexts = 0
-    /// In characters, as SQLite's `length()` counts them.
-    var longestText = 0
-    /// asked_at set but not a date SQLite reads.
-    var undated = 0
-    /// Questions without an assignment row.
-    var unassigned = 0
-    /// Questions with at least one capability tag.
-    var tagged = 0
+    var totals = QuestionTotals()
     /// Assigned questions by the pipeline's cluster (before overrides).
     var assignedByPipelineCluster: [ClusterID: Int] = [:]
 
@@ -76,15 +63,7 @@ struct RunFigures: Sendable {
 
     static func + (a: RunFigures, b: RunFigures) -> RunFigures {
         var sum = a
-        sum.questions += b.questions
-        sum.volume += b.volume
-        sum.rated += b.rated
-        sum.nullTexts += b.nullTexts
-        sum.longTexts += b.longTexts
-        sum.longestText = max(a.longestText, b.longestText)
-        sum.undated += b.undated
-        sum.unassigned += b.unassigned
-        sum.tagged += b.tagged
+        sum.totals = a.totals + b.totals
         sum.assignedByPipelineCluster.merge(b.assignedByPipelineCluster, uniquingKeysWith: +)
         sum.stats.merge(b.stats, uniquingKeysWith: +)
         sum.weekPartVolume.merge(b.weekPartVolume, uniquingKeysWith: +)

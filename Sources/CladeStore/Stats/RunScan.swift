@@ -56,16 +56,16 @@ enum RunScan {
             }
             guard askedAt.storage == .null || askedAt.storage == .text, text.storage == .null || text.storage == .text else { return nil }
 
-            tally.questions += 1
-            tally.volume += weight
-            if feedback != nil { tally.rated += 1 }
+            tally.totals.questions += 1
+            tally.totals.volume += weight
+            if feedback != nil { tally.totals.rated += 1 }
             if text.storage == .null {
-                tally.nullTexts += 1
-            } else if text.textBytes > min(tally.longestText, DataCheck.longText) {
+                tally.totals.nullTexts += 1
+            } else if text.textBytes > min(tally.totals.longestText, DataCheck.longText) {
                 // A text has at most as many characters as bytes: most need no counting.
                 let length = sqliteLength(text.text)
-                tally.longestText = max(tally.longestText, length)
-                if length > DataCheck.longText { tally.longTexts += 1 }
+                tally.totals.longestText = max(tally.totals.longestText, length)
+                if length > DataCheck.longText { tally.totals.longTexts += 1 }
             }
             var day: Int64?
             if askedAt.storage == .text {
@@ -76,7 +76,7 @@ enum RunScan {
                         guard start < 1e7 else { return nil }
                         day = Int64(start + 0.5)
                     }
-                case .null: tally.undated += 1
+                case .null: tally.totals.undated += 1
                 default: return nil
                 }
                 tally.note(askedAt: askedAt.text, day: day)
@@ -87,11 +87,11 @@ enum RunScan {
             try tags.take(question, into: &capabilities)
             guard assignments.plain, tags.plain, moved?.plain != false else { return nil }
             if !capabilities.isEmpty {
-                tally.tagged += 1
+                tally.totals.tagged += 1
                 tally.count(tags: capabilities, weight: weight)
             }
             guard let assigned else {
-                tally.unassigned += 1
+                tally.totals.unassigned += 1
                 continue
             }
             tally.add(pipelineCluster: assigned, effectiveCluster: override ?? assigned, weight: weight, relevance: relevance,

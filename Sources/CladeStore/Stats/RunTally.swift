@@ -4,15 +4,7 @@ import Foundation
 /// `RunScan`'s running sums: per cluster in arrays, indexed by a slot given to each cluster id
 /// when first seen, so that a question costs array updates rather than dictionary ones.
 struct RunTally {
-    var questions = 0
-    var volume = 0.0
-    var rated = 0
-    var nullTexts = 0
-    var longTexts = 0
-    var longestText = 0
-    var undated = 0
-    var unassigned = 0
-    var tagged = 0
+    var totals = QuestionTotals()
 
     private var clusters = IDSlots()
     private var capabilitySlots = IDSlots()
@@ -69,8 +61,7 @@ struct RunTally {
     }
 
     var figures: RunFigures {
-        var f = RunFigures(questions: questions, volume: volume, rated: rated, nullTexts: nullTexts, longTexts: longTexts,
-                           longestText: longestText, undated: undated, unassigned: unassigned, tagged: tagged)
+        var f = RunFigures(totals: totals)
         for (slot, cluster) in clusters.ids.enumerated() {
             if assignedByPipeline[slot] > 0 { f.assignedByPipelineCluster[cluster] = assignedByPipeline[slot] }
             if stats[slot].rows > 0 { f.stats[cluster] = stats[slot] }
