@@ -57,14 +57,10 @@ struct ScaleBench: ParsableCommand {
             try FileManager.default.copyItem(atPath: database, toPath: copy)
         } else if let questions {
             // In a child process, so that this one's peak memory is Clade's alone.
-            let generator = Process()
-            generator.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? "/proc/self/exe")
-            generator.arguments = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
-            generator.standardOutput = FileHandle.nullDevice
-            generator.standardError = FileHandle.nullDevice
-            try generator.run()
-            generator.waitUntilExit()
-            guard generator.terminationStatus == 0 else { throw ValidationError("Could not generate \(questions) questions") }
+            let generate = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
+            guard runQuietly(Bundle.main.executablePath ?? "/proc/self/exe", generate)?.status == 0 else {
+                throw ValidationError("Could not generate \(questions) questions")
+            }
             say("  generated \(Format.count(questions)) questions, 2,000 clusters\(embeddings > 0 ? ", \(embeddings)-d embeddings" : "")")
         } else {
             throw ValidationError("Give a database to measure, or --questions N to generate one.")
@@ -86,23 +82,35 @@ struct ScaleBench: ParsableCommand {
 
     /// The same per-cluster figures computed by the sqlite3 shell, for comparison.
     static func sqliteReference(_ path: String) -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, "SELECT a.cluster_id, COUNT(*), AVG(q.relevance), AVG(q.feedback = 1) FROM questions q JOIN assignments a USING (question_id) GROUP BY a.cluster_id;"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now()
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        let groupBy = "SELECT a.cluster_id, COUNT(*), AVG(q.relevance), AVG(q.feedback = 1) FROM questions q JOIN assignments a USING (question_id) GROUP BY a.cluster_id;"
+        guard let run = runQuietly("/usr/bin/env", ["sqlite3", path, groupBy]), run.status == 0 else { return nil }
+        return run.milliseconds
     }
 }
 
 func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now()
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    return milliseconds(since: start) / 1000
+}
+
+/// Milliseconds from `start` to now.
+func milliseconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+}
+
+/// Runs a program with its output discarded, for the benchmarks' references and generator:
+/// its exit status and how long it took; nil when it cannot be started.
+func runQuietly(_ executable: String, _ arguments: [String]) -> (status: Int32, milliseconds: Double)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now()
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    return (process.terminationStatus, milliseconds(since: start))
 }
 
 struct DecisionsBench: ParsableCommand {

@@ -28,11 +28,7 @@ struct ScaleBenchmark {
             log("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0)
                 + String(format: "median %9.2f %@  p99 %9.2f %@  (n=%d)", rows.last!.medianMs, unit, rows.last!.p99Ms, unit, samples.count))
         }
-        func ms(_ body: () throws -> Void) rethrows -> Double {
-            let start = DispatchTime.now()
-            try body()
-            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        }
+        func ms(_ body: () throws -> Void) rethrows -> Double { try measureSeconds(body) * 1000 }
         // Open to the first complete screen: validation, migration, statistics, render, and the
         // selected cluster's first page of questions (read in the background) shown.
         var firstFrames: [Double] = []
@@ -41,7 +37,7 @@ struct ScaleBenchmark {
             let app = try AppDatabase.open(path: path)
             let runner = try AppRunner(database: app, backend: HeadlessBackend(size: Size(width: 120, height: 40)), theme: .standard)
             _ = runner.frame()
-            firstFrames.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            firstFrames.append(milliseconds(since: start))
             runner.settle()
             _ = runner.frame()
         }

@@ -27,21 +27,13 @@ enum VisiDataReference {
         let lines = steps.compactMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }.map { String(decoding: $0, as: UTF8.self) }
         guard (try? ("#!vd -p\n" + lines.joined(separator: "\n") + "\n").write(toFile: script, atomically: true, encoding: .utf8)) != nil else { return nil }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["vd", "--batch", "--overwrite=y", "-p", script]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now()
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        guard let run = runQuietly("/usr/bin/env", ["vd", "--batch", "--overwrite=y", "-p", script]) else { return nil }
         // The frequency table must really be there: a header and one line per cluster.
-        guard process.terminationStatus == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
+        guard run.status == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
               text.hasPrefix("cluster_id"), text.split(separator: "\n").count > 1 else { return nil }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return Result(milliseconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024)
+        return Result(milliseconds: run.milliseconds, peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 
     static var readOnly: Configuration {

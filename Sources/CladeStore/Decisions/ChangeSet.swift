@@ -77,7 +77,7 @@ struct ChangeSet: Codable, Equatable {
         }
         if !overrides.isEmpty {
             let moves = try effectiveMoves(db)
-            // One statement each for every question (a split moves thousands): pairs as JSON.
+            // One statement for all upserts and one for all deletes (a split moves thousands): ids as JSON.
             var upserts: [String] = []
             var deletes: [String] = []
             for (key, cluster) in overrides {

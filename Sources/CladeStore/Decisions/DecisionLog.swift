@@ -44,7 +44,7 @@ public enum DecisionLog {
             let s = try stacks(db)
             func summary(_ id: Int64?) throws -> String? {
                 guard let id else { return nil }
-                return try String.fetchOne(db, sql: "SELECT json_extract(new_json, '$.summary') FROM clade_decisions WHERE decision_id = ?", arguments: [id]) ?? ""
+                return try String.fetchOne(db, sql: "SELECT \(summarySQL) FROM clade_decisions WHERE decision_id = ?", arguments: [id])
             }
             return UndoRedo(undo: try summary(s.undo.last), redo: try summary(s.redo.last))
         }
@@ -90,7 +90,8 @@ public enum DecisionLog {
     static func wrap(_ changes: ChangeSet, summary: String?) throws -> String {
         // A split or move of thousands of questions: their overrides (digit keys, integer or null
         // values) are written directly, in the encoder's sorted order; the rest by the encoder.
-        guard changes.overrides.count > 64 else { return try encoded(changes, summary: summary) }
+        let plainKeys = changes.overrides.keys.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (48...57).contains($0) } }
+        guard changes.overrides.count > 64, plainKeys else { return try encoded(changes, summary: summary) }
         var rest = changes
         rest.overrides = [:]
         let json = try encoded(rest, summary: summary)
@@ -98,9 +99,6 @@ public enum DecisionLog {
         guard let range = json.range(of: empty) else { return try encoded(changes, summary: summary) }
         let pairs = changes.overrides.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { key, cluster -> String in
             "\"\(key)\":" + (cluster.map(String.init) ?? "null")
-        }
-        guard changes.overrides.keys.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (48...57).contains($0) } }) else {
-            return try encoded(changes, summary: summary)
         }
         return json.replacingCharacters(in: range, with: "\"assignment_override\":{" + pairs.joined(separator: ",") + "}")
     }
@@ -125,6 +123,10 @@ public enum DecisionLog {
     static func unwrap(_ json: String) throws -> ChangeSet {
         try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
     }
+
+    /// `summary(ofJSON:)` for SQLite, which reads the one key without parsing the change set
+    /// into Swift: the text, or '' when it is missing or not a text.
+    static let summarySQL = "CASE WHEN json_type(new_json, '$.summary') = 'text' THEN json_extract(new_json, '$.summary') ELSE '' END"
 
     static func summary(ofJSON json: String) throws -> String {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

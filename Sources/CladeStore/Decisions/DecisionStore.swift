@@ -81,12 +81,17 @@ public struct DecisionStore: Sendable {
     }
 
     func appendInverse(_ db: Database, of id: Int64, op: DecisionOp, verb: String) throws -> Written {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM clade_decisions WHERE decision_id = ?", arguments: [id]) else {
+        // The summary by SQLite, so that a large change set is parsed once (by `unwrap`, which
+        // also reports a malformed one).
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT *, CASE WHEN json_valid(new_json) THEN \(DecisionLog.summarySQL) END AS summary
+            FROM clade_decisions WHERE decision_id = ?
+            """, arguments: [id]) else {
             throw Refused(description: "Decision \(id) is missing from the log")
         }
         let old = try DecisionLog.unwrap(row["old_json"])
         let new = try DecisionLog.unwrap(row["new_json"])
-        let original = try DecisionLog.summary(ofJSON: row["new_json"])
+        let original: String = row["summary"] ?? ""
         var plan = DecisionPlanner.Plan(old: new, new: old, summary: "")
         plan.clusterIDs = DecisionLog.decodeIDs(row["cluster_ids"])
         plan.questionIDs = DecisionLog.decodeIDs(row["question_ids"])

@@ -224,13 +224,16 @@ public enum DatasetLoader {
         return weeks.isFinite ? Int(max(0, min(weeks, Double(maxWeeks - 1)))) + 1 : 1
     }
 
-    static func weekLabels(_ db: Database, run: Int64, start: Double) throws -> [String] {
+    /// How many weeks the run's trend has from `start`, by its latest question.
+    static func weekCount(_ db: Database, run: Int64, start: Double) throws -> Int {
         let last = try Double.fetchOne(db, sql: """
             SELECT julianday(date(MAX(asked_at))) FROM questions WHERE run_id = ? AND asked_at IS NOT NULL
             """, arguments: [run])
-        return try (0..<weekCount(start: start, last: last)).map { i in
-            try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? ""
-        }
+        return weekCount(start: start, last: last)
+    }
+
+    static func weekLabels(_ db: Database, run: Int64, start: Double) throws -> [String] {
+        try weekLabels(db, start: start, count: weekCount(db, run: run, start: start))
     }
 
     static func weeklyVolume(_ db: Database, run: Int64, clade: Bool, start: Double) throws -> [ClusterID: [Int: Double]] {

@@ -15,13 +15,13 @@ extension SchemaCheck {
             """, [run])
         let all = try count("SELECT COUNT(*) FROM clusters WHERE run_id = ?", [run])
         let embeddings = tables.contains("question_embeddings") ? try embeddingSizes(db, run: run) : [:]
-        let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        // Clade's tables, runs, decisions and permissions: set below, as for a reused report.
         var report = CheckReport(
             path: path,
             pipelineFormat: try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
             applicationIDSet: (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == PipelineSchema.applicationID,
-            cladeMigrations: applied,
-            runs: try count("SELECT COUNT(*) FROM runs"),
+            cladeMigrations: [],
+            runs: 0,
             runID: run,
             questions: q.totals.questions,
             volume: q.totals.volume,
@@ -34,9 +34,10 @@ extension SchemaCheck {
             embeddingDims: Set(embeddings.keys.compactMap { $0.map { $0 / 4 } }).sorted(),
             unassignedQuestions: q.totals.unassigned,
             assignmentsToMissingClusters: q.assignedToMissingClusters,
-            decisions: tables.contains("clade_decisions") ? try count("SELECT COUNT(*) FROM clade_decisions") : 0,
-            writable: FileManager.default.isWritableFile(atPath: path)
+            decisions: 0,
+            writable: false
         )
+        try refreshLiveFields(db, path: path, into: &report)
         report.nullTexts = q.totals.nullTexts
         report.longTexts = q.totals.longTexts
         report.longestText = q.totals.longestText

@@ -72,24 +72,25 @@ public enum StatsCache {
 
     /// Builds the cache for a run unless it is current. Call inside a write.
     /// `check`: the validation that just passed on this file, kept so the next open can skip it.
+    /// `scanned`: the figures that validation gathered from the same tables, by pipeline assignment.
     /// Returns the pipeline tables' fingerprint (nil without the cache tables).
     @discardableResult
-    /// `scanned`: the figures that validation gathered from the same tables, by pipeline assignment.
     public static func ensure(_ db: Database, run: RunID, check: CheckReport? = nil, scanned: Snapshot? = nil) throws -> String? {
         guard try available(db) else { return nil }
         let tables = try Fingerprint.tables(db)
+        // The validation describes these very tables (nothing was written since it ran).
+        let checkFits = check?.fingerprint == tables && check?.runID == run
         if let stored = try Row.fetchOne(db, sql: "SELECT * FROM clade_stats_runs WHERE run_id = ?", arguments: [run]),
            try isCurrent(db, run: run, stored: stored, tables: tables) {
             if stored["tables_fingerprint"] as String? != tables {
                 try db.execute(sql: "UPDATE clade_stats_runs SET tables_fingerprint = ?, check_json = NULL WHERE run_id = ?", arguments: [tables, run])
             }
         } else {
-            // Validation's figures serve when they describe these very tables and no question was moved.
-            let moved = try hasOverrides(db, run: run)
-            let usable = check?.fingerprint == tables && check?.runID == run && !moved
+            // Validation's figures serve when no question was moved.
+            let usable = try checkFits && !hasOverrides(db, run: run)
             try rebuild(db, run: run, tables: tables, snapshot: usable ? scanned : nil)
         }
-        if let check, check.fingerprint == tables, check.runID == run {
+        if let check, checkFits {
             try db.execute(sql: "UPDATE clade_stats_runs SET check_json = ? WHERE run_id = ?", arguments: [try check.cacheJSON(), run])
         }
         return tables
@@ -215,7 +216,7 @@ public enum StatsCache {
         s.firstMonday = try DatasetLoader.firstMonday(db, run: run)
         if let start = s.firstMonday {
             s.weekly = try DatasetLoader.weeklyVolume(db, run: run, clade: clade, start: start)
-            s.weekCount = try DatasetLoader.weekLabels(db, run: run, start: start).count
+            s.weekCount = try DatasetLoader.weekCount(db, run: run, start: start)
         }
         s.capabilities = try DatasetLoader.capabilityVolume(db, run: run, clade: clade)
         return s
