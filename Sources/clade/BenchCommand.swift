@@ -54,7 +54,7 @@ struct ScaleBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("scale.sqlite").path
         if let database {
-            try FileManager.default.copyItem(atPath: database, toPath: copy)
+            try copyForBenchmark(database, to: copy)
         } else if let questions {
             // In a child process, so that this one's peak memory is Clade's alone.
             let generate = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
@@ -92,6 +92,15 @@ func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now()
     try body()
     return milliseconds(since: start) / 1000
+}
+
+/// Copies the database a benchmark measures, after the first look opening gives a file: a
+/// missing or unreadable one is one clear line, not a Foundation error.
+func copyForBenchmark(_ source: String, to copy: String) throws {
+    try reportingErrors {
+        try SchemaCheck.preflight(path: source)
+        try FileManager.default.copyItem(atPath: source, toPath: copy)
+    }
 }
 
 /// Milliseconds from `start` to now.
@@ -136,7 +145,7 @@ struct DecisionsBench: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("bench.sqlite").path
-        try FileManager.default.copyItem(atPath: source, toPath: copy)
+        try copyForBenchmark(source, to: copy)
         let rows = try reportingErrors { try DecisionBenchmark(path: copy, runs: max(3, runs)).run() }
         print(DecisionBenchmark.table(rows, source: source))
         if let json {

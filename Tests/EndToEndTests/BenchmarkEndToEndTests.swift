@@ -31,5 +31,13 @@ extension EndToEnd {
             #expect(names.contains { $0.hasPrefix("merge the two largest") } && names.contains { $0.hasPrefix("move 1,") })
             #expect(rows.allSatisfy { $0.medianMs > 0 && $0.p99Ms >= $0.medianMs && $0.samples > 0 })
         }
+
+        @Test func aMissingDatabaseIsOneClearLine() throws {
+            for command in ["scale", "decisions"] {
+                let result = try SampleCopy.clade(["bench", command, "/nonexistent/run.sqlite"])
+                #expect(result.status == 1)
+                #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("no such file"), "\(result.stderr)")
+            }
+        }
     }
 }
