@@ -1,5 +1,4 @@
 import CladeCore
-import Foundation
 import GRDB
 
 /// The "10-10" order (up to 10 thumbs-down, then up to 10 thumbs-up, newest first, then the
@@ -15,31 +14,15 @@ enum TenTenOrder {
 
         /// Newest first, then the higher id; NULL dates last, as `ORDER BY asked_at DESC` puts them.
         static func precedes(_ a: Key, _ b: Key) -> Bool {
-            switch (a.askedAt, b.askedAt) {
-            case let (x?, y?):
-                let order = compare(x, y)
-                return order != 0 ? order > 0 : a.id > b.id
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.id > b.id
-            }
-        }
-
-        static func compare(_ x: [UInt8], _ y: [UInt8]) -> Int {
-            x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { b in compare(a, b) } }
-        }
-
-        static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-            let common = min(a.count, b.count)
-            let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
-            return order != 0 ? order : a.count - b.count
+            guard let bytes = a.askedAt else { return precedes(id: a.id, askedAt: nil, b) }
+            return bytes.withUnsafeBufferPointer { precedes(id: a.id, askedAt: $0, b) }
         }
 
         /// Whether a row not yet copied out of SQLite comes before `key`.
         static func precedes(id: QuestionID, askedAt: UnsafeBufferPointer<UInt8>?, _ key: Key) -> Bool {
             switch (askedAt, key.askedAt) {
             case let (x?, y?):
-                let order = y.withUnsafeBufferPointer { compare(x, $0) }
+                let order = y.withUnsafeBufferPointer { BinaryText.compare(x, $0) }
                 return order != 0 ? order > 0 : id > key.id
             case (.some, nil): return true
             case (nil, .some): return false

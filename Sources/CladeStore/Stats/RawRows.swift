@@ -3,6 +3,7 @@ import GRDBSQLite
 #else
 import SQLite3
 #endif
+import Foundation
 import GRDB
 
 /// The rows of a query, stepped by GRDB (errors, interruption) but read straight from SQLite by
@@ -54,5 +55,14 @@ struct RawValue {
     var text: UnsafeBufferPointer<UInt8> {
         let start = sqlite3_value_text(value)
         return UnsafeBufferPointer(start: start, count: Int(sqlite3_value_bytes(value)))
+    }
+}
+
+/// Text compared as SQLite compares it by default (BINARY): bytes, then length.
+enum BinaryText {
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+        return order != 0 ? order : a.count - b.count
     }
 }

@@ -46,9 +46,7 @@ struct RunTally {
     }
 
     private func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Int {
-        let common = min(a.count, b.count)
-        let order = common == 0 ? 0 : b.withUnsafeBufferPointer { Int(memcmp(a.baseAddress!, $0.baseAddress!, common)) }
-        return order != 0 ? order : a.count - b.count
+        b.withUnsafeBufferPointer { BinaryText.compare(a, $0) }
     }
 
     private mutating func slot(_ cluster: ClusterID) -> Int {
