@@ -263,23 +263,14 @@ public enum DatasetLoader {
         return out
     }
 
+    /// Every capability, with its tagged questions in the run (`totals` from the statistics
+    /// cache, else counted now).
     static func capabilities(_ db: Database, run: Int64, clade: Bool, totals: [CapabilityID: StatsCache.CapabilityTotal]? = nil) throws -> [Capability] {
-        if let totals {
-            return try Row.fetchAll(db, sql: "SELECT capability_id AS id, name, description FROM capabilities ORDER BY capability_id").map {
-                let total = totals[$0["id"]]
-                return Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "",
-                                  rows: total?.rows ?? 0, volume: total?.volume ?? 0)
-            } + cladeCapabilities(db, clade: clade)
-        }
-        return try Row.fetchAll(db, sql: """
-            SELECT c.capability_id AS id, c.name, c.description,
-                   COUNT(q.question_id) AS n, TOTAL(q.weight) AS w
-            FROM capabilities c
-            LEFT JOIN question_capabilities qc ON qc.capability_id = c.capability_id
-            LEFT JOIN questions q ON q.question_id = qc.question_id AND q.run_id = ?
-            GROUP BY c.capability_id ORDER BY c.capability_id
-            """, arguments: [run]).map {
-            Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "", rows: $0["n"], volume: $0["w"])
+        let totals = try totals ?? StatsCache.capabilityTotals(db, run: run)
+        return try Row.fetchAll(db, sql: "SELECT capability_id AS id, name, description FROM capabilities ORDER BY capability_id").map {
+            let total = totals[$0["id"]]
+            return Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "",
+                              rows: total?.rows ?? 0, volume: total?.volume ?? 0)
         } + cladeCapabilities(db, clade: clade)
     }
 
