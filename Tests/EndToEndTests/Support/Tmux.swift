@@ -133,20 +133,37 @@ final class TmuxSession {
         try await waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds; returns that screen.
+    /// Polls the screen every 50 ms until `predicate` holds; returns that screen once it has
+    /// settled (two captures alike), so that a frame caught while the terminal was still
+    /// drawing it (a busy machine, a second frame right behind) is not what a test reads.
     @discardableResult
     func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while true {
             screen = try capture()
-            if predicate(screen) { return screen }
+            if predicate(screen) { return try await settled(screen, predicate) }
             if ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let state = isRunning ? "still running" : "exited with status \(exitStatus.map(String.init) ?? "?")"
         throw Failure(message: "timed out after \(timeout) waiting until \(what); the command \(state)",
                       screen: (try? capture(history: true)) ?? screen)
+    }
+
+    /// The screen once two captures 30 ms apart are alike (at most a second more), still
+    /// satisfying `predicate`; the last that did otherwise.
+    private func settled(_ screen: String, _ predicate: (String) -> Bool) async throws -> String {
+        var last = screen
+        let limit = ContinuousClock.now + .seconds(1)
+        while ContinuousClock.now < limit {
+            try await Task.sleep(for: .milliseconds(30))
+            let next = try capture()
+            if next == last { return next }
+            guard predicate(next) else { return last }
+            last = next
+        }
+        return last
     }
 
     // MARK: Size and state
