@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case notFound(path: String)
     case notAFile(path: String)
+    /// A FIFO, socket or device: reading it as a database would block or make no sense.
+    case notARegularFile(path: String)
     case unreadable(path: String, reason: String)
     case notSQLite(path: String)
     case corrupt(path: String, detail: String)
@@ -26,6 +28,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         switch self {
         case .notFound(let p): "\(p): no such file (give the path of a diagnostics database, or run `clade` alone for the sample)"
         case .notAFile(let p): "\(p): is a directory, not a database file"
+        case .notARegularFile(let p): "\(p): is not a regular file (a pipe, socket or device); give the path of a database file"
         case .unreadable(let p, let r): "\(p): cannot be read (\(r)); check its permissions"
         case .notSQLite(let p): "\(p): not an SQLite database (expected a diagnostics database written by a clustering pipeline)"
         case .corrupt(let p, let d): "\(p): the database is damaged (\(d)); restore it from a backup or re-run the pipeline"

@@ -89,6 +89,27 @@ import Testing
         #expect(throws: StoreError.notAFile(path: tmp.url.path)) { try SchemaCheck.run(path: tmp.url.path) }
     }
 
+    /// Opening a FIFO for reading blocks until a writer comes: refused from its type, unopened.
+    @Test func aFIFOIsRefusedWithoutBlocking() throws {
+        let tmp = try StoreFixtures.TempFolder()
+        let fifo = tmp.path("pipe.sqlite")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(throws: StoreError.notARegularFile(path: fifo)) { try SchemaCheck.run(path: fifo) }
+        #expect(throws: StoreError.notARegularFile(path: fifo)) { try AppDatabase.open(path: fifo) }
+    }
+
+    /// The header is read through SQLite: an empty, foreign or truncated file still gets its own line.
+    @Test func theHeaderProbeNamesShortAndForeignFiles() throws {
+        let tmp = try StoreFixtures.TempFolder()
+        let empty = tmp.path("empty.sqlite"), text = tmp.path("text.sqlite"), short = tmp.path("short.sqlite")
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        FileManager.default.createFile(atPath: text, contents: Data("question,cluster\n".utf8))
+        FileManager.default.createFile(atPath: short, contents: Data("SQLite format 3\0".utf8) + Data(repeating: 0, count: 20))
+        #expect(throws: StoreError.empty(path: empty)) { try SchemaCheck.preflight(path: empty) }
+        #expect(throws: StoreError.notSQLite(path: text)) { try SchemaCheck.preflight(path: text) }
+        #expect(throws: StoreError.truncated(path: short, expectedBytes: 100, actualBytes: 36)) { try SchemaCheck.preflight(path: short) }
+    }
+
     @Test func openingMigratesOnlyClade() throws {
         let tmp = try StoreFixtures.TempFolder()
         let path = tmp.path("db.sqlite")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDBSQLite
 
 /// The first 100 bytes of an SQLite file: enough to tell, before SQLite sees the file, whether
 /// it is whole (https://www.sqlite.org/fileformat2.html#the_database_header).
@@ -45,18 +46,27 @@ struct SQLiteFileHeader: Equatable {
 }
 
 extension SchemaCheck {
-    /// Checks the file's existence and its header before SQLite sees it: a directory, an
-    /// unreadable, empty, foreign or truncated file is named as such.
+    /// Checks the file's existence and its header before anything reads it as a database: a
+    /// directory, a FIFO or device, an unreadable, empty, foreign or truncated file is named as such.
+    ///
+    /// The header is read through SQLite's own file layer, never with a descriptor of our own:
+    /// closing any descriptor of a file drops every POSIX lock the process holds on it, so a
+    /// window that re-validates its open file would silently give up its locks, and the next
+    /// client to close would delete the WAL under it ("How To Corrupt An SQLite Database File",
+    /// §2.2). SQLite's unix VFS keeps such descriptors open until the process's locks are gone.
     public static func preflight(path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.notFound(path: path) }
-        if isDirectory.boolValue { throw StoreError.notAFile(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.unreadable(path: path, reason: "permission denied")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == EACCES { throw StoreError.unreadable(path: path, reason: "permission denied") }
+            throw StoreError.notFound(path: path)
         }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: SQLiteFileHeader.length)) ?? Data())
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw StoreError.notAFile(path: path)
+        default: throw StoreError.notARegularFile(path: path)  // a FIFO would block the open forever
+        }
         let walSize = fileSize(path + "-wal") ?? 0
+        let (head, size) = try SQLiteFileProbe.header(path: path, length: SQLiteFileHeader.length)
         if head.isEmpty {
             // A new WAL database may not have reached the main file yet; SQLite will tell.
             if walSize > 0 { return }
@@ -66,10 +76,11 @@ extension SchemaCheck {
         guard let header = SQLiteFileHeader(head) else {
             throw StoreError.truncated(path: path, expectedBytes: SQLiteFileHeader.length, actualBytes: head.count)
         }
-        if let problem = header.problem(path: path, fileSize: fileSize(path) ?? 0, walSize: walSize) { throw problem }
+        if let problem = header.problem(path: path, fileSize: size, walSize: walSize) { throw problem }
     }
 
     static func fileSize(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 }
