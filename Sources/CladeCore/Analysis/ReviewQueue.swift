@@ -1,0 +1,202 @@
+import Foundation
+
+/// One cluster as the review queue sees it: a sample of its questions (rows of the vectors given
+/// to `ReviewQueue.propose`) and its weighted volume.
+public struct QueueCluster: Equatable, Sendable {
+    public var id: ClusterID
+    public var name: String
+    /// Rows of the vectors: a sample of the cluster's questions.
+    public var rows: [Int]
+    /// The questions of `rows`, in the same order.
+    public var questionIDs: [QuestionID]
+    /// Weighted questions of the whole cluster.
+    public var volume: Double
+    /// The pipeline's outlier bucket: its questions belong nowhere yet.
+    public var isOutlier: Bool
+    public var keywords: [String]
+
+    public init(id: ClusterID, name: String, rows: [Int], questionIDs: [QuestionID], volume: Double, isOutlier: Bool = false, keywords: [String] = []) {
+        self.id = id
+        self.name = name
+        self.rows = rows
+        self.questionIDs = questionIDs
+        self.volume = volume
+        self.isOutlier = isOutlier
+        self.keywords = keywords
+    }
+}
+
+/// A part of a proposed re-cut: the sampled questions it holds and its centre, so that every
+/// question of the clusters (not only the sample) can be given to its nearest part.
+public struct QueuePart: Equatable, Sendable {
+    public var questionIDs: [QuestionID]
+    public var centroid: [Float]
+    public var cohesion: Double
+    /// Estimated weighted questions of the part in the whole clusters.
+    public var volume: Double
+}
+
+public struct QueueProposal: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// One cluster too broad (split it), or several neighbours whose intents are spread
+        /// across them (re-cluster them together): the union re-cut into tighter parts.
+        case recut(clusters: [ClusterID], parts: [QueuePart])
+        /// Two clusters that are one topic: `source` merges into `into` (the larger).
+        case merge(source: ClusterID, into: ClusterID)
+        /// Questions nearer another cluster's centre than their own (sampled ids).
+        case move(questions: [QuestionID], from: ClusterID, to: ClusterID)
+        /// Outlier questions close to a cluster (sampled ids).
+        case home(questions: [QuestionID], from: ClusterID, to: ClusterID)
+        /// Too small to be worth a decision of its own: fold it into its nearest cluster.
+        case tiny(ClusterID, nearest: ClusterID)
+    }
+
+    public var kind: Kind
+    /// Weighted questions expected to be better placed, scaled by how confident the evidence is.
+    public var improvement: Double
+    /// What to do, in a few words: "Split “Drawing counts and revisions” into 2".
+    public var title: String
+    /// Why, in one line: the measured evidence.
+    public var evidence: String
+
+    /// Stable across recomputations of the same run, for remembering skipped proposals.
+    public var key: String {
+        switch kind {
+        case .recut(let clusters, let parts): "recut:\(clusters.sorted().map(String.init).joined(separator: ",")):\(parts.count)"
+        case .merge(let s, let t): "merge:\(min(s, t)),\(max(s, t))"
+        case .move(_, let from, let to): "move:\(from)>\(to)"
+        case .home(_, let from, let to): "home:\(from)>\(to)"
+        case .tiny(let c, _): "tiny:\(c)"
+        }
+    }
+
+    public var clusters: [ClusterID] {
+        switch kind {
+        case .recut(let clusters, _): clusters
+        case .merge(let s, let t): [s, t]
+        case .move(_, let from, let to), .home(_, let from, let to): [from, to]
+        case .tiny(let c, let n): [c, n]
+        }
+    }
+}
+
+/// Proposals for the reviewer, ranked by expected improvement: clusters too broad, neighbours to
+/// re-cluster together, near-duplicates, misplaced questions, outliers worth a home, tiny clusters.
+///
+/// Every figure is relative to the run itself, never to fixed constants of one embedding model:
+/// a cluster is "loose" when its cohesion (mean cosine of its questions to its centre) is below
+/// the run's median, and a re-cut stops at the smallest k whose parts are as tight as a typical
+/// cluster. Pure and deterministic for a seed.
+public enum ReviewQueue {
+    public struct Options: Equatable, Sendable {
+        /// Nearest clusters considered with each cluster for a joint re-cut.
+        public var neighbours = 3
+        /// Most parts a re-cut proposes (the split preview shows up to this many).
+        public var maxParts = 12
+        /// Rows a re-cut clusters at most (a spread-out sample of the union).
+        public var recutRows = 2400
+        /// A re-cut stops at the first k whose parts, but for a quarter of them, reach this share
+        /// of the run's median cohesion.
+        public var partTightness = 0.99
+        /// Re-cuts evaluated (the most promising by a cheap pre-score), to bound the time.
+        public var evaluations = 24
+        /// How much nearer another centre a question must be to count as misplaced.
+        public var misplacedMargin: Float = 0.05
+        public var seed: UInt64 = 7
+        public init() {}
+    }
+
+    public static func propose<Rows: VectorRows>(
+        _ vectors: Rows, clusters all: [QueueCluster], options: Options = Options(), control: AnalysisControl = .none
+    ) throws(AnalysisError) -> [QueueProposal] {
+        let clusters = all.filter { !$0.isOutlier && !$0.rows.isEmpty }
+        guard clusters.count >= 1 else { return [] }
+        let geometry = Geometry(vectors, clusters: clusters)
+        var out: [QueueProposal] = []
+        out += try recuts(vectors, geometry, options: options, control: control)
+        let duplicates = nearDuplicates(vectors, geometry)
+        out += duplicates
+        let merged = Set(duplicates.flatMap(\.clusters))
+        out += misplaced(vectors, geometry, options: options, skipping: merged)
+        out += homes(vectors, geometry, outliers: all.filter { $0.isOutlier && !$0.rows.isEmpty })
+        out += tiny(geometry)
+        return exclusive(out.sorted { $0.improvement != $1.improvement ? $0.improvement > $1.improvement : $0.key < $1.key })
+    }
+
+    /// Each cluster in at most one re-cut or merge, the best ranked: the others describe the same
+    /// questions another way, and the queue is computed again after each decision anyway.
+    static func exclusive(_ ranked: [QueueProposal]) -> [QueueProposal] {
+        var rewritten = Set<ClusterID>()
+        return ranked.filter { p in
+            guard rewritten.isDisjoint(with: p.clusters) else { return false }
+            switch p.kind {
+            case .recut, .merge: rewritten.formUnion(p.clusters)
+            case .move, .home, .tiny: break
+            }
+            return true
+        }
+    }
+
+    // MARK: Geometry of the run
+
+    /// Centres, cohesion and centre-to-centre similarities of the (non-outlier) clusters.
+    struct Geometry {
+        let clusters: [QueueCluster]
+        let centroids: Matrix
+        let cohesion: [Double]
+        let similarity: [[Float]]
+        /// The run's median cohesion of clusters with enough rows to judge: "as tight as usual".
+        let target: Double
+        /// The median absolute deviation of those cohesions (at least 0.02): "clearly looser".
+        let spread: Double
+        let totalVolume: Double
+
+        init<Rows: VectorRows>(_ vectors: Rows, clusters: [QueueCluster]) {
+            self.clusters = clusters
+            let sub = vectors.selecting(rows: clusters.flatMap(\.rows))
+            let labels = clusters.enumerated().flatMap { i, c in Array(repeating: i, count: c.rows.count) }
+            let centres = Centroids.compute(sub, labels: labels, k: clusters.count, normalized: true)
+            let d = centres.columns
+            var sums = [Double](repeating: 0, count: clusters.count)
+            centres.withRow(0) { base in
+                for (r, l) in labels.enumerated() { sums[l] += Double(sub.dot(row: r, base + l * d)) }
+            }
+            let cohesions = clusters.indices.map { sums[$0] / Double(clusters[$0].rows.count) }
+            similarity = centres.withRow(0) { base in
+                (0..<clusters.count).map { i in (0..<clusters.count).map { j in VectorMath.dot(base + i * d, base + j * d, count: d) } }
+            }
+            let judged = clusters.indices.filter { clusters[$0].rows.count >= 10 }.map { cohesions[$0] }
+            let judgedOrAll = judged.isEmpty ? cohesions : judged
+            let middle = ReviewQueue.median(judgedOrAll)
+            target = middle
+            spread = max(0.02, ReviewQueue.median(judgedOrAll.map { abs($0 - middle) }))
+            centroids = centres
+            cohesion = cohesions
+            totalVolume = clusters.reduce(0) { $0 + $1.volume }
+        }
+
+        func nearest(to i: Int, count: Int) -> [Int] {
+            clusters.indices.filter { $0 != i }.sorted { similarity[i][$0] != similarity[i][$1] ? similarity[i][$0] > similarity[i][$1] : $0 < $1 }
+                .prefix(count).map { $0 }
+        }
+
+        /// Similarities between distinct clusters, for "how close is close in this run".
+        var pairSimilarities: [Float] {
+            clusters.indices.flatMap { i in ((i + 1)..<clusters.count).map { similarity[i][$0] } }
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let s = values.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let s = values.sorted()
+        return s[min(s.count - 1, max(0, Int((Double(s.count - 1) * p).rounded())))]
+    }
+
+    static func figure(_ x: Double) -> String { String(format: "%.2f", x) }
+}

@@ -1,0 +1,110 @@
+import CladeCore
+import Foundation
+import Testing
+
+/// The review queue on planted geometry: each kind of proposal is found where it was planted,
+/// and ranked by the improvement it measures.
+@Suite("review queue")
+struct ReviewQueueTests {
+    /// Unit rows around `centre` with a little noise.
+    static func blob(_ centre: Int, count: Int, dimension: Int = 12, noise: Float = 0.15, rng: inout SeededGenerator) -> [[Float]] {
+        (0..<count).map { _ in
+            var v = (0..<dimension).map { _ in Float(rng.nextUnit() - 0.5) * 2 * noise }
+            v[centre] += 1
+            return VectorMath.normalized(v)
+        }
+    }
+
+    struct World {
+        var rows: [[Float]] = []
+        var clusters: [QueueCluster] = []
+
+        mutating func add(_ id: ClusterID, _ name: String, _ vectors: [[Float]], outlier: Bool = false) {
+            let start = rows.count
+            rows += vectors
+            clusters.append(QueueCluster(id: id, name: name, rows: Array(start..<rows.count),
+                                         questionIDs: (start..<rows.count).map { Int64($0 + 1) }, volume: Double(vectors.count), isOutlier: outlier))
+        }
+
+        func propose() throws -> [QueueProposal] { try ReviewQueue.propose(Matrix(rowVectors: rows), clusters: clusters) }
+    }
+
+    /// Ten tight clusters, plus what each test plants.
+    static func world(_ plant: (inout World, inout SeededGenerator) -> Void) -> World {
+        var rng = SeededGenerator(seed: 11)
+        var w = World()
+        for c in 0..<6 { w.add(Int64(c + 1), "tight \(c + 1)", blob(c, count: 40, rng: &rng)) }
+        plant(&w, &rng)
+        return w
+    }
+
+    @Test func aClusterOfTwoIntentsIsProposedAsASplitIntoTwo() throws {
+        let w = Self.world { w, rng in w.add(20, "two intents", Self.blob(8, count: 30, rng: &rng) + Self.blob(9, count: 30, rng: &rng)) }
+        let top = try #require(try w.propose().first)
+        guard case .recut(let clusters, let parts) = top.kind else { Issue.record("\(top)"); return }
+        #expect(clusters == [20] && parts.count == 2, "\(top.title)")
+        #expect(parts.map { Set($0.questionIDs.map { ($0 - 241) / 30 }) }.allSatisfy { $0.count == 1 }, "each part is one intent")
+        #expect(top.evidence.contains("too broad"))
+    }
+
+    @Test func twinsAreProposedForAMergeIntoTheLarger() throws {
+        let w = Self.world { w, rng in
+            w.add(30, "open RFIs", Self.blob(10, count: 25, rng: &rng))
+            w.add(31, "RFI status", Self.blob(10, count: 35, rng: &rng))
+        }
+        let proposals = try w.propose()
+        #expect(proposals.first?.kind == .merge(source: 30, into: 31), "\(proposals.map(\.title))")
+        #expect(proposals.first?.evidence.contains("near-duplicates") == true)
+    }
+
+    @Test func questionsNearerAnotherCentreAreProposedForAMove() throws {
+        let w = Self.world { w, rng in
+            w.add(40, "billing", Self.blob(8, count: 40, rng: &rng) + Self.blob(9, count: 6, rng: &rng))
+            w.add(41, "refunds", Self.blob(9, count: 40, rng: &rng))
+        }
+        let all = try w.propose()
+        let moves = all.filter { if case .move = $0.kind { true } else { false } }
+        let move = try #require(moves.first, "\(all.map { $0.title + ": " + $0.evidence })")
+        guard case .move(let questions, let from, let to) = move.kind else { return }
+        #expect(from == 40 && to == 41)
+        #expect(Set(questions) == Set((281...286).map(Int64.init)), "the six planted refund questions")
+    }
+
+    @Test func outliersCloseToAClusterAreOfferedAHome() throws {
+        let w = Self.world { w, rng in
+            var noise = SeededGenerator(seed: 3)
+            let random = (0..<20).map { _ in VectorMath.normalized((0..<12).map { _ in Float(noise.nextUnit() - 0.5) }) }
+            w.add(99, "Unclustered", random + Self.blob(2, count: 8, rng: &rng), outlier: true)
+        }
+        let all = try w.propose()
+        let homes = all.filter { if case .home = $0.kind { true } else { false } }
+        #expect(homes.count == 1 && homes.first?.kind == .home(questions: (261...268).map(Int64.init), from: 99, to: 3), "\(all.map { $0.title + ": " + $0.evidence })")
+    }
+
+    @Test func aRunOfTightDistinctClustersHasNothingToFix() throws {
+        let w = Self.world { _, _ in }
+        let all = try w.propose()
+        #expect(all.filter { if case .tiny = $0.kind { false } else { true } }.isEmpty, "\(all.map { $0.title + ": " + $0.evidence })")
+    }
+
+    @Test func eachClusterIsRewrittenByOneProposalAtMost() throws {
+        let w = Self.world { w, rng in
+            w.add(30, "open RFIs", Self.blob(10, count: 25, rng: &rng))
+            w.add(31, "RFI status", Self.blob(10, count: 35, rng: &rng) + Self.blob(11, count: 35, rng: &rng))
+        }
+        var seen = Set<ClusterID>()
+        for p in try w.propose() {
+            switch p.kind {
+            case .recut, .merge:
+                #expect(seen.isDisjoint(with: p.clusters), "\(p.title)")
+                seen.formUnion(p.clusters)
+            default: break
+            }
+        }
+    }
+
+    @Test func theSameInputGivesTheSameQueue() throws {
+        let w = Self.world { w, rng in w.add(20, "two intents", Self.blob(8, count: 30, rng: &rng) + Self.blob(9, count: 30, rng: &rng)) }
+        #expect(try w.propose() == (try w.propose()))
+    }
+}

@@ -1,0 +1,75 @@
+import CladeCore
+@testable import CladeStore
+import Foundation
+import GRDB
+import Testing
+
+/// The review queue on the bundled sample: the planted structural findings come first, and
+/// accepting them decides what the story planted.
+@Suite("review queue on the sample")
+struct ReviewQueueSampleTests {
+    static func sample() throws -> (StoreFixtures.TempFolder, AppDatabase) {
+        let folder = try StoreFixtures.TempFolder()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = folder.path("sample.sqlite")
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("sample-data/construction.sqlite").path, toPath: path)
+        return (folder, try AppDatabase.open(path: path))
+    }
+
+    @Test func theOverBroadClusterAndTheRFITwinsLeadTheQueue() throws {
+        let (_, app) = try Self.sample()
+        let dataset = try DatasetLoader.load(app)
+        let queue = try CurationEngine(app: app).reviewQueue(in: dataset)
+        #expect(queue.basis == "embeddings")
+        let first = queue.proposals.prefix(5)
+        let drawings = try #require(dataset.clusters.first { $0.name == "Drawing counts and revisions" })
+        let open = try #require(dataset.clusters.first { $0.name == "Open RFIs" })
+        let status = try #require(dataset.clusters.first { $0.name == "RFI status" })
+        #expect(first.contains { if case .recut([drawings.id], let parts) = $0.kind { parts.count == 2 } else { false } }, "\(first.map(\.title))")
+        #expect(first.contains { $0.kind == .merge(source: open.id, into: status.id) }, "\(first.map(\.title))")
+    }
+
+    /// Accepting the split separates the two planted intents (marked in `metadata_json.intent`,
+    /// which Clade never reads: the test does, to check), and one undo restores the cluster.
+    @Test func acceptingTheSplitSeparatesThePlantedIntents() throws {
+        let (_, app) = try Self.sample()
+        let engine = CurationEngine(app: app)
+        let dataset = try DatasetLoader.load(app)
+        let queue = try engine.reviewQueue(in: dataset)
+        let drawings = try #require(dataset.clusters.first { $0.name == "Drawing counts and revisions" })
+        let split = try #require(queue.proposals.first { $0.clusters == [drawings.id] })
+        let decisions = try engine.decisions(accepting: split, of: queue, in: dataset)
+        guard decisions.count == 1, case .split(let c, let parts) = decisions[0] else { Issue.record("\(decisions)"); return }
+        #expect(c == drawings.id && parts.count == 1)
+        let store = DecisionStore(app: app, reviewer: "test")
+        _ = try store.commit(decisions[0])
+        let intents = try app.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT COALESCE(o.cluster_id, a.cluster_id) AS c, json_extract(q.metadata_json, '$.intent') AS intent
+                FROM questions q JOIN assignments a ON a.question_id = q.question_id
+                LEFT JOIN clade_assignment_override o ON o.question_id = q.question_id
+                WHERE a.cluster_id = ?
+                """, arguments: [drawings.id]).map { (($0["c"] as Int64), ($0["intent"] as String?) ?? "") }
+        }
+        for cluster in Set(intents.map(\.0)) {
+            let kinds = Dictionary(grouping: intents.filter { $0.0 == cluster }, by: \.1).mapValues(\.count)
+            let purity = Double(kinds.values.max() ?? 0) / Double(kinds.values.reduce(0, +))
+            #expect(purity >= 0.95, "cluster \(cluster): \(kinds)")
+        }
+        #expect(Set(intents.map(\.0)).count == 2)
+        _ = try store.undo()
+        #expect(try DatasetLoader.load(app).cluster(drawings.id)?.stats.rows == drawings.stats.rows)
+    }
+
+    /// Without embeddings the queue works on TF-IDF vectors of the texts.
+    @Test func withoutEmbeddingsTheQueueFallsBackToTFIDF() throws {
+        let (_, app) = try Self.sample()
+        try app.writer.write { try $0.execute(sql: "DELETE FROM question_embeddings") }
+        let dataset = try DatasetLoader.load(app)
+        let queue = try CurationEngine(app: app).reviewQueue(in: dataset)
+        #expect(queue.basis == "TF-IDF")
+        #expect(!queue.proposals.isEmpty)
+        let top = try #require(queue.proposals.first)
+        #expect(!(try CurationEngine(app: app).decisions(accepting: top, of: queue, in: dataset)).isEmpty)
+    }
+}
