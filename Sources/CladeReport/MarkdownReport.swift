@@ -144,13 +144,14 @@ public enum MarkdownReport {
 extension Report {
     /// Leaves grouped under their parents, in the pipeline's order, for the matrix.
     public var leavesInTreeOrder: [Cluster] {
+        // Iterative: a hierarchy may be thousands of levels deep.
         var out: [Cluster] = []
-        func visit(_ parent: ClusterID?) {
-            for id in dataset.children(of: parent) {
-                if dataset.isLeaf(id) { dataset.cluster(id).map { out.append($0) } } else { visit(id) }
-            }
+        var stack: [ClusterID] = dataset.children(of: nil).reversed()
+        var seen = Set<ClusterID>()
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            if dataset.isLeaf(id) { dataset.cluster(id).map { out.append($0) } } else { stack.append(contentsOf: dataset.children(of: id).reversed()) }
         }
-        visit(nil)
         return out
     }
 }

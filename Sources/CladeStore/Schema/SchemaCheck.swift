@@ -60,6 +60,9 @@ public enum SchemaCheck {
         /// fingerprint is unchanged (the schema is always checked again).
         public var reuseValidation: Bool
 
+        /// Sees the SQL of every statement the check runs (tests read their query plans).
+        var statementTrace: (@Sendable (String) -> Void)?
+
         public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false,
                     reuseValidation: Bool = false) {
             self.integrityCheckLimit = integrityCheckLimit
@@ -88,6 +91,13 @@ public enum SchemaCheck {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(2)
+        if let trace = options.statementTrace {
+            config.prepareDatabase { db in
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.sql) }
+                }
+            }
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
