@@ -128,6 +128,10 @@ extension CheckReport {
         if unreadableEmbeddings > 0 {
             out.append(n(unreadableEmbeddings, "embedding is", "embeddings are") + " not a float32 vector (NULL, empty, or a length not a multiple of 4): ignored (write little-endian float32)")
         }
+        if expertIDCollisions > 0 {
+            out.append(n(expertIDCollisions, "cluster the reviewer created has", "clusters the reviewer created have")
+                + " the id of a pipeline cluster (an older Clade numbered them -1, -2, …, as BERTopic numbers its outliers): the reviewer's state for that id shows on the pipeline's cluster (new clusters take ids of Clade's own range; check these by hand)")
+        }
         if decisionLogConsistent == false {
             out.append("Clade's state tables disagree with its decision log (edited by hand?): the log is the record, and the figures shown may be off")
         }

@@ -44,6 +44,13 @@ enum DataCheck {
         }
     }
 
+    /// Ids at and below `CladeIDs.ceiling` are Clade's, for what the reviewer creates.
+    static func cladeRange(_ column: String, table: String) -> Rule {
+        Rule(condition: "\(column) IS NOT NULL AND CAST(\(column) AS INTEGER) <= \(CladeIDs.ceiling)", column: column,
+             problem: "\(table).\(column) from \(CladeIDs.ceiling) down are ids Clade gives the reviewer's clusters and capabilities",
+             fix: "number the pipeline's ids above that (any other negative id is fine)")
+    }
+
     /// `questionTablesPassed`: `RunScan`'s pass read the questions, assignments and
     /// question_capabilities and found every value plain, so no rule of theirs can fail.
     static func refuseInvalidValues(_ db: Database, path: String, run: Int64, questionTablesPassed: Bool = false) throws {
@@ -55,10 +62,12 @@ enum DataCheck {
         try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
                  rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
+                     cladeRange("cluster_id", table: "clusters"), cladeRange("parent_id", table: "clusters"),
                  ])
         try scan(db, path: path, table: "capabilities", key: "rowid", noun: "row",
                  rules: idRules(["capability_id"], table: "capabilities") + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
+                     cladeRange("capability_id", table: "capabilities"),
                  ])
         if !questionTablesPassed {
             try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",

@@ -42,6 +42,9 @@ public struct CheckReport: Equatable, Sendable, Codable {
     public var fingerprint: String?
     /// Taken from the last open of the unchanged file instead of reading every row again.
     public var reused: Bool = false
+    /// Clusters the reviewer created, in a file from before `CladeIDs`' range, whose id is also a
+    /// pipeline cluster's (a split took -1 where BERTopic's outliers are -1).
+    public var expertIDCollisions: Int = 0
 }
 
 /// Validates a file as a diagnostics database without changing a byte of it.
@@ -155,6 +158,9 @@ public enum SchemaCheck {
         report.decisions = try db.tableExists("clade_decisions") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_decisions") ?? 0 : 0
         report.writable = FileManager.default.isWritableFile(atPath: path)
         report.decisionLogConsistent = nil
+        report.expertIDCollisions = try db.tableExists("clade_cluster_state") ? Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM clade_cluster_state s WHERE s.origin = 'expert' AND s.cluster_id IN (SELECT cluster_id FROM clusters WHERE cluster_id IS NOT NULL)
+            """) ?? 0 : 0
     }
 
     /// `PRAGMA quick_check`: every page readable, every record well-formed.
