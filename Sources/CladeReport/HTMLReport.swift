@@ -16,8 +16,7 @@ public enum HTMLReport {
         body.append(decisions(r))
         body.append(priorities(r))
         body.append(gaps(r))
-        // The change lines escape names as HTML does (Markdown passes entities through).
-        body.append(section("changes", "What changed since the pipeline run", "<ul>" + MarkdownReport.changes(r.changes).map { "<li>\($0)</li>" }.joined() + "</ul>"))
+        body.append(section("changes", "What changed since the pipeline run", "<ul>" + MarkdownReport.changes(r.changes, escaping: escape).map { "<li>\($0)</li>" }.joined() + "</ul>"))
         body.append("</main>")
         body.append("<footer>Made by Clade from the reviewed state of <span class=\"code\">\(escape(r.databaseName))</span>. Figures are weighted; the same computations drive the screens.</footer>")
         return """
@@ -80,7 +79,7 @@ public enum HTMLReport {
     static func cluster(_ r: Report, _ s: Report.ClusterSection, number: Int) -> String {
         let c = s.cluster
         let id = "c\(number)"
-        var html = "<article class=\"cluster\" id=\"cluster-\(c.id < 0 ? "x\(-c.id)" : String(c.id))\">"
+        var html = "<article class=\"cluster\" id=\"cluster-\(c.id < 0 ? "x\(c.id.magnitude)" : String(c.id))\">"
         html += "<h3>\(number). \(escape(c.name)) — <span class=\"code \(SVGCharts.cssClass(s.segment))\">\(s.segment.code())</span> \(escape(s.segment.isJudged ? s.segment.reading : "not judged yet"))</h3>"
         html += "<p><strong>\(escape(s.path))</strong> · \(escape(r.dataset.figures(of: c)))</p>"
         var facts = r.decisionFacts(c).map(escape)
@@ -171,17 +170,5 @@ public enum HTMLReport {
         return html
     }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { OutputText.html(s) }
 }

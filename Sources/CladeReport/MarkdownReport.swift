@@ -6,7 +6,7 @@ public enum MarkdownReport {
     public static func render(_ r: Report) -> String {
         var out: [String] = []
         out.append("# Review of \(text(r.title))")
-        out.append("\(r.generatedAt) · `\(r.databaseName)` · \(r.runLine) · \(r.headline)")
+        out.append("\(text(r.generatedAt)) · \(OutputText.markdownCode(r.databaseName)) · \(text(r.runLine)) · \(text(r.headline))")
 
         out.append("## Summary")
         out.append(table(["", ""], r.summaryRows.map { [$0.0, $0.1] }, header: false))
@@ -44,9 +44,9 @@ public enum MarkdownReport {
             out.append("No decision recorded yet.")
         } else {
             out.append(table(["#", "When", "Who", "Decision", "Note"], r.decisions.map { d in
-                let summary = r.undone.contains(d.id) ? "~~\(d.summary)~~ (undone)" : d.summary
+                let summary = r.undone.contains(d.id) ? "~~\(text(d.summary))~~ (undone)" : text(d.summary)
                 return [String(d.id), String(d.at.prefix(16)).replacingOccurrences(of: "T", with: " "), d.reviewer, summary, d.note]
-            }, rightAligned: [0]))
+            }, rightAligned: [0], markup: [3]))
         }
 
         out.append("## Priorities and owners")
@@ -99,20 +99,21 @@ public enum MarkdownReport {
         let rows = r.leavesInTreeOrder.map { c in
             [c.name] + caps.map { cap in
                 let v = r.matrix.value(c, cap.id)
-                return v > 0 ? Format.volume(v) + (r.matrix.shade(v) >= 3 ? " **" + String(repeating: "●", count: r.matrix.shade(v) - 2) + "**" : "") : "·"
+                return v > 0 ? text(Format.volume(v)) + (r.matrix.shade(v) >= 3 ? " **" + String(repeating: "●", count: r.matrix.shade(v) - 2) + "**" : "") : "·"
             }
         }
         return ["Capability × topic (questions; ● ●● mark the top half of the scale):",
-                table(["Cluster"] + caps.map(\.name), rows, rightAligned: Array(1...caps.count))]
+                table(["Cluster"] + caps.map(\.name), rows, rightAligned: Array(1...caps.count), markup: Array(1...caps.count))]
     }
 
-    static func changes(_ c: Report.Changes) -> [String] {
+    /// The change lines, names escaped for the document they go in (Markdown or HTML).
+    static func changes(_ c: Report.Changes, escaping text: (String) -> String = MarkdownReport.text) -> [String] {
         var out = ["Clusters: \(c.pipelineLeaves) from the pipeline, \(c.reviewedLeaves) after review"]
         out += c.relabels.map { "Relabelled \u{201C}\(text($0.from))\u{201D} as \u{201C}\(text($0.to))\u{201D}" }
         out += c.merges.map { "Merged " + $0.absorbed.map { "\u{201C}\(text($0))\u{201D}" }.joined(separator: ", ") + " into \u{201C}\(text($0.into))\u{201D}" }
         out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.count($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
         out += c.dismissed.map { "Dismissed \u{201C}\(text($0.name))\u{201D}: \(text($0.action))" }
-        if c.movedQuestions > 0 { out.append("\(Format.count(c.movedQuestions)) questions are now in another cluster than the pipeline put them in (merges, splits, moves)") }
+        if c.movedQuestions > 0 { out.append(text("\(Format.count(c.movedQuestions))") + " questions are now in another cluster than the pipeline put them in (merges, splits, moves)") }
         out += c.thresholds.map { "Threshold \($0.key.title.lowercased()): \($0.pipeline) in the pipeline, \($0.now) after review" }
         out += c.verdicts.map { "Capability \u{201C}\(text($0.capability))\u{201D} \($0.verdict) on \u{201C}\(text($0.cluster))\u{201D}" }
         if c.isEmpty { out.append("Nothing else: the review has not changed the pipeline's clusters yet") }
@@ -124,35 +125,33 @@ public enum MarkdownReport {
         return e.inputs.defaulted.contains(f) ? "(\(v))" : v
     }
 
-    /// A pipe table; `header: false` keeps an empty header row (GitHub needs one).
-    static func table(_ headers: [String], _ rows: [[String]], header: Bool = true, rightAligned: [Int] = []) -> String {
+    /// A pipe table; `header: false` keeps an empty header row (GitHub needs one). Cells are text,
+    /// escaped here, but for the `markup` columns, whose callers escaped the text in them.
+    static func table(_ headers: [String], _ rows: [[String]], header: Bool = true, rightAligned: [Int] = [], markup: [Int] = []) -> String {
         let head = "| " + headers.map(cell).joined(separator: " | ") + " |"
         let rule = "|" + headers.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined()
-        let body = rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        let body = rows.map { "| " + $0.enumerated().map { markup.contains($0.offset) ? $0.element : cell($0.element) }.joined(separator: " | ") + " |" }
         return ([header ? head : "| | |", rule] + body).joined(separator: "\n")
     }
 
-    /// Text safe in a table cell: pipes escaped, no line breaks, no raw HTML.
-    static func cell(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text in a table cell: as `text` (pipes are escaped with the rest of the punctuation).
+    static func cell(_ s: String) -> String { text(s) }
 
-    /// Text safe in running Markdown: no raw HTML tags.
-    static func text(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    /// Text in running Markdown: renders as itself (see `OutputText.markdown`).
+    static func text(_ s: String) -> String { OutputText.markdown(s) }
 }
 
 extension Report {
     /// Leaves grouped under their parents, in the pipeline's order, for the matrix.
     public var leavesInTreeOrder: [Cluster] {
+        // Iterative: a hierarchy may be thousands of levels deep.
         var out: [Cluster] = []
-        func visit(_ parent: ClusterID?) {
-            for id in dataset.children(of: parent) {
-                if dataset.isLeaf(id) { dataset.cluster(id).map { out.append($0) } } else { visit(id) }
-            }
+        var stack: [ClusterID] = dataset.children(of: nil).reversed()
+        var seen = Set<ClusterID>()
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            if dataset.isLeaf(id) { dataset.cluster(id).map { out.append($0) } } else { stack.append(contentsOf: dataset.children(of: id).reversed()) }
         }
-        visit(nil)
         return out
     }
 }

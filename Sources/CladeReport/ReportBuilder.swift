@@ -87,7 +87,7 @@ public enum ReportBuilder {
     static func changes(_ app: AppDatabase, _ data: Dataset, _ records: [DecisionRecord]) throws -> Report.Changes {
         let export = try DecisionExport.make(app, since: nil, consumer: nil)
         var changes = Report.Changes()
-        let byID = Dictionary(uniqueKeysWithValues: export.clusters.map { ($0.clusterID, $0) })
+        let byID = Dictionary(export.clusters.map { ($0.clusterID, $0) }, uniquingKeysWith: { first, _ in first })
         for c in export.clusters where c.origin == "pipeline" && c.status != "merged" {
             if let before = c.pipelineLabel, before != c.label { changes.relabels.append((before, c.label)) }
         }

@@ -29,7 +29,7 @@ struct GenerateBench: ParsableCommand {
             }
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        print("wrote \(output): \(questions) questions, \(clusters) clusters in \(String(format: "%.1f", seconds)) s")
+        emit("wrote \(SafeText.line(output)): \(questions) questions, \(clusters) clusters in \(String(format: "%.1f", seconds)) s")
     }
 }
 
@@ -147,7 +147,7 @@ struct DecisionsBench: ParsableCommand {
         let copy = folder.appendingPathComponent("bench.sqlite").path
         try copyForBenchmark(source, to: copy)
         let rows = try reportingErrors { try DecisionBenchmark(path: copy, runs: max(3, runs)).run() }
-        print(DecisionBenchmark.table(rows, source: source))
+        emit(DecisionBenchmark.table(rows, source: source))
         if let json {
             let data = try JSONEncoder().encode(rows)
             try data.write(to: URL(fileURLWithPath: json))

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = try reportingErrors { try SchemaCheck.run(path: database, options: .thorough) }
-        print(Self.summary(report))
+        emit(Self.summary(report))
         if !report.warnings.isEmpty { throw ExitCode(2) }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CladeCore
 import CladeStore
 import Foundation
 
@@ -45,8 +46,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: consumer == nil) }
         let export = try reportingErrors { try DecisionExport.make(app, since: since, consumer: consumer, runID: runID) }
-        let text = try reportingErrors { format == .json ? try export.json() : CSVTables.render(export, table: table) }
-        print(text)
+        let text = try reportingErrors { format == .json ? OutputText.json(try export.json()) : CSVTables.render(export, table: table) }
+        emit(text)
         if let consumer {
             try reportingErrors { try DecisionExport.advance(app, consumer: consumer, through: export.through) }
         }
@@ -83,8 +84,5 @@ enum CSVTables {
 
     static func ids(_ ids: [Int64]) -> String { ids.map(String.init).joined(separator: " ") }
 
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ s: String) -> String { OutputText.csvField(s) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CladeCore
 import CladeUI
 import Foundation
 
@@ -14,10 +15,13 @@ func fail(_ message: String, code: Int32 = 1) -> ExitCode {
 /// Text for one line of a terminal: controls escaped as the screens show them (`^[`, `�`),
 /// line breaks as spaces, bidirectional overrides dropped.
 enum SafeText {
-    static func line(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        return TextWidth.displayGraphemes(text).map(\.text).joined()
-    }
+    static func line(_ text: String) -> String { OutputText.terminalLine(text) }
+}
+
+/// Everything a command prints on standard output goes through here: the format's own escaping has
+/// run (`OutputText.csvField`, `.markdown`, `.html`, `.json`); this drops any control left.
+func emit(_ text: String, terminator: String = "\n") {
+    print(OutputText.document(text), terminator: terminator)
 }
 
 /// Runs a command body, turning any error into one clear line.

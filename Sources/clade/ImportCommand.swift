@@ -109,14 +109,14 @@ func runImport(
             let result = try Reimporter.run(pipeline, into: into, options: reimportOptions(options), isCancelled: { interrupt.isRaised })
             printer.note("backup of \(into) before the import: \(result.backup)")
             printer.note("added run \(result.runID) (\(result.questions) questions, \(result.clusters) clusters) to \(into) in \(seconds()) s")
-            if !options.quiet { print(result.report.text) }
+            if !options.quiet { emit(result.report.text) }
         } else if let output = options.output {
             try PipelineWriter.write(pipeline, to: output, force: options.force, isCancelled: { interrupt.isRaised })
             printer.note("wrote \(output) in \(seconds()) s")
         }
     } catch {
         printer.clearBar()
-        FileHandle.standardError.write(Data("clade: \(error.message)\n".utf8))
+        FileHandle.standardError.write(Data("clade: \(SafeText.line(error.message))\n".utf8))
         throw error == .cancelled ? ExitCode(130) : ExitCode.failure
     }
 }

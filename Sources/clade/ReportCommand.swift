@@ -1,4 +1,5 @@
 import ArgumentParser
+import CladeCore
 import CladeReport
 import CladeStore
 import Foundation
@@ -31,13 +32,13 @@ struct ReportCommand: ParsableCommand {
         let chosen = format ?? (output.map { ($0 as NSString).pathExtension.lowercased().hasPrefix("htm") } == true ? .html : .md)
         let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
         let report = try reportingErrors { try ReportBuilder.make(app, generatedAt: Self.today()) }
-        let text = chosen == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
+        let text = OutputText.document(chosen == .html ? HTMLReport.render(report) : MarkdownReport.render(report))
         guard let output else {
-            print(text, terminator: "")
+            emit(text, terminator: "")
             return
         }
         try reportingErrors { try text.write(toFile: output, atomically: true, encoding: .utf8) }
-        FileHandle.standardError.write(Data("clade: wrote \(output) (\(chosen.rawValue), \(text.utf8.count / 1024) KB)\n".utf8))
+        FileHandle.standardError.write(Data("clade: wrote \(SafeText.line(output)) (\(chosen.rawValue), \(text.utf8.count / 1024) KB)\n".utf8))
     }
 
     /// The date the report is written, `2026-12-01`.

@@ -44,18 +44,19 @@ import Testing
         #expect(d.cluster(11) == nil && d.cluster(10)?.name == "RFIs (all)")
     }
 
-    @Test func splitCreatesExpertClustersWithNegativeIDs() throws {
+    @Test func splitCreatesExpertClustersWithIDsOfCladesRange() throws {
         let (app, store) = try fixture()
+        let first = CladeIDs.ceiling
         let r = try store.commit(.split(10, parts: [SplitPart(name: "RFI 13", questionIDs: [2])]))
-        #expect(r.clusterIDs == [10, -1] && r.questionIDs == [2])
+        #expect(r.clusterIDs == [10, first] && r.questionIDs == [2])
         let d = try DatasetLoader.load(app)
-        let part = try #require(d.cluster(-1))
+        let part = try #require(d.cluster(first))
         #expect(part.isExpert && part.parentID == 1 && part.name == "RFI 13" && part.stats.rows == 1)
         #expect(d.cluster(10)?.stats.rows == 1)
-        let q = try QuestionReads.page(app, QuestionQuery(clusterID: -1, memberIDs: d.memberClusterIDs(of: -1), order: .newest))
+        let q = try QuestionReads.page(app, QuestionQuery(clusterID: first, memberIDs: d.memberClusterIDs(of: first), order: .newest))
         #expect(q.rows.map(\.id) == [2])
         let again = try store.commit(.split(10, parts: [SplitPart(name: "RFI 12", questionIDs: [1])]))
-        #expect(again.clusterIDs == [10, -2])
+        #expect(again.clusterIDs == [10, first - 1])
     }
 
     @Test func refusalsExplainThemselves() throws {
@@ -113,7 +114,7 @@ import Testing
         #expect(try DatasetLoader.load(app).thresholds.relevanceLow == 0.5)
         let added = try store.commit(.addCapability(name: "Weather lookup", description: "forecasts", confirmOn: 20))
         #expect(added.summary == "Added the capability \u{201C}Weather lookup\u{201D} on \u{201C}Weather\u{201D}")
-        #expect(try DatasetLoader.load(app).capabilities.contains { $0.id == -1 && $0.name == "Weather lookup" })
+        #expect(try DatasetLoader.load(app).capabilities.contains { $0.id == CladeIDs.ceiling && $0.name == "Weather lookup" })
         #expect(throws: DecisionStore.Refused.self) { try store.commit(.addCapability(name: "weather LOOKUP", description: "", confirmOn: nil)) }
         try store.commit(.capabilityVerdict(20, 1, .rejected))
         let verdict = try app.writer.read { db in

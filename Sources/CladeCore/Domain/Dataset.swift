@@ -142,7 +142,7 @@ public struct Dataset: Equatable, Sendable {
     public private(set) var childrenByParent: [ClusterID?: [ClusterID]] = [:]
 
     public mutating func reindex() {
-        indexByID = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1.id, $0) })
+        indexByID = Dictionary(clusters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var children: [ClusterID?: [ClusterID]] = [:]
         for c in clusters {
             let parent = c.parentID.flatMap { indexByID[$0] != nil ? $0 : nil }

@@ -95,6 +95,7 @@ public enum Reimporter {
         _ p: ImportedPipeline, to db: Database, app: AppDatabase, backup: String, options: Options, isCancelled: () -> Bool
     ) throws -> Result {
         let previous = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
+        try requireRoom(db, for: p)
         let run = previous + 1
         try mergeMeta(p.meta, into: db, replacing: options.replaceMeta)
         let ids = RunRows.IDs(
@@ -111,6 +112,21 @@ public enum Reimporter {
             throw ImportError("internal error: the new run fails the database's foreign key check")
         }
         return Result(runID: run, previousRunID: previous, backup: backup, questions: p.questions.count, clusters: p.clusters.count, report: report)
+    }
+
+    /// New ids continue after the largest in the file: refuse, before writing a row, a file whose
+    /// ids are too near Int64.max for the new run to fit (the addition would trap mid-transaction).
+    static func requireRoom(_ db: Database, for p: ImportedPipeline) throws {
+        let needs: [(column: String, table: String, count: Int)] = [
+            ("run_id", "runs", 1), ("question_id", "questions", p.questions.count),
+            ("cluster_id", "clusters", p.clusters.count), ("capability_id", "capabilities", p.capabilities.count),
+        ]
+        for need in needs {
+            let largest = try Int64.fetchOne(db, sql: "SELECT MAX(\(need.column)) FROM \(need.table)") ?? 0
+            if largest.addingReportingOverflow(Int64(need.count) + 1).overflow {
+                throw ImportError("\(need.table).\(need.column) reaches \(largest), too near the largest integer for \(need.count) more: the new run's ids would not fit (renumber the database's ids, or import into a new file with -o)")
+            }
+        }
     }
 
     /// Capabilities are shared by all runs: a name already known keeps its id, a new one gets the next.

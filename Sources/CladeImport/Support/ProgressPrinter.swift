@@ -40,7 +40,7 @@ public final class ProgressPrinter {
     public func note(_ text: String) {
         guard !quiet else { return }
         clearBar()
-        write("clade: \(text)\n")
+        write("clade: \(OutputText.terminalLine(text))\n")
     }
 
     public func clearBar() {

@@ -126,7 +126,7 @@ struct DecisionPlanner {
                 SELECT (SELECT COUNT(*) FROM capabilities WHERE lower(name) = lower(?)) + (SELECT COUNT(*) FROM clade_capabilities WHERE lower(name) = lower(?))
                 """, arguments: [trimmed, trimmed]) ?? 0
             guard taken == 0 else { throw Refusal(description: "A capability named \u{201C}\(trimmed)\u{201D} exists already") }
-            let id = min(-1, (try Int64.fetchOne(db, sql: "SELECT MIN(capability_id) FROM clade_capabilities") ?? 0) - 1)
+            let id = try CladeIDs.nextExpertCapability(db)
             var plan = Plan(summary: "Added the capability \u{201C}\(trimmed)\u{201D}")
             plan.old.capabilities[String(id)] = .some(nil)
             plan.new.capabilities[String(id)] = CapabilityRow(name: trimmed, description: description)
@@ -227,10 +227,8 @@ struct DecisionPlanner {
         return try ClusterID.fetchOne(db, sql: "SELECT parent_id FROM clusters WHERE cluster_id = ?", arguments: [c])
     }
 
-    /// Expert clusters take negative ids, so they never collide with a later pipeline id.
-    func nextExpertID() throws -> ClusterID {
-        min(-1, (try ClusterID.fetchOne(db, sql: "SELECT MIN(cluster_id) FROM clade_cluster_state WHERE origin = 'expert'") ?? 0) - 1)
-    }
+    /// Expert clusters take ids of Clade's own range, so they never collide with a pipeline id (see `CladeIDs`).
+    func nextExpertID() throws -> ClusterID { try CladeIDs.nextExpertCluster(db) }
 
     /// The questions effectively in a cluster now (its own, those of clusters merged into it, moves in and out).
     /// The cluster and those merged into it, directly or not.

@@ -44,7 +44,7 @@ public enum DatasetLoader {
         var capVolume = snapshot.capabilities
 
         // A merged cluster's questions count in the cluster it was merged into.
-        let byID = Dictionary(uniqueKeysWithValues: clusters.map { ($0.cluster.id, $0) })
+        let byID = Dictionary(clusters.map { ($0.cluster.id, $0) }, uniquingKeysWith: { first, _ in first })
         func survivor(_ id: ClusterID) -> ClusterID {
             var current = id
             var hops = 0
@@ -145,7 +145,7 @@ public enum DatasetLoader {
 
     /// Applies the reviewer's labels, annotations and merges, and adds the clusters the reviewer created.
     static func applyState(_ db: Database, run: Int64, to clusters: inout [LoadedCluster]) throws {
-        var index = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1.cluster.id, $0) })
+        var index = Dictionary(clusters.enumerated().map { ($1.cluster.id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ? ORDER BY cluster_id", arguments: [run]) {
             let id: ClusterID = row["cluster_id"]
             let origin: String = row["origin"]
@@ -288,27 +288,40 @@ public enum DatasetLoader {
         return try (0..<count).map { i in try String.fetchOne(db, sql: "SELECT date(?)", arguments: [start + Double(7 * i)]) ?? "" }
     }
 
-    /// A parent's figures are the sum of its descendants'.
+    /// A parent's figures are the sum of its descendants'. Iterative (a post-order walk with its
+    /// own stack): a pipeline's hierarchy may be thousands of levels deep, and a recursion that
+    /// deep overflows the thread's stack.
     static func rollUp(_ clusters: inout [Cluster]) {
-        let index = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1.id, $0) })
-        var children: [ClusterID: [Int]] = [:]
-        for (i, c) in clusters.enumerated() { if let p = c.parentID, index[p] != nil, p != c.id { children[p, default: []].append(i) } }
-        var done = Set<Int>()
-        var visiting = Set<Int>()
-        func total(_ i: Int) {
-            if done.contains(i) || visiting.contains(i) { return }
-            visiting.insert(i)
-            for child in children[clusters[i].id] ?? [] {
-                total(child)
-                clusters[i].stats += clusters[child].stats
-                for (k, v) in clusters[child].capabilityVolume { clusters[i].capabilityVolume[k, default: 0] += v }
-                if clusters[i].weekly.count == clusters[child].weekly.count {
-                    clusters[i].weekly = zip(clusters[i].weekly, clusters[child].weekly).map(+)
+        var index: [ClusterID: Int] = [:]
+        for (i, c) in clusters.enumerated() where index[c.id] == nil { index[c.id] = i }
+        var children = [[Int]](repeating: [], count: clusters.count)
+        for (i, c) in clusters.enumerated() { if let p = c.parentID, let pi = index[p], pi != i { children[pi].append(i) } }
+        // 0: not reached, 1: on the stack, 2: summed. A child on the stack is a cycle's back edge
+        // (`clade check` refuses them): left out rather than counted twice.
+        var mark = [UInt8](repeating: 0, count: clusters.count)
+        var stack: [(node: Int, next: Int)] = []
+        for root in clusters.indices where mark[root] == 0 {
+            mark[root] = 1
+            stack.append((root, 0))
+            while let top = stack.last {
+                let kids = children[top.node]
+                if top.next < kids.count {
+                    stack[stack.count - 1].next += 1
+                    let child = kids[top.next]
+                    if mark[child] == 0 { mark[child] = 1; stack.append((child, 0)) }
+                    continue
                 }
+                stack.removeLast()
+                let i = top.node
+                for child in kids where mark[child] == 2 {
+                    clusters[i].stats += clusters[child].stats
+                    for (k, v) in clusters[child].capabilityVolume { clusters[i].capabilityVolume[k, default: 0] += v }
+                    if clusters[i].weekly.count == clusters[child].weekly.count {
+                        clusters[i].weekly = zip(clusters[i].weekly, clusters[child].weekly).map(+)
+                    }
+                }
+                mark[i] = 2
             }
-            visiting.remove(i)
-            done.insert(i)
         }
-        for i in clusters.indices { total(i) }
     }
 }

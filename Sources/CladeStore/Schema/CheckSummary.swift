@@ -9,11 +9,9 @@ extension SchemaCheck {
         let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         func count(_ sql: String, _ args: StatementArguments = []) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
         let q = try QuestionCounts.of(db, run: run, scanned: scanned)
-        let leaves = try count("""
-            SELECT COUNT(*) FROM clusters c WHERE c.run_id = ?
-            AND NOT EXISTS (SELECT 1 FROM clusters k WHERE k.parent_id = c.cluster_id)
-            """, [run])
-        let all = try count("SELECT COUNT(*) FROM clusters WHERE run_id = ?", [run])
+        let tree = try RunTree.read(db, run: run)
+        let leaves = tree.leaves
+        let all = tree.ids.count
         let embeddings = tables.contains("question_embeddings") ? try embeddingSizes(db, run: run) : [:]
         // Clade's tables, runs, decisions and permissions: set below, as for a reused report.
         var report = CheckReport(
@@ -42,10 +40,7 @@ extension SchemaCheck {
         report.longTexts = q.totals.longTexts
         report.longestText = q.totals.longestText
         report.undatedQuestions = q.totals.undated
-        report.clustersWithMissingParent = try count("""
-            SELECT COUNT(*) FROM clusters c WHERE c.run_id = ? AND c.parent_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM clusters p WHERE p.cluster_id = c.parent_id AND p.run_id = c.run_id)
-            """, [run])
+        report.clustersWithMissingParent = tree.missingParents
         report.unreadableEmbeddings = embeddings.filter { bytes, _ in bytes.map { $0 == 0 || $0 % 4 != 0 } ?? true }.values.reduce(0, +)
         return report
     }
@@ -65,6 +60,34 @@ extension SchemaCheck {
         }
         return sizes
     }
+}
+
+/// The run's hierarchy read once, in one scan of its clusters: a correlated `NOT EXISTS` per
+/// cluster cannot use the `(run_id, parent_id)` index and went quadratic (6 minutes for 50,000
+/// top-level clusters); a pipeline's own DDL may have no index at all.
+struct RunTree {
+    var ids: Set<Int64> = []
+    var parents: [Int64: Int64] = [:]
+
+    static func read(_ db: Database, run: Int64) throws -> RunTree {
+        var tree = RunTree()
+        let rows = try Row.fetchCursor(db, sql: "SELECT cluster_id, parent_id FROM clusters WHERE run_id = ?", arguments: [run])
+        while let row = try rows.next() {
+            guard let id = row[0] as Int64? else { continue }
+            tree.ids.insert(id)
+            if let p = row[1] as Int64? { tree.parents[id] = p }
+        }
+        return tree
+    }
+
+    /// Clusters of the run no cluster of the run names as its parent.
+    var leaves: Int {
+        let named = Set(parents.values)
+        return ids.filter { !named.contains($0) }.count
+    }
+
+    /// Clusters whose parent is not a cluster of the run.
+    var missingParents: Int { parents.values.filter { !ids.contains($0) }.count }
 }
 
 extension CheckReport {
@@ -104,6 +127,10 @@ extension CheckReport {
         }
         if unreadableEmbeddings > 0 {
             out.append(n(unreadableEmbeddings, "embedding is", "embeddings are") + " not a float32 vector (NULL, empty, or a length not a multiple of 4): ignored (write little-endian float32)")
+        }
+        if expertIDCollisions > 0 {
+            out.append(n(expertIDCollisions, "cluster the reviewer created has", "clusters the reviewer created have")
+                + " the id of a pipeline cluster (an older Clade numbered them -1, -2, …, as BERTopic numbers its outliers): the reviewer's state for that id shows on the pipeline's cluster (new clusters take ids of Clade's own range; check these by hand)")
         }
         if decisionLogConsistent == false {
             out.append("Clade's state tables disagree with its decision log (edited by hand?): the log is the record, and the figures shown may be off")

@@ -44,6 +44,13 @@ enum DataCheck {
         }
     }
 
+    /// Ids at and below `CladeIDs.ceiling` are Clade's, for what the reviewer creates.
+    static func cladeRange(_ column: String, table: String) -> Rule {
+        Rule(condition: "\(column) IS NOT NULL AND CAST(\(column) AS INTEGER) <= \(CladeIDs.ceiling)", column: column,
+             problem: "\(table).\(column) from \(CladeIDs.ceiling) down are ids Clade gives the reviewer's clusters and capabilities",
+             fix: "number the pipeline's ids above that (any other negative id is fine)")
+    }
+
     /// `questionTablesPassed`: `RunScan`'s pass read the questions, assignments and
     /// question_capabilities and found every value plain, so no rule of theirs can fail.
     static func refuseInvalidValues(_ db: Database, path: String, run: Int64, questionTablesPassed: Bool = false) throws {
@@ -55,10 +62,12 @@ enum DataCheck {
         try scan(db, path: path, table: "clusters", key: "rowid", noun: "row",
                  rules: idRules(["cluster_id", "parent_id"], table: "clusters", nullable: ["parent_id"]) + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every cluster needs a name", fix: "fill it in, or leave the row out"),
+                     cladeRange("cluster_id", table: "clusters"), cladeRange("parent_id", table: "clusters"),
                  ])
         try scan(db, path: path, table: "capabilities", key: "rowid", noun: "row",
                  rules: idRules(["capability_id"], table: "capabilities") + [
                      Rule(condition: "name IS NULL", column: "name", problem: "every capability needs a name", fix: "fill it in, or leave the row out"),
+                     cladeRange("capability_id", table: "capabilities"),
                  ])
         if !questionTablesPassed {
             try scan(db, path: path, table: "question_capabilities", key: "rowid", noun: "row",
@@ -67,7 +76,41 @@ enum DataCheck {
         if try db.tableExists("question_embeddings"), !isRowID(db, table: "question_embeddings", column: "question_id") {
             try scan(db, path: path, table: "question_embeddings", key: "rowid", noun: "row", rules: idRules(["question_id"], table: "question_embeddings"))
         }
+        try refuseDuplicateKeys(db, path: path)
         try refuseParentCycles(db, path: path, run: run)
+    }
+
+    /// Keys the contract makes unique (ids across runs, one cluster per question, one tag per
+    /// question and capability). A pipeline's own DDL without primary keys can repeat them; every
+    /// reader would then count a question twice or take one cluster for another.
+    static let uniqueKeys: [(table: String, columns: [String], noun: String, fix: String)] = [
+        ("clusters", ["cluster_id"], "cluster id", "give every cluster of every run its own cluster_id"),
+        ("questions", ["question_id"], "question id", "give every question of every run its own question_id"),
+        ("assignments", ["question_id"], "question assigned more than once", "assign each question to one leaf cluster"),
+        ("capabilities", ["capability_id"], "capability id", "give every capability its own capability_id"),
+        ("question_capabilities", ["question_id", "capability_id"], "tag written more than once", "write each question's capability once"),
+        ("question_embeddings", ["question_id"], "question with more than one embedding", "write one vector per question"),
+    ]
+
+    static func refuseDuplicateKeys(_ db: Database, path: String) throws {
+        for key in uniqueKeys where try db.tableExists(key.table) {
+            if try enforcedUnique(db, table: key.table, columns: key.columns) { continue }
+            let list = key.columns.joined(separator: ", ")
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MIN(example) AS example FROM (
+                    SELECT \(key.columns.map { "quote(\($0))" }.joined(separator: " || ', ' || ")) AS example FROM \(key.table)
+                    GROUP BY \(list) HAVING COUNT(*) > 1)
+                """), let n = row["n"] as Int?, n > 0 else { continue }
+            let example: String = row["example"] ?? ""
+            throw StoreError.invalidData(path: path, problem: "\(key.table).\(list) must be unique, but \(Format.count(n)) \(key.noun)\(n == 1 ? " appears" : "s appear") more than once (e.g. \(String(example.prefix(40))))",
+                                         fix: key.fix)
+        }
+    }
+
+    /// The table's INTEGER PRIMARY KEY, or a unique index (a primary key among them) on exactly these columns.
+    static func enforcedUnique(_ db: Database, table: String, columns: [String]) throws -> Bool {
+        if columns.count == 1, isRowID(db, table: table, column: columns[0]) { return true }
+        return try db.indexes(on: table).contains { $0.isUnique && Set($0.columns) == Set(columns) }
     }
 
     /// One scan of `table` counting every rule's bad rows; the first rule that matches is reported

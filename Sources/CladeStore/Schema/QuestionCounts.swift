@@ -30,7 +30,8 @@ extension QuestionCounts {
         })
     }
 
-    /// The figures in SQL: SQLite's reading of any value.
+    /// The figures in SQL: SQLite's reading of any value. No correlated subquery: without an index
+    /// (a pipeline's own DDL) one runs per row, quadratic; `NOT IN` builds its list once.
     static func query(_ db: Database, run: Int64) throws -> QuestionCounts {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [run]) ?? 0 }
         let q = try Row.fetchOne(db, sql: """
@@ -45,7 +46,7 @@ extension QuestionCounts {
             nullTexts: q["null_text"] ?? 0, longTexts: q["long_text"] ?? 0, longestText: q["longest"] ?? 0, undated: q["undated"] ?? 0,
             unassigned: try count("""
                 SELECT COUNT(*) FROM questions q WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.question_id = q.question_id)
+                AND q.question_id NOT IN (SELECT question_id FROM assignments WHERE question_id IS NOT NULL)
                 """),
             tagged: try count("""
                 SELECT COUNT(DISTINCT qc.question_id) FROM question_capabilities qc
@@ -55,8 +56,8 @@ extension QuestionCounts {
         return QuestionCounts(
             totals: totals,
             assignedToMissingClusters: try count("""
-                SELECT COUNT(*) FROM assignments a JOIN questions q USING (question_id) WHERE q.run_id = ?
-                AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.cluster_id = a.cluster_id AND c.run_id = q.run_id)
+                SELECT COUNT(*) FROM assignments a JOIN questions q USING (question_id) WHERE q.run_id = ?1
+                AND a.cluster_id NOT IN (SELECT cluster_id FROM clusters WHERE run_id = ?1 AND cluster_id IS NOT NULL)
                 """)
         )
     }

@@ -42,6 +42,9 @@ public struct CheckReport: Equatable, Sendable, Codable {
     public var fingerprint: String?
     /// Taken from the last open of the unchanged file instead of reading every row again.
     public var reused: Bool = false
+    /// Clusters the reviewer created, in a file from before `CladeIDs`' range, whose id is also a
+    /// pipeline cluster's (a split took -1 where BERTopic's outliers are -1).
+    public var expertIDCollisions: Int = 0
 }
 
 /// Validates a file as a diagnostics database without changing a byte of it.
@@ -59,6 +62,9 @@ public enum SchemaCheck {
         /// Trust the validation that passed when Clade last opened the file, if the pipeline tables'
         /// fingerprint is unchanged (the schema is always checked again).
         public var reuseValidation: Bool
+
+        /// Sees the SQL of every statement the check runs (tests read their query plans).
+        var statementTrace: (@Sendable (String) -> Void)?
 
         public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false,
                     reuseValidation: Bool = false) {
@@ -88,6 +94,13 @@ public enum SchemaCheck {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(2)
+        if let trace = options.statementTrace {
+            config.prepareDatabase { db in
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.sql) }
+                }
+            }
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -145,6 +158,9 @@ public enum SchemaCheck {
         report.decisions = try db.tableExists("clade_decisions") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_decisions") ?? 0 : 0
         report.writable = FileManager.default.isWritableFile(atPath: path)
         report.decisionLogConsistent = nil
+        report.expertIDCollisions = try db.tableExists("clade_cluster_state") ? Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM clade_cluster_state s WHERE s.origin = 'expert' AND s.cluster_id IN (SELECT cluster_id FROM clusters WHERE cluster_id IS NOT NULL)
+            """) ?? 0 : 0
     }
 
     /// `PRAGMA quick_check`: every page readable, every record well-formed.
