@@ -40,9 +40,15 @@ struct ApplyCommand: ParsableCommand {
         do {
             decisions = try ScriptedApply.parse(text)
         } catch {
-            throw fail("\(file): \(error); nothing was written")
+            throw fail("\(file):\(error.line): \(error.reason); nothing was written")
         }
+        // Checked on a read-only opening first: a script for another run leaves the file as it was.
         let reader = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
+        do {
+            try ScriptedApply.precheck(reader, decisions: decisions)
+        } catch {
+            throw fail(error.line > 0 ? "\(file):\(error.line): \(error.reason); nothing was written" : error.reason)
+        }
         try? reader.writer.close()
         let app = try reportingErrors { try AppDatabase.open(path: database) }
         let outcome = try reportingErrors { try ScriptedApply.run(app, decisions: decisions, reviewer: reviewer, atomic: atomic, dryRun: dryRun) }

@@ -79,13 +79,37 @@ public enum ScriptedApply {
         return Outcome(run: run, applied: applied, failure: failure, rolledBack: false)
     }
 
+    /// Before anything is written (on a read-only connection): every pipeline cluster and question a
+    /// line names is the latest run's. The reviewer's clusters (negative ids) may be made by an
+    /// earlier line, so they are checked as each line is written.
+    public static func precheck(_ app: AppDatabase, decisions: [ScriptedDecision]) throws(ScriptedDecision.LineError) {
+        do {
+            try app.writer.read { db in
+                let run = try DatasetLoader.latestRun(db)
+                for d in decisions {
+                    var pipelineOnly = d
+                    pipelineOnly.clusterIDs = d.clusterIDs.filter { $0 >= 0 }
+                    do {
+                        try checkIDs(pipelineOnly, db: db, run: run)
+                    } catch let refused as DecisionStore.Refused {
+                        throw ScriptedDecision.LineError(line: d.line, reason: refused.description)
+                    }
+                }
+            }
+        } catch let e as ScriptedDecision.LineError {
+            throw e
+        } catch {
+            throw ScriptedDecision.LineError(line: 0, reason: "\(error)")
+        }
+    }
+
     /// Every cluster a line names is one of the run's (a pipeline cluster or one the reviewer made
     /// on it), every question is the run's: a script made for another run is refused by name.
     static func checkIDs(_ d: ScriptedDecision, db: Database, run: RunID) throws {
         for c in d.clusterIDs {
             let pipeline = try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE cluster_id = ? AND run_id = ?", arguments: [c, run]) ?? false
-            let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND run_id = ? AND origin = 'expert'",
-                                           arguments: [c, run]) ?? false
+            let expert = try c < 0 && db.tableExists("clade_cluster_state")
+                && (Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND run_id = ? AND origin = 'expert'", arguments: [c, run]) ?? false)
             if !pipeline && !expert { throw DecisionStore.Refused(description: "cluster \(c) is not a cluster of run \(run)") }
         }
         guard !d.questionIDs.isEmpty else { return }
