@@ -82,3 +82,10 @@ def test_length_mismatches_are_refused(exp):
         apply_to_labels([0, 1], ["a"], exp)
     with pytest.raises(ValueError, match="1 labels but 2 embeddings"):
         assign_unseen([[1, 0], [0, 1]], [2], exp)
+
+
+def test_rows_clade_saw_and_left_are_not_reassigned_by_the_rule(exp):
+    vectors = [[0.0, 1.0], [0.0, 1.0]]                  # both near the split-off centroid
+    assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors) == [4, 4]
+    assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors, reviewed=["r4"]) == [2, 4]
+    assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors, reviewed=True) == [2, 2]

@@ -201,7 +201,7 @@ def effective_labels(source, question_ids: Optional[Iterable[Union[int, str]]] =
 def apply_to_labels(labels: Sequence[Any], ids: Optional[Sequence[Any]], export: Union[Export, PathOrFile], *,
                     embeddings: Optional[Sequence[Sequence[float]]] = None, texts: Optional[Sequence[str]] = None,
                     assignments: Optional[Iterable[Assignment]] = None, value: str = "auto",
-                    dismissed: Any = _DEFAULT) -> List[Any]:
+                    dismissed: Any = _DEFAULT, reviewed: Union[bool, Iterable[Any], None] = None) -> List[Any]:
     """A new label array for the label array the pipeline holds.
 
     labels[i] is the pipeline's cluster of row i (its own cluster ids: the clusters' external_id
@@ -212,7 +212,13 @@ def apply_to_labels(labels: Sequence[Any], ids: Optional[Sequence[Any]], export:
 
     value="auto" answers in the pipeline's label space: an int label becomes the reviewed topic
     (expert clusters: their proposed_topic; dismissed: -1), a string label the reviewed cluster's
-    external id (expert clusters: their concept_id; dismissed: None)."""
+    external id (expert clusters: their concept_id; dismissed: None).
+
+    reviewed: which rows were in the run Clade reviewed, so that the rule for split-off clusters
+    is not applied to rows the reviewer saw and left where they were (a JSON export without
+    `questions` lists only the rows the review moved). True: every row (the labels are the
+    reviewed run itself); a collection: those external ids (e.g. the sample shipped to Clade);
+    None: the rows the export or `assignments` lists."""
     _check_mode(value)
     exp = export if isinstance(export, Export) else read_export(export)
     r = Resolver(exp)
@@ -222,13 +228,18 @@ def apply_to_labels(labels: Sequence[Any], ids: Optional[Sequence[Any]], export:
     rows: Iterable[Any] = exp.question_rows() if assignments is None else assignments
     for row in rows:
         if isinstance(row, Assignment):
-            key, reviewed, pipeline = row.key, row.reviewed_cluster_id, row.pipeline_cluster_id
+            key, target, pipeline = row.key, row.reviewed_cluster_id, row.pipeline_cluster_id
         else:
             ext = row.get("external_id")
             key = ext if ext is not None else row["question_id"]
-            reviewed, pipeline = row.get("reviewed_cluster_id"), row["pipeline_cluster_id"]
-        seen[str(key)] = r.target(int(reviewed if reviewed is not None else pipeline))
-    unseen = _unseen_clusters(r, embeddings, labels, texts, None if ids is None else [str(i) not in seen for i in ids])
+            target, pipeline = row.get("reviewed_cluster_id"), row["pipeline_cluster_id"]
+        seen[str(key)] = r.target(int(target if target is not None else pipeline))
+    if reviewed is True:
+        only = [False] * len(labels)
+    else:
+        known = set(seen) if reviewed is None or reviewed is False else set(seen) | {str(i) for i in reviewed}
+        only = None if ids is None else [str(i) not in known for i in ids]
+    unseen = _unseen_clusters(r, embeddings, labels, texts, only)
     out = []
     for i, label in enumerate(labels):
         t = seen.get(str(ids[i])) if ids is not None else None

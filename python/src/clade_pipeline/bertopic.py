@@ -41,14 +41,18 @@ class BERTopicResult:
 
 def apply_to_bertopic(topic_model: Any, docs: Sequence[str], export: Union[Export, PathOrFile], *,
                       doc_ids: Optional[Sequence[Any]] = None, embeddings: Any = None,
-                      assignments: Optional[Sequence[Assignment]] = None) -> BERTopicResult:
+                      assignments: Optional[Sequence[Assignment]] = None,
+                      reviewed: Any = True) -> BERTopicResult:
     """Applies the review to the BERTopic model whose topics Clade reviewed (the exported run).
 
     docs: the documents the model was fitted on, in the same order. doc_ids: each document's id
     in Clade (questions.external_id); default "1", "2", ...: the row numbers `clade import
     bertopic` uses for document_info.csv's row_id. embeddings: the documents' embeddings, used to
     assign documents Clade never saw by the export's rule and to recompute topic embeddings (without
-    them, topic embeddings are size-weighted means of the old ones, as merge_topics does)."""
+    them, topic embeddings are size-weighted means of the old ones, as merge_topics does).
+    reviewed: True (default) when every document was in the run Clade reviewed; the ids of those
+    that were, when the model holds more documents than Clade saw (the others then go by the
+    export's rule for split-off clusters, which needs `embeddings`)."""
     import numpy as np
     import pandas as pd
 
@@ -63,7 +67,7 @@ def apply_to_bertopic(topic_model: Any, docs: Sequence[str], export: Union[Expor
     _check_topics(r, current)
 
     wanted = apply_to_labels(current, ids, exp, embeddings=embeddings, assignments=assignments,
-                             value="topic", dismissed=-1)
+                             value="topic", dismissed=-1, reviewed=reviewed)
     order = sorted({t for t in wanted if t != -1})
     final = {t: i for i, t in enumerate(order)}
     final[-1] = -1
