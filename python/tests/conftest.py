@@ -108,3 +108,27 @@ def jsonl_file(tmp_path):
     p = tmp_path / "assignments.jsonl"
     p.write_text(small_jsonl(small_export()))
     return p
+
+
+def run_clade(*args, ok=True):
+    """Runs the built binary; with ok=True a non-zero exit fails the test with clade's stderr."""
+    import subprocess
+    proc = subprocess.run([clade_bin(), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if ok and proc.returncode != 0:
+        pytest.fail(f"clade {' '.join(map(str, args))} exited {proc.returncode}: {proc.stderr.strip()}")
+    return proc
+
+
+def write_script(path, decisions):
+    Path(path).write_text("".join(json.dumps(d) + "\n" for d in decisions))
+    return path
+
+
+def query(db, sql, *params):
+    """Reads the file with SQLite (read-only); the package itself never opens it."""
+    import sqlite3
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
