@@ -135,7 +135,7 @@ public enum KuraCheckpoint {
                 }
             }
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let order = shown.sorted { (r.parents.contains($0) ? 1 : 0, $0 < 0 ? 1 : 0, abs($0)) < (r.parents.contains($1) ? 1 : 0, $1 < 0 ? 1 : 0, abs($1)) }
             return try order.compactMap { c -> String? in
                 let ids = all[c] ?? []
