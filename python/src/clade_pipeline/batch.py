@@ -12,12 +12,15 @@ from .export import Export, read_export
 
 def map_batch(batch: Any, export: Export, *, label_column: str, id_column: Optional[str] = None,
               embedding_column: Optional[str] = None, text_column: Optional[str] = None,
-              output_column: str = "reviewed", value: str = "auto", dismissed: Any = _DEFAULT) -> Any:
+              output_column: str = "reviewed", value: str = "auto", dismissed: Any = _DEFAULT,
+              reviewed: Any = None) -> Any:
     """Adds `output_column` with each row's reviewed label (see apply_to_labels for `value`).
 
     label_column: the pipeline's cluster of the row. id_column: the row's external id (rows Clade
     reviewed take the reviewer's assignment). embedding_column (a list / array of floats per row)
-    or text_column: what the export's rules for split-off clusters need for rows Clade never saw."""
+    or text_column: what the export's rules for split-off clusters need for rows Clade never saw.
+    reviewed: as for apply_to_labels (the external ids of the rows shipped to Clade, when the
+    export does not list every question)."""
     if not isinstance(export, Export):
         export = read_export(export)
     arrow = _arrow_kind(batch)
@@ -29,7 +32,8 @@ def map_batch(batch: Any, export: Export, *, label_column: str, id_column: Optio
     ids = None if id_column is None else [None if _missing(v) else str(v) for v in frame[id_column].tolist()]
     embeddings = None if embedding_column is None else list(frame[embedding_column])
     texts = None if text_column is None else frame[text_column].tolist()
-    out = apply_to_labels(labels, ids, export, embeddings=embeddings, texts=texts, value=value, dismissed=dismissed)
+    out = apply_to_labels(labels, ids, export, embeddings=embeddings, texts=texts, value=value, dismissed=dismissed,
+                          reviewed=reviewed)
     result = frame.copy()
     result[output_column] = _column(out, result)
     if arrow == "table":
