@@ -56,6 +56,7 @@ import Testing
         let tmp = try StoreFixtures.TempFolder()
         let (path, app) = try reviewed(tmp)
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: nil, to: nil) }  // one run
+        try DecisionStore(app: app, reviewer: "ana").commit(.setPriority(20, 1))  // decision 4, after the relabel (2)
         try app.writer.write { try $0.execute(sql: Self.secondRun) }
 
         let dry = try CarryForwardStep.run(app, from: nil, to: nil, dryRun: true)
@@ -66,6 +67,9 @@ import Testing
         let split = try #require(report.items.first { $0.what == .split })
         #expect(split.status == .already && split.newClusterID == 140)
         #expect(report.notCarried.isEmpty)
+        // Each item cites the decision that set it, not the cluster's latest.
+        let sources = Dictionary(report.items.map { ("\($0.what.rawValue) \($0.oldClusterID ?? 0)", $0.sourceDecisionID) }, uniquingKeysWith: { a, _ in a })
+        #expect(sources["split -1"] == 1 && sources["label 20"] == 2 && sources["merge 11"] == 3 && sources["priority 20"] == 4, "\(sources)")
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 1, to: 2) }  // done already
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 2, to: 1) }
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 1, to: 7) }
