@@ -149,3 +149,24 @@ def test_recipe_on_the_real_bertopic_model(fixture_data):
     # Documents keep their labels in the document view BERTopic users read.
     doc_info = model.get_document_info(docs)
     assert set(doc_info.loc[split, "CustomName"]) == {SPLIT_LABEL}
+
+
+def test_careless_inputs_are_refused_before_the_model_changes():
+    need("numpy")
+    need("pandas")
+    from clade_pipeline import ExportError, apply_to_bertopic
+    from conftest import small_export
+
+    class Model:  # only what the checks read; update_topics is never reached
+        topics_ = [0, 1, 2, 3]
+
+    with pytest.raises(ValueError, match="3 documents but the model has topics for 4"):
+        apply_to_bertopic(Model(), ["a", "b", "c"], small_export())
+    with pytest.raises(ValueError, match="4 documents but 2 doc_ids"):
+        apply_to_bertopic(Model(), ["a", "b", "c", "d"], small_export(), doc_ids=["1", "2"])
+    Model.topics_ = [70, 71, 72, 73]
+    with pytest.raises(ExportError, match="is this the model Clade reviewed"):
+        apply_to_bertopic(Model(), ["a", "b", "c", "d"], small_export())
+    Model.topics_ = [0, 1, 2, 9]
+    with pytest.raises(ExportError, match=r"1 of the model's topics \(9\) are not clusters of run 1"):
+        apply_to_bertopic(Model(), ["a", "b", "c", "d"], small_export())

@@ -119,9 +119,10 @@ def apply_to_bertopic(topic_model: Any, docs: Sequence[str], export: Union[Expor
 
 def _check_topics(r: Resolver, current: List[int]) -> None:
     unknown = sorted(t for t in set(current) if t != -1 and r.cluster_of_label(t) is None)
-    if unknown and len(unknown) == len(set(current) - {-1}):
-        raise ExportError(f"none of the model's topics ({unknown[:5]}...) is a cluster of run {r.export.run_id}: "
-                          "is this the model Clade reviewed?")
+    if unknown:
+        shown = ", ".join(map(str, unknown[:5])) + (", ..." if len(unknown) > 5 else "")
+        raise ExportError(f"{len(unknown)} of the model's topics ({shown}) are not clusters of run {r.export.run_id} "
+                          "in the export: is this the model Clade reviewed?")
 
 
 def _target_of_topic(r: Resolver, exp: Export, topic: int):
