@@ -70,7 +70,7 @@ struct ExportCommand: ParsableCommand {
             let done = try reportingErrors {
                 try AssignmentStream.run(app, runID: runID, since: since, consumer: consumer, changedOnly: changed,
                                          header: { out.write(try AssignmentStream.Lines.header($0)) },
-                                         line: { out.write(try AssignmentStream.Lines.question($0)) })
+                                         line: { out.write(AssignmentStream.Lines.question($0)) })
             }
             out.write(AssignmentStream.Lines.end(through: done.header.through, questions: done.questions))
         case .kura:

@@ -174,3 +174,19 @@ import Testing
         #expect(out.applied.count == 2 && out.failure?.line == 3 && out.failure!.reason.contains("merged away"))
     }
 }
+
+@Suite struct AssignmentLineTests {
+    /// The hand-written JSON Lines encode exactly what JSONEncoder would decode back.
+    @Test func questionLinesRoundTripAwkwardText() throws {
+        for label in ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "bell \u{07} and \u{1F}", "émoji 🧾 and \u{2028}"] {
+            let q = QuestionLine(questionID: 7, externalID: label.isEmpty ? nil : "x\"\(label)", pipelineClusterID: 3, reviewedClusterID: -2,
+                                 conceptID: "clade:1:-2", label: label, status: "active", topic: nil)
+            let line = AssignmentStream.Lines.question(q)
+            #expect(!line.contains("\n"))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["label"] as? String == label && object["external_id"] as? String == "x\"\(label)" && object["kind"] as? String == "question")
+            #expect(object["topic"] is NSNull && object["reviewed_cluster_id"] as? Int == -2)
+            #expect(try JSONDecoder().decode(QuestionLine.self, from: Data(line.utf8)) == q)
+        }
+    }
+}
