@@ -30,8 +30,13 @@ def clade_bin() -> str:
 
 
 def realdata(*parts) -> Path:
+    """A file of the shared real data. Missing → the test fails, unless .ci/run found no realdata
+    folder at all next to the clone (CLADE_REALDATA_ABSENT=1, announced in its output): then it skips,
+    as the Swift tests that read the same folder do."""
     p = REALDATA.joinpath(*parts)
     if not p.exists():
+        if os.environ.get("CLADE_REALDATA_ABSENT") == "1":
+            pytest.skip(f"{REALDATA} is not on this machine")
         pytest.fail(f"{p} is missing (set CLADE_REALDATA to the shared realdata folder)")
     return p
 
