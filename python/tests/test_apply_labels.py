@@ -1,7 +1,7 @@
 import pytest
 
 from clade_pipeline import apply_to_labels, assign_unseen, read_export
-from conftest import small_export
+from conftest import need, small_export
 
 
 @pytest.fixture
@@ -89,3 +89,9 @@ def test_rows_clade_saw_and_left_are_not_reassigned_by_the_rule(exp):
     assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors) == [4, 4]
     assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors, reviewed=["r4"]) == [2, 4]
     assert apply_to_labels([2, 2], ["r4", "new"], exp, embeddings=vectors, reviewed=True) == [2, 2]
+
+
+def test_numpy_and_float_integer_labels_count_as_topic_numbers(exp):
+    np = need("numpy")
+    assert apply_to_labels(np.array([1, 3]), None, exp) == [0, -1]
+    assert apply_to_labels([1.0, float("nan")], None, exp)[0] == 0

@@ -125,7 +125,12 @@ class Resolver:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) or type(value).__name__.startswith(("int", "uint"))
+    """An integer label, including numpy's and the 3.0 pandas makes of an int column with gaps."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int) or type(value).__name__.startswith(("int", "uint"))
 
 
 def _check_mode(value: str) -> None:
