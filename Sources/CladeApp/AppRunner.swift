@@ -42,6 +42,7 @@ public final class AppRunner {
         state = AppState(dataset: try DatasetLoader.load(database, reusing: loadCache), width: size.width, height: size.height)
         state.highContrast = theme.highContrast
         perform(Reducer.start(&state))
+        offerCarryForward()
         refreshHistory()
         startWatching()
     }
@@ -157,6 +158,8 @@ public final class AppRunner {
                 backend.theme = theme
             case .commit, .undo, .redo:
                 write(effect)
+            case .carryForward:
+                carryForward()
             case .loadSuggestions(let purpose):
                 loadSuggestions(purpose)
             case .suggestSplit(let cluster, let members, let k):

@@ -10,7 +10,10 @@ struct Clade: ParsableCommand {
             project assistant). The shipped sample is never modified; `clade --reset-sample` starts the \
             copy afresh.
             """,
-        subcommands: [OpenCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, QueueCommand.self, BenchCommand.self],
+        subcommands: [
+            OpenCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, AckCommand.self, CarryForwardCommand.self,
+            ApplyCommand.self, QueueCommand.self, ReportCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -149,7 +149,11 @@ struct ImportCSVCommand: ParsableCommand {
         otherwise TF-IDF of the texts. Clusters: spherical k-means++ with --k or a k chosen by silhouette; \
         named by their c-TF-IDF keywords and described by their most central questions.
 
+        A pipeline that has its own clusters keeps them with --cluster-column NAME (plus --parent-column and \
+        --cluster-name-column): nothing is re-clustered; clusters without a name are named by their keywords.
+
         Example: clade import csv questions.csv --embeddings questions.npy --k 40 --levels 2 -o review.sqlite
+        Example: clade import csv run.csv --cluster-column topic --cluster-name-column topic_name --embeddings run.npy --into review.sqlite
         """
     )
 
@@ -188,6 +192,13 @@ struct ImportCSVCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A column of known labels to score the clusters against (prints NMI and ARI).", valueName: "NAME"))
     var compareWith: String?
 
+    @Option(help: ArgumentHelp("Keep the pipeline's own clustering: the column naming each question's cluster (nothing is re-clustered).", valueName: "NAME"))
+    var clusterColumn: String?
+    @Option(help: ArgumentHelp("With --cluster-column: the column naming each question's cluster's parent.", valueName: "NAME"))
+    var parentColumn: String?
+    @Option(help: ArgumentHelp("With --cluster-column: the column holding each cluster's name (default: named by its keywords).", valueName: "NAME"))
+    var clusterNameColumn: String?
+
     func validate() throws {
         if embeddings != nil && embeddingColumn != nil { throw ValidationError("give --embeddings or --embedding-column, not both") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
@@ -196,6 +207,12 @@ struct ImportCSVCommand: ParsableCommand {
         if parents != nil && levels < 2 { throw ValidationError("--parents needs --levels 2") }
         if maxIterations < 1 || restarts < 1 { throw ValidationError("--max-iterations and --restarts must be at least 1") }
         if delimiterByte == nil { throw ValidationError("--delimiter must be one ASCII character or 'tab'") }
+        if clusterColumn == nil && (parentColumn != nil || clusterNameColumn != nil) {
+            throw ValidationError("--parent-column and --cluster-name-column need --cluster-column")
+        }
+        if clusterColumn != nil && (k != nil || levels != 1 || parents != nil || compareWith != nil) {
+            throw ValidationError("--cluster-column keeps the pipeline's clusters: --k, --levels, --parents and --compare-with cluster anew")
+        }
     }
 
     private var delimiterByte: UInt8? {
@@ -219,7 +236,7 @@ struct ImportCSVCommand: ParsableCommand {
             embeddingModel: embeddingModel, title: output.title, relevanceMetric: output.metric,
             clustering: .init(k: k, seed: seed, levels: levels, parents: parents, maxIterations: maxIterations, restarts: restarts),
             compareWith: compareWith
-        )
+        ).keepingClusters(column: clusterColumn, parent: parentColumn, name: clusterNameColumn)
         try runImport(output, inputs: [file] + (embeddings.map { [$0] } ?? [])) { control throws(ImportError) in
             let result = try CSVImporter.read(file, options: options, control: control)
             return (result.pipeline, result.notes)
@@ -313,6 +330,11 @@ struct ImportBERTopicCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column of the documents file holding the question text.", valueName: "NAME"))
     var textColumn = "Document"
 
+    @Option(help: ArgumentHelp("The documents' embeddings, as BERTopic was fitted on them: a .npy, one row per document row.", valueName: "FILE.npy"))
+    var embeddings: String?
+    @Option(help: ArgumentHelp("Name of the embedding model, recorded in the database.", valueName: "NAME"))
+    var embeddingModel: String?
+
     func validate() throws {
         if let parents, parents < 0 { throw ValidationError("--parents must be 0 or more") }
         if parents != nil && hierarchy == nil { throw ValidationError("--parents needs --hierarchy") }
@@ -321,9 +343,9 @@ struct ImportBERTopicCommand: ParsableCommand {
     func run() throws {
         let options = BERTopicImporter.Options(
             documents: documents, topics: topics, hierarchy: hierarchy, parents: parents, textColumn: textColumn,
-            title: output.title, relevanceMetric: output.metric
+            title: output.title, relevanceMetric: output.metric, embeddingsFile: embeddings, embeddingModel: embeddingModel
         )
-        try runImport(output, inputs: [documents] + [topics, hierarchy].compactMap { $0 }) { _ throws(ImportError) in
+        try runImport(output, inputs: [documents] + [topics, hierarchy, embeddings].compactMap { $0 }) { _ throws(ImportError) in
             let result = try BERTopicImporter.read(options)
             return (result.pipeline, result.notes)
         }

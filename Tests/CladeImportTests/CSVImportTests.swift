@@ -36,7 +36,7 @@ struct CSVImportTests {
 
         // The three topics come back as three clusters, named after their words.
         let truth = (0..<12).map { $0 / 4 }
-        #expect(ClusteringAgreement.adjustedRandIndex(result.clustering.labels, truth) == 1)
+        #expect(ClusteringAgreement.adjustedRandIndex(result.clustering!.labels, truth) == 1)
         let names = try db.strings("SELECT name FROM clusters")
         #expect(names.contains { $0.contains("pin") } && names.contains { $0.contains("exchange") || $0.contains("rate") })
         #expect(names.allSatisfy { $0.contains(" · ") })
@@ -64,7 +64,7 @@ struct CSVImportTests {
         let csv = folder.write("q.csv", (["text"] + truth.enumerated().map { "question \($0.offset) about \($0.element)" }).joined(separator: "\n"))
         let npy = folder.write("q.npy", NpyFormat.encode(vectors, dtype: .float16))
         let fromNpy = try CSVImporter.read(csv, options: .init(embeddingsFile: npy, clustering: .init(k: 3)))
-        #expect(ClusteringAgreement.adjustedRandIndex(fromNpy.clustering.labels, truth) == 1)
+        #expect(ClusteringAgreement.adjustedRandIndex(fromNpy.clustering!.labels, truth) == 1)
         let db = try writeAndOpen(fromNpy.pipeline, in: folder)
         #expect(try db.int("SELECT COUNT(*) FROM question_embeddings") == truth.count)
         #expect(try db.int("SELECT DISTINCT LENGTH(vector) FROM question_embeddings") == 4 * vectors.columns)
@@ -76,7 +76,7 @@ struct CSVImportTests {
         }
         let csv2 = folder.write("q2.csv", rows.joined(separator: "\n"))
         let fromColumn = try CSVImporter.read(csv2, options: .init(columns: [.embedding: "vec"], clustering: .init(k: 3)))
-        #expect(ClusteringAgreement.adjustedRandIndex(fromColumn.clustering.labels, truth) == 1)
+        #expect(ClusteringAgreement.adjustedRandIndex(fromColumn.clustering!.labels, truth) == 1)
         #expect(fromColumn.pipeline.embeddings?.columns == vectors.columns)
     }
 
@@ -110,8 +110,8 @@ struct CSVImportTests {
         for (i, t) in truth.enumerated() { lines.append("\(words[t]) \(i),\(i % 5 + 1)") }
         let csv = folder.write("q.csv", lines.joined(separator: "\n"))
         let result = try CSVImporter.read(csv, options: .init(clustering: .init(seed: 2)))
-        #expect(!result.clustering.kScores.isEmpty)
-        #expect(result.clustering.leaves.count == 3)
+        #expect(!result.clustering!.kScores.isEmpty)
+        #expect(result.clustering!.leaves.count == 3)
         let feedback = result.pipeline.questions.map(\.feedback)
         #expect(feedback[0] == -1 && feedback[2] == nil && feedback[3] == 1)
     }

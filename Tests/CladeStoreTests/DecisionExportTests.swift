@@ -20,7 +20,7 @@ import Testing
         #expect(e.decisions.map(\.op) == ["relabel", "merge", "move", "set_priority", "undo"])
         #expect(e.decisions[2].note == "asked about RFIs really" && e.decisions[4].undoes == 4)
         #expect(e.bertopic.customLabels == ["20": "Weather (out of scope)"])
-        #expect(e.bertopic.topicsToMerge == [["10", "11"]])
+        #expect(e.bertopic.topicsToMerge == [[10, 11]])
         #expect(e.reassignments.map(\.questionID) == [3, 4, 5])  // 3, 4 by the merge; 5 moved
         #expect(e.reassignments.allSatisfy { $0.reviewedClusterID == 10 })
         let open = try #require(e.clusters.first { $0.clusterID == 11 })
@@ -32,7 +32,7 @@ import Testing
         // A consumer takes only what is new.
         let first = try DecisionExport.make(app, since: nil, consumer: "bertopic")
         #expect(first.decisions.count == 5)
-        try DecisionExport.advance(app, consumer: "bertopic", through: first.through)
+        try ConsumerCursor.acknowledge(app, consumer: "bertopic", through: first.through)
         try store.commit(.setReviewed(10, true))
         let second = try DecisionExport.make(app, since: nil, consumer: "bertopic")
         #expect(second.decisions.map(\.decisionID) == [6] && second.since == 5)

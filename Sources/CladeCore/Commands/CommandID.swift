@@ -69,6 +69,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case addCapability = "decide.capability-add"
     case undo = "decide.undo"
     case redo = "decide.redo"
+    case carryForward = "pipeline.carry-forward"
     // Overlays and the app
     case help = "app.help"
     case palette = "app.palette"

@@ -69,6 +69,7 @@ public enum CommandRegistry {
 
         Command(.undo, "Undo the last decision", keys: [k("u")], footer: "undo", footerRank: 17),
         Command(.redo, "Redo", keys: [[.ctrl("r")]]),
+        Command(.carryForward, "Carry the review of the previous run forward to this run", keys: [k("F")]),
 
         Command(.search, "Search (incremental)", keys: [k("/")], footer: "search", footerRank: 21),
         Command(.searchNext, "Next match", keys: [k("n")]),

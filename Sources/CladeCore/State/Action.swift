@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     case committed(DecisionRecord)
     /// The store refused a decision, with its reason.
     case refused(String)
+    /// A carry-forward finished: what it did, in one line.
+    case carriedForward(String)
     case historyChanged(undo: String?, redo: String?)
     case splitProgress(fraction: Double, phase: String)
     case splitReady(SplitProposal)
@@ -29,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case commit(DecisionRequest)
     case undo
     case redo
+    /// The review of the previous run carried onto the run shown (`clade carry-forward`).
+    case carryForward
     case loadSuggestions(Dialog.Purpose)
     /// Cluster the questions of a cluster in the background (k nil: choose it).
     case suggestSplit(clusterID: ClusterID, memberIDs: [ClusterID], k: Int?)

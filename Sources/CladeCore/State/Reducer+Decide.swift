@@ -16,6 +16,10 @@ extension Reducer {
         case .redo:
             state.committing = true
             return [.redo]
+        case .carryForward:
+            state.committing = true
+            state.status = StatusMessage("Carrying the review of the previous run forward…")
+            return [.carryForward]
         case .confirmCapability, .rejectCapability, .addCapability:
             return capabilityDecision(&state, id)
         case .editThresholds:

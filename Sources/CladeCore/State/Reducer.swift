@@ -72,6 +72,10 @@ public enum Reducer {
             state.status = StatusMessage(record.summary + (record.op == .undo ? " · Ctrl-R redoes" : " · u undoes"))
             state.markedClusters = state.markedClusters.filter { state.dataset.cluster($0) != nil }
             return []
+        case .carriedForward(let summary):
+            state.committing = false
+            state.status = StatusMessage(summary)
+            return []
         case .refused(let reason):
             state.committing = false
             state.status = StatusMessage(reason, isError: true)
@@ -177,7 +181,7 @@ public enum Reducer {
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
         case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
-             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo, .editThresholds, .editPrioritisation:
+             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo, .editThresholds, .editPrioritisation, .carryForward:
             return decide(&state, id)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]

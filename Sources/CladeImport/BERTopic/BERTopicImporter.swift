@@ -14,11 +14,16 @@ public enum BERTopicImporter {
         public var textColumn: String
         public var title: String?
         public var relevanceMetric: String
+        /// The documents' embeddings (the ones BERTopic was fitted on): a `.npy`, one row per document row.
+        public var embeddingsFile: String?
+        public var embeddingModel: String?
 
         public init(
             documents: String, topics: String? = nil, hierarchy: String? = nil, parents: Int? = nil, textColumn: String = "Document",
-            title: String? = nil, relevanceMetric: String = "cosine"
+            title: String? = nil, relevanceMetric: String = "cosine", embeddingsFile: String? = nil, embeddingModel: String? = nil
         ) {
+            self.embeddingsFile = embeddingsFile
+            self.embeddingModel = embeddingModel
             self.documents = documents
             self.topics = topics
             self.hierarchy = hierarchy
@@ -65,6 +70,7 @@ public enum BERTopicImporter {
         var probability: [Double?] = []
         var representative: [Bool] = []
         var skipped = 0
+        var kept: [Int] = []
         var fromDocuments = TopicInfo()
         for (position, record) in table.records.enumerated() {
             let at = "\(docFile):\(record.line)"
@@ -92,12 +98,18 @@ public enum BERTopicImporter {
                 }
             }
             capabilities.tag(question: pipeline.questions.count, with: tags)
+            kept.append(position)
             pipeline.questions.append(question)
             questionTopic.append(topic)
             probability.append(p)
             representative.append(isRepresentative)
         }
         guard !pipeline.questions.isEmpty else { throw ImportError("\(docFile): no documents") }
+        if let npy = options.embeddingsFile {
+            var vectors = try CSVImporter.readEmbeddings(npy, rows: table.records.count, keep: kept, csvName: docFile)
+            vectors.normalizeRows()
+            pipeline.embeddings = vectors
+        }
 
         var notes: [String] = []
         if topicInfo == nil { topicInfo = fromDocuments }
@@ -158,6 +170,10 @@ public enum BERTopicImporter {
             PipelineSchema.MetaKey.title: options.title ?? (folderName.isEmpty || folderName == "." ? InputFile.stem(options.documents) : folderName),
             PipelineSchema.MetaKey.relevanceMetric: options.relevanceMetric,
         ]
+        if let vectors = pipeline.embeddings, let npy = options.embeddingsFile {
+            pipeline.meta[PipelineSchema.MetaKey.embeddingModel] = options.embeddingModel ?? InputFile.stem(npy)
+            pipeline.meta[PipelineSchema.MetaKey.embeddingDim] = String(vectors.columns)
+        }
         var params: [(String, JSONValue)] = [
             ("input", .string("bertopic")),
             ("documents", .string(docFile)),
@@ -168,6 +184,7 @@ public enum BERTopicImporter {
             ("parents", .int(cut.groups.count)),
             ("hierarchy_cut", .string("split the subtree with the most topics until the requested number of groups")),
         ]
+        if let npy = options.embeddingsFile { params.append(("embeddings_file", .string(InputFile.name(npy)))) }
         if mapping[.feedback] != nil { params.append(("feedback_scale", .string(reader.feedbackScale.rawValue))) }
         pipeline.params = .object(params)
         notes.insert(

@@ -17,6 +17,11 @@ public enum CSVImporter {
         public var clustering: NativeClustering.Options
         /// A column of known labels (e.g. true intents) to score the clusters against (NMI, ARI).
         public var compareWith: String?
+        /// The pipeline's own clusters: a column naming each row's cluster (no clustering by Clade),
+        /// optionally its parent and its name.
+        public var clusterColumn: String?
+        public var parentColumn: String?
+        public var clusterNameColumn: String?
 
         public init(
             columns: [FieldRole: String] = [:], delimiter: UInt8 = UInt8(ascii: ","), feedbackScale: FeedbackScale = .auto,
@@ -33,6 +38,15 @@ public enum CSVImporter {
             self.clustering = clustering
             self.compareWith = compareWith
         }
+
+        /// Keeps the pipeline's clustering from these columns instead of clustering.
+        public func keepingClusters(column: String?, parent: String?, name: String?) -> Options {
+            var o = self
+            o.clusterColumn = column
+            o.parentColumn = parent
+            o.clusterNameColumn = name
+            return o
+        }
     }
 
     /// How the clusters score against the `compareWith` column.
@@ -46,7 +60,8 @@ public enum CSVImporter {
 
     public struct Result: Sendable {
         public var pipeline: ImportedPipeline
-        public var clustering: NativeClustering.Result
+        /// Clade's clustering; nil when the pipeline's own was kept (`--cluster-column`).
+        public var clustering: NativeClustering.Result?
         public var agreement: Agreement?
         /// Facts and warnings worth a line on stderr.
         public var notes: [String]
@@ -70,6 +85,9 @@ public enum CSVImporter {
         embeddings?.normalizeRows()
 
         let texts = questions.rows.map(\.text)
+        if let given = questions.given, let columns = questions.givenColumns {
+            return try keep(given, columns: columns, questions: questions, texts: texts, embeddings: embeddings, model: model, path: path, options: options, notes: notes)
+        }
         let clustering: NativeClustering.Result
         do {
             clustering = try NativeClustering.run(texts: texts, embeddings: embeddings, options: options.clustering, control: control)
@@ -118,7 +136,40 @@ public enum CSVImporter {
         return Result(pipeline: pipeline, clustering: clustering, agreement: agreement, notes: notes)
     }
 
-    private static func readEmbeddings(_ npy: String, rows: Int, keep: [Int], csvName: String) throws(ImportError) -> Matrix {
+    /// The pipeline's clusters as the file gives them: nothing re-clustered.
+    private static func keep(
+        _ given: GivenClusters, columns: GivenClusters.Columns, questions: QuestionTable, texts: [String], embeddings: Matrix?, model: String?,
+        path: String, options: Options, notes: [String]
+    ) throws(ImportError) -> Result {
+        var meta: [String: String] = [
+            PipelineSchema.MetaKey.title: options.title ?? InputFile.stem(path),
+            PipelineSchema.MetaKey.relevanceMetric: options.relevanceMetric,
+        ]
+        if let embeddings, let model {
+            meta[PipelineSchema.MetaKey.embeddingModel] = model
+            meta[PipelineSchema.MetaKey.embeddingDim] = String(embeddings.columns)
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("input", .string("csv")), ("file", .string(InputFile.name(path))), ("rows", .int(questions.rows.count)),
+            ("clusters_from", .string(questions.header[columns.cluster])),
+        ]
+        if let p = columns.parent { pairs.append(("parents_from", .string(questions.header[p]))) }
+        if let n = columns.name { pairs.append(("names_from", .string(questions.header[n]))) }
+        if let npy = options.embeddingsFile { pairs.append(("embeddings_file", .string(InputFile.name(npy)))) }
+        var pipeline = ImportedPipeline(source: "csv-clusters", params: .object(pairs), meta: meta)
+        pipeline.questions = questions.rows.map(\.question)
+        pipeline.capabilities = questions.capabilities
+        pipeline.questionCapabilities = questions.questionCapabilities
+        pipeline.embeddings = embeddings
+        try given.add(to: &pipeline, texts: texts, file: InputFile.name(path), header: questions.header, columns: columns)
+        let leaves = pipeline.clusters.count - Set(pipeline.clusters.compactMap(\.parent)).count
+        var notes = notes
+        notes.append("\(Format.count(texts.count)) questions in the pipeline's \(leaves) clusters (column '\(questions.header[columns.cluster])', kept as they are)")
+        return Result(pipeline: pipeline, clustering: nil, agreement: nil, notes: notes)
+    }
+
+    /// One embedding per data row of the CSV `csvName` (BERTopic's documents too), the kept rows selected.
+    static func readEmbeddings(_ npy: String, rows: Int, keep: [Int], csvName: String) throws(ImportError) -> Matrix {
         let bytes = try InputFile.bytes(npy)
         let matrix: Matrix
         do {

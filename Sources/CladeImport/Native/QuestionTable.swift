@@ -22,6 +22,9 @@ struct QuestionTable {
     var embeddings: Matrix?
     /// Values of the `--compare-with` column.
     var comparison: [String]?
+    /// The pipeline's own clusters (`--cluster-column`), per kept row.
+    var given: GivenClusters?
+    var givenColumns: GivenClusters.Columns?
     var notes: [String] = []
 
     static func read(_ path: String, options: CSVImporter.Options) throws(ImportError) -> QuestionTable {
@@ -34,7 +37,22 @@ struct QuestionTable {
             throw ImportError("\(file):\(error.line): \(error)")
         }
         let detect = FieldRole.allCases.filter { $0 != .embedding }
-        let mapping = try ColumnMapping.resolve(header: table.header, overrides: options.columns, detect: detect, fileName: file)
+        var clusterColumns: [Int?] = []
+        for (flag, name) in [("--cluster-column", options.clusterColumn), ("--parent-column", options.parentColumn), ("--cluster-name-column", options.clusterNameColumn)] {
+            guard let name else {
+                clusterColumns.append(nil)
+                continue
+            }
+            guard let c = table.column(named: name) else {
+                throw ImportError("\(file): \(flag) '\(name)': no such column; columns are: \(table.header.joined(separator: ", "))")
+            }
+            clusterColumns.append(c)
+        }
+        let clusterNames = Set(clusterColumns.compactMap { $0 }.map { table.header[$0] })
+        let mapping = try ColumnMapping.resolve(header: table.header, overrides: options.columns, detect: detect, ignored: clusterNames, fileName: file)
+        if let role = mapping.columns.first(where: { clusterColumns.contains($0.value) })?.key {
+            throw ImportError("\(file): column '\(table.header[mapping.columns[role]!])' cannot be both the \(role.flag.dropFirst(2).dropLast(7)) and a cluster column")
+        }
         guard mapping[.text] != nil else {
             throw ImportError(
                 "\(file): no text column (looked for \(FieldRole.text.aliases.prefix(6).joined(separator: ", ")), …); "
@@ -50,6 +68,10 @@ struct QuestionTable {
         }
 
         var q = QuestionTable(header: table.header, mapping: mapping)
+        if let c = clusterColumns[0] {
+            q.given = GivenClusters()
+            q.givenColumns = GivenClusters.Columns(cluster: c, parent: clusterColumns[1], name: clusterColumns[2])
+        }
         q.dataRows = table.records.count
         var reader = QuestionRowReader(file: file, table: table, mapping: mapping, feedbackScale: options.feedbackScale)
         q.feedbackScale = reader.feedbackScale
@@ -77,6 +99,10 @@ struct QuestionTable {
             }
             capabilities.tag(question: q.rows.count, with: tags)
             if let c = compareColumn { comparison.append(record.fields[c].trimmingWhitespace()) }
+            if let columns = q.givenColumns {
+                q.given!.values.append((record.line, record.fields[columns.cluster].trimmingWhitespace(),
+                                        columns.parent.map { record.fields[$0].trimmingWhitespace() }, columns.name.map { record.fields[$0].trimmingWhitespace() }))
+            }
             q.rows.append(Row(line: record.line, text: question.text, question: question))
             q.sourceRows.append(recordIndex)
         }

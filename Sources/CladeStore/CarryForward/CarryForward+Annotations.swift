@@ -93,28 +93,28 @@ extension CarryForwardEngine {
         var out: [(Annotation, Int64?)] = []
         if let state = old.states[s], state.row.status != "merged" {
             let row = state.row
-            let source = state.lastDecision
+            let source = fieldSources.sources(of: s, row: row, fallback: state.lastDecision)
             // An empty description is no description (a split made without one): the new cluster keeps its own.
             let description = row.description.flatMap { $0.isEmpty ? nil : $0 }
             // A split made again has its name and description already; one the new run has as a
             // cluster of its own (or merged into another side's match) is relabelled.
             let splitAgain = image[s].map { madeBySplit.contains($0) } ?? true
             if row.name != nil || description != nil, !old.isExpert(s) || !splitAgain {
-                out.append((.label(name: row.name, description: description), source))
+                out.append((.label(name: row.name, description: description), source.label))
             }
             var impliedAction: String?
             if row.status == "dismissed" {
                 let reason: DismissReason = row.action == ClusterAction.redirect.rawValue ? .redirect : .outOfScope
                 impliedAction = reason == .redirect ? ClusterAction.redirect.rawValue : ClusterAction.tellUsers.rawValue
-                out.append((.dismiss(reason), source))
+                out.append((.dismiss(reason), source.dismiss))
             }
-            if let p = row.priority { out.append((.priority(p), source)) }
-            if let t = row.issueType.flatMap(IssueType.init(rawValue:)) { out.append((.issueType(t), source)) }
-            if let a = row.action, a != impliedAction, let action = ClusterAction(rawValue: a) { out.append((.action(action), source)) }
-            if !row.note.isEmpty { out.append((.note(row.note), source)) }
-            if row.reviewed { out.append((.reviewed, source)) }
+            if let p = row.priority { out.append((.priority(p), source.priority)) }
+            if let t = row.issueType.flatMap(IssueType.init(rawValue:)) { out.append((.issueType(t), source.issueType)) }
+            if let a = row.action, a != impliedAction, let action = ClusterAction(rawValue: a) { out.append((.action(action), source.action)) }
+            if !row.note.isEmpty { out.append((.note(row.note), source.note)) }
+            if row.reviewed { out.append((.reviewed, source.reviewed)) }
             let inputs = PrioritisationInputs(impact: row.impact, effort: row.effort, risk: row.risk, success: row.success)
-            if inputs != PrioritisationInputs() { out.append((.prioritisation(inputs), source)) }
+            if inputs != PrioritisationInputs() { out.append((.prioritisation(inputs), source.prioritisation)) }
         }
         for v in old.verdicts[s] ?? [] {
             let name = try String.fetchOne(db, sql: """

@@ -64,15 +64,21 @@ extension CarryForwardEngine {
     /// Questions the reviewer moved to another pipeline cluster are moved again, to that
     /// cluster's match, when both are found.
     mutating func carryMoves() throws {
-        var byTarget: [ClusterID: [Int]] = [:]
-        var source: [ClusterID: Int64] = [:]
+        // One item per move decision in force: each cites its own decision.
+        struct Move: Hashable, Comparable {
+            var target: ClusterID
+            var decision: Int64
+            static func < (a: Move, b: Move) -> Bool { (a.target, a.decision) < (b.target, b.decision) }
+        }
+        var byMove: [Move: [Int]] = [:]
         for (i, q) in old.questions.enumerated() {
             guard let o = q.override, o.cluster != q.pipelineCluster, !old.isExpert(o.cluster) else { continue }
-            byTarget[o.cluster, default: []].append(i)
-            source[o.cluster] = max(source[o.cluster] ?? 0, o.decision)
+            byMove[Move(target: o.cluster, decision: o.decision), default: []].append(i)
         }
-        for t in byTarget.keys.sorted() {
-            let indices = byTarget[t]!
+        for move in byMove.keys.sorted() {
+            let t = move.target
+            let indices = byMove[move]!
+            let source = [t: move.decision]
             let label = old.label(t)
             let count = "\(indices.count) question\(indices.count == 1 ? "" : "s") moved here"
             func item(_ status: CarryForwardItem.Status, new: ClusterID? = nil, newLabel: String? = nil, detail: String, reason: String = "", decision: Int64? = nil) {
@@ -169,7 +175,7 @@ extension CarryForwardEngine {
 
     /// One line per merge decision: "merge `c` into `s`".
     mutating func reportMerge(of c: ClusterID, into s: ClusterID, merged: [ClusterID: Int64], refusal: String?) throws {
-        let decision = old.states[c]?.lastDecision
+        let decision = fieldSources.source(c, "status", "merged") ?? old.states[c]?.lastDecision
         let detail = "into \u{201C}\(old.label(s))\u{201D} (\(s))"
         let a = try location(c), b = try location(s)
         func item(_ status: CarryForwardItem.Status, new: ClusterID?, detail: String, reason: String = "", decisionID: Int64? = nil) throws {

@@ -68,6 +68,8 @@ struct CarryForwardEngine {
     var imageJaccard: [ClusterID: Double] = [:]
     /// The reviewer's clusters made again by a carried split (they got their name from it).
     var madeBySplit = Set<ClusterID>()
+    /// The decision behind each field of each reviewed cluster.
+    let fieldSources: FieldSources
     /// Why a merged group found no cluster as a whole.
     var groupReason: [ClusterID: String] = [:]
     var claimed = Set<QuestionID>()
@@ -120,6 +122,7 @@ struct CarryForwardEngine {
         self.old = old
         self.new = new
         oldDataset = try DatasetLoader.load(db, path: "", hasCladeTables: true, readOnly: true, runID: from)
+        fieldSources = try FieldSources(db, run: from)
         identityDescription = why
         self.oldKeys = oldKeys
         newByKey = byKey

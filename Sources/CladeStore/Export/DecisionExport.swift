@@ -29,6 +29,7 @@ public struct DecisionExport: Encodable, Sendable {
     public struct ClusterState: Codable, Sendable {
         public var clusterID: Int64
         public var externalID: String?
+        public var conceptID: String
         public var origin: String
         public var parentID: Int64?
         public var label: String
@@ -51,51 +52,100 @@ public struct DecisionExport: Encodable, Sendable {
         public var volume: Double
 
         enum CodingKeys: String, CodingKey {
-            case clusterID = "cluster_id", externalID = "external_id", origin, parentID = "parent_id", label
+            case clusterID = "cluster_id", externalID = "external_id", conceptID = "concept_id", origin, parentID = "parent_id", label
             case pipelineLabel = "pipeline_label", description, status, survivor, priority, issueType = "issue_type", action
             case effectiveAction = "effective_action", segment, reviewed, note, capabilitiesConfirmed = "capabilities_confirmed"
             case capabilitiesRejected = "capabilities_rejected", questions, volume
         }
     }
 
-    public struct QuestionMapping: Codable, Sendable {
-        public var questionID: Int64
-        public var externalID: String?
-        public var pipelineClusterID: Int64
-        public var reviewedClusterID: Int64
+    public typealias QuestionMapping = QuestionLine
 
-        enum CodingKeys: String, CodingKey {
-            case questionID = "question_id", externalID = "external_id"
-            case pipelineClusterID = "pipeline_cluster_id", reviewedClusterID = "reviewed_cluster_id"
-        }
-    }
-
+    /// What BERTopic takes, in its own terms: integer topic numbers of the pipeline's topics only
+    /// (never Clade's negative ids, never a hierarchy parent), the reviewer's clusters as new
+    /// topics with their documents, and the order of operations that survives renumbering.
     public struct BERTopicShapes: Codable, Sendable {
-        /// topic → label, for `topic_model.set_topic_labels(...)`.
+        public struct NewTopic: Codable, Sendable {
+            public var proposedTopic: Int64
+            public var conceptID: String
+            public var label: String
+            public var questionIDs: [Int64]
+            public var externalIDs: [String?]
+            public var centroid: [Float]?
+
+            enum CodingKeys: String, CodingKey {
+                case proposedTopic = "proposed_topic", conceptID = "concept_id", label, questionIDs = "question_ids", externalIDs = "external_ids", centroid
+            }
+
+            public func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(proposedTopic, forKey: .proposedTopic)
+                try c.encode(conceptID, forKey: .conceptID)
+                try c.encode(label, forKey: .label)
+                try c.encode(questionIDs, forKey: .questionIDs)
+                try c.encode(externalIDs, forKey: .externalIDs)
+                try c.encode(centroid, forKey: .centroid)
+            }
+        }
+
+        /// topic (a decimal string of BERTopic's integer topic) → label, for `set_topic_labels`.
         public var customLabels: [String: String]
-        /// Groups for `topic_model.merge_topics(docs, topics_to_merge)`, survivor first.
-        public var topicsToMerge: [[String]]
+        /// Pipeline topics to merge, survivor first.
+        public var topicsToMerge: [[Int64]]
+        public var dismissedTopics: [Int64]
+        public var newTopics: [NewTopic]
+        public var order = [
+            "reassign documents (new_topics, moves) and merges via one topics array",
+            "update_topics",
+            "set_topic_labels",
+        ]
 
         enum CodingKeys: String, CodingKey {
-            case customLabels = "custom_labels", topicsToMerge = "topics_to_merge"
+            case customLabels = "custom_labels", topicsToMerge = "topics_to_merge", dismissedTopics = "dismissed_topics", newTopics = "new_topics", order
         }
     }
 
-    public var format = "clade-decisions/1"
+    public var format = "clade-decisions/2"
     public var runID: Int64
     public var since: Int64
     public var through: Int64
     public var consumer: String?
     public var decisions: [Decision]
     public var clusters: [ClusterState]
+    /// Every question (only when asked for: at scale the per-question rows are streamed as JSONL).
     public var questions: [QuestionMapping]
-    /// Only the questions whose reviewed cluster differs from the pipeline's.
+    public var questionsIncluded: Bool
+    public var questionCount: Int
+    /// Only the questions whose reviewed cluster differs from the pipeline's, or that were dismissed.
     public var reassignments: [QuestionMapping]
+    public var expertClusters: [ExpertCluster]
+    public var pipelineCentroids: [String: [Float]]?
     public var bertopic: BERTopicShapes
 
     enum CodingKeys: String, CodingKey {
-        case format, runID = "run_id", since, through, consumer, decisions, clusters, questions, reassignments, bertopic
+        case format, runID = "run_id", since, through, consumer, decisions, clusters, questions, questionCount = "question_count", reassignments
+        case expertClusters = "expert_clusters", pipelineCentroids = "pipeline_centroids", bertopic
     }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(runID, forKey: .runID)
+        try c.encode(since, forKey: .since)
+        try c.encode(through, forKey: .through)
+        try c.encode(consumer, forKey: .consumer)
+        try c.encode(decisions, forKey: .decisions)
+        try c.encode(clusters, forKey: .clusters)
+        if questionsIncluded { try c.encode(questions, forKey: .questions) }
+        try c.encode(questionCount, forKey: .questionCount)
+        try c.encode(reassignments, forKey: .reassignments)
+        try c.encode(expertClusters, forKey: .expertClusters)
+        try c.encode(pipelineCentroids, forKey: .pipelineCentroids)
+        try c.encode(bertopic, forKey: .bertopic)
+    }
+
+    /// Below this many questions the JSON lists them all unless told otherwise.
+    public static let inlineQuestionLimit = 10_000
 
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -105,20 +155,19 @@ public struct DecisionExport: Encodable, Sendable {
 }
 
 extension DecisionExport {
-    /// Builds the export. With a consumer, `since` is where it stopped last time; `advance`
-    /// then records how far it has now read (the one write an export makes). `runID`: the state
-    /// of an earlier run instead of the latest (the decisions listed are those of every run).
-    public static func make(_ app: AppDatabase, since explicitSince: Int64?, consumer: String?, runID: RunID? = nil) throws -> DecisionExport {
-        if let runID, try app.writer.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE run_id = ?", arguments: [runID]) }) == 0 {
-            throw DecisionStore.Refused(description: "\(app.path) has no run \(runID)")
-        }
+    /// Builds the export. With a consumer, `since` is where its cursor stands; reading never moves
+    /// it (`ConsumerCursor.acknowledge` does, once the pipeline has applied what it read). `runID`:
+    /// the state of an earlier run instead of the latest (the decisions listed are those of every run).
+    /// `includeQuestions`: nil lists every question only below `inlineQuestionLimit`.
+    public static func make(
+        _ app: AppDatabase, since explicitSince: Int64?, consumer: String?, runID: RunID? = nil, includeQuestions: Bool? = true
+    ) throws -> DecisionExport {
+        try checkRun(app, runID)
         let dataset = try DatasetLoader.load(app, runID: runID)
         return try app.writer.read { db in
             let clade = app.hasCladeTables
             var since = explicitSince ?? 0
-            if explicitSince == nil, let consumer, clade {
-                since = try Int64.fetchOne(db, sql: "SELECT last_decision_id FROM clade_consumer_cursor WHERE consumer = ?", arguments: [consumer]) ?? 0
-            }
+            if explicitSince == nil, let consumer, clade { since = try ConsumerCursor.position(db, consumer: consumer) }
             let decisions: [Decision] = clade ? try Row.fetchAll(db, sql: "SELECT * FROM clade_decisions WHERE decision_id > ? ORDER BY decision_id", arguments: [since]).map { row in
                 let newJSON: String = row["new_json"]
                 var new = try LogJSON.parse(newJSON)
@@ -130,26 +179,8 @@ extension DecisionExport {
                 )
             } : []
             let through = decisions.last?.decisionID ?? since
-            let run = dataset.runID
+            let r = try ReviewedRun(db, run: dataset.runID, clade: clade)
 
-            // Pipeline clusters, their reviewed state, and the reviewer's own clusters.
-            var pipeline: [Int64: (name: String, external: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT cluster_id, name, external_id FROM clusters WHERE run_id = ?", arguments: [run]) {
-                pipeline[row["cluster_id"]] = (row.text("name") ?? "", row.text("external_id"))
-            }
-            var states: [Int64: Row] = [:]
-            if clade {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ?", arguments: [run]) { states[row["cluster_id"]] = row }
-            }
-            func survivor(_ id: Int64) -> Int64 {
-                var current = id
-                var hops = 0
-                while let s = states[current], (s["status"] as String?) == "merged", let next: Int64 = s["merged_into"], hops < 64 {
-                    current = next
-                    hops += 1
-                }
-                return current
-            }
             var verdicts: [Int64: [(String, String)]] = [:]
             if clade {
                 for row in try Row.fetchAll(db, sql: """
@@ -160,18 +191,18 @@ extension DecisionExport {
                     verdicts[row["cluster_id"], default: []].append((row["verdict"], row.text("name") ?? ""))
                 }
             }
-            let ids = Set(pipeline.keys).union(states.keys).sorted { ($0 < 0 ? 1 : 0, abs($0)) < ($1 < 0 ? 1 : 0, abs($1)) }
+            let ids = Set(r.pipeline.keys).union(r.states.keys).sorted { ($0 < 0 ? 1 : 0, abs($0)) < ($1 < 0 ? 1 : 0, abs($1)) }
             let clusters: [ClusterState] = ids.map { id in
-                let state = states[id]
-                let shown = dataset.cluster(survivor(id))
+                let state = r.states[id]
+                let shown = dataset.cluster(r.survivor(id))
                 let own = dataset.cluster(id)
                 let action: String? = state?["action"]
                 let segment = own.map { dataset.segment(of: $0) }
                 return ClusterState(
-                    clusterID: id, externalID: pipeline[id]?.external, origin: state?["origin"] ?? "pipeline",
-                    parentID: own?.parentID ?? (state?["parent_id"] as Int64?), label: (state?["name"] as String?) ?? pipeline[id]?.name ?? "",
-                    pipelineLabel: pipeline[id]?.name, description: own?.description ?? (state?["description"] as String?) ?? "",
-                    status: state?["status"] ?? "active", survivor: survivor(id), priority: state?["priority"],
+                    clusterID: id, externalID: r.pipeline[id]?.externalID, conceptID: r.conceptID(id), origin: state?["origin"] ?? "pipeline",
+                    parentID: own?.parentID ?? (state?["parent_id"] as Int64?), label: r.label(id),
+                    pipelineLabel: r.pipeline[id]?.name, description: own?.description ?? (state?["description"] as String?) ?? "",
+                    status: r.status(id), survivor: r.survivor(id), priority: state?["priority"],
                     issueType: state?["issue_type"], action: action, effectiveAction: action ?? segment?.defaultAction?.rawValue,
                     segment: (own.map { dataset.segment(of: $0) } ?? shown.map { dataset.segment(of: $0) })?.code(separator: "") ?? "",
                     reviewed: (state?["reviewed"] as Int?) == 1, note: state?["note"] ?? "",
@@ -181,42 +212,68 @@ extension DecisionExport {
                 )
             }
 
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions WHERE run_id = ?", arguments: [r.run]) ?? 0
+            let inline = includeQuestions ?? (count <= inlineQuestionLimit)
             var questions: [QuestionMapping] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT q.question_id, q.external_id, a.cluster_id AS pipeline, \(Membership.cluster(clade)) AS effective
-                FROM questions q \(Membership.joins(clade)) WHERE q.run_id = ? ORDER BY q.question_id
-                """, arguments: [run])
-            while let row = try rows.next() {
-                questions.append(QuestionMapping(questionID: row["question_id"], externalID: row.text("external_id"),
-                                                 pipelineClusterID: row["pipeline"], reviewedClusterID: survivor(row["effective"])))
+            var reassignments: [QuestionMapping] = []
+            var builder = ExpertClusterBuilder()
+            try r.forEachQuestion(db) { q, _ in
+                if inline { questions.append(q) }
+                if q.changed { reassignments.append(q) }
+                builder.add(q)
             }
-
-            func topic(_ id: Int64) -> String {
-                if let external = pipeline[id]?.external, Int(external) != nil { return external }
-                return String(id)
-            }
-            var labels: [String: String] = [:]
-            for c in clusters where c.status != "merged" && c.label != c.pipelineLabel { labels[topic(c.clusterID)] = c.label }
-            var groups: [Int64: [Int64]] = [:]
-            for c in clusters where c.status == "merged" { groups[c.survivor, default: []].append(c.clusterID) }
-            let merges = groups.keys.sorted().map { s in [topic(s)] + groups[s]!.sorted().map(topic) }
+            let (experts, centroids) = try builder.build(db, run: r)
 
             return DecisionExport(
-                runID: run, since: since, through: through, consumer: consumer, decisions: decisions, clusters: clusters,
-                questions: questions, reassignments: questions.filter { $0.pipelineClusterID != $0.reviewedClusterID },
-                bertopic: BERTopicShapes(customLabels: labels, topicsToMerge: merges)
+                runID: r.run, since: since, through: through, consumer: consumer, decisions: decisions, clusters: clusters,
+                questions: questions, questionsIncluded: inline, questionCount: count, reassignments: reassignments,
+                expertClusters: experts, pipelineCentroids: centroids, bertopic: bertopicShapes(r, experts: experts)
             )
         }
     }
 
-    /// Records that `consumer` has read the log through `through`.
-    public static func advance(_ app: AppDatabase, consumer: String, through: Int64) throws {
-        guard !app.readOnly else { throw DecisionStore.Refused(description: "The database is read-only: cannot record where \(consumer) stopped") }
-        try app.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO clade_consumer_cursor (consumer, last_decision_id, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT(consumer) DO UPDATE SET last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at
-                """, arguments: [consumer, through, DecisionStore.timestamp(Date())])
+    static func checkRun(_ app: AppDatabase, _ runID: RunID?) throws {
+        if let runID, try app.writer.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE run_id = ?", arguments: [runID]) }) == 0 {
+            throw DecisionStore.Refused(description: "\(app.path) has no run \(runID)")
         }
+    }
+
+    /// Labels and merges of the pipeline's own topics (leaves only), dismissed topics, and the
+    /// reviewer's clusters as new topics.
+    static func bertopicShapes(_ r: ReviewedRun, experts: [ExpertCluster]) -> BERTopicShapes {
+        let leaves = r.pipeline.keys.filter { !r.parents.contains($0) }.sorted()
+        var labels: [String: String] = [:]
+        var groups: [ClusterID: [ClusterID]] = [:]
+        var dismissed: [Int64] = []
+        for c in leaves {
+            let status = r.status(c)
+            if status == "merged" {
+                let s = r.survivor(c)
+                if !r.isExpert(s) && r.pipeline[s] != nil { groups[s, default: []].append(c) }
+                continue
+            }
+            if status == "dismissed" { dismissed.append(r.topic(c)) }
+            if r.label(c) != r.pipeline[c]?.name { labels[String(r.topic(c))] = r.label(c) }
+        }
+        let merges = groups.keys.sorted().map { s in [r.topic(s)] + groups[s]!.sorted().map(r.topic) }
+        let newTopics = experts.filter { $0.status != "dismissed" }.map {
+            BERTopicShapes.NewTopic(proposedTopic: $0.proposedTopic, conceptID: $0.conceptID, label: $0.label,
+                                    questionIDs: $0.memberQuestionIDs, externalIDs: $0.memberExternalIDs, centroid: $0.centroid)
+        }
+        return BERTopicShapes(customLabels: labels, topicsToMerge: merges, dismissedTopics: dismissed.sorted(), newTopics: newTopics)
+    }
+
+    /// The bertopic section alone, as `--format bertopic` prints it.
+    public func bertopicJSON() throws -> String {
+        struct Shape: Encodable {
+            var format = "clade-bertopic/1"
+            var run_id: Int64
+            var through: Int64
+            var consumer: String?
+            var bertopic: BERTopicShapes
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Shape(run_id: runID, through: through, consumer: consumer, bertopic: bertopic)), as: UTF8.self)
     }
 }
