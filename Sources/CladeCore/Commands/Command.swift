@@ -15,10 +15,13 @@ public struct Command: Sendable {
     public var footerKeys: String?
     /// When the footer is short of room, higher ranks go first.
     public var footerRank: Int
+    /// For commands run by a class of keys rather than a binding (typing, an option's letter):
+    /// how help and docs write them. Such commands have no `keys`.
+    public var keysText: String?
 
     public init(
         _ id: CommandID, _ title: String, keys: [[Key]], contexts: [Context] = [.global], destructive: Bool = false,
-        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50
+        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50, keysText: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,16 +31,18 @@ public struct Command: Sendable {
         self.footer = footer
         self.footerKeys = footerKeys
         self.footerRank = footerRank
+        self.keysText = keysText
     }
 
     /// How help and the palette write its keys: `j ↓`, `g g Home`.
     public var keyLabel: String {
-        keys.map { seq in seq.map(\.label).joined() }.joined(separator: " ")
+        keysText ?? keys.map { seq in seq.map(\.label).joined() }.joined(separator: " ")
     }
 
-    public var primaryKeyLabel: String { keys.first.map { $0.map(\.label).joined() } ?? "" }
+    public var primaryKeyLabel: String { keys.first.map { $0.map(\.label).joined() } ?? (keysText ?? "") }
 
+    /// Global commands apply in the panes and views; a modal context gets only what it lists.
     public func applies(in context: Context) -> Bool {
-        contexts.contains(.global) || contexts.contains(context)
+        contexts.contains(context) || (contexts.contains(.global) && !context.isModal)
     }
 }

@@ -182,45 +182,39 @@ extension Reducer {
         return commit(&state, .capabilityVerdict(cluster.id, cap, verdict))
     }
 
-    // MARK: Dialog keys
+    // MARK: Dialog commands
 
-    static func dialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    static func dialogCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         guard var dialog = state.dialog else { return [] }
         let visible = dialog.visibleOptions
-        switch key {
-        case .escape, .ctrl("c"):
+        let page = max(1, dialog.listRows(screenHeight: state.height))
+        switch id {
+        case .cancel:
             state.dialog = nil
             return []
-        case .down, .tab, .ctrl("n"):
+        case .listDown, .listPageDown:
             guard !visible.isEmpty else { return [] }
-            dialog.cursor = min(dialog.cursor + 1, visible.count - 1)
+            dialog.cursor = min(dialog.cursor + (id == .listDown ? 1 : page), visible.count - 1)
             if dialog.style == .text, dialog.cursor >= 0 { dialog.text = visible[dialog.cursor].label }
-        case .up, .backTab, .ctrl("p"):
-            dialog.cursor = max(dialog.cursor - 1, dialog.style == .text ? -1 : 0)
+        case .listUp, .listPageUp:
+            dialog.cursor = max(dialog.cursor - (id == .listUp ? 1 : page), dialog.style == .text ? -1 : 0)
             if dialog.style == .text, dialog.cursor >= 0 { dialog.text = visible[dialog.cursor].label }
-        case .enter:
+        case .accept:
             if dialog.style == .text { return acceptText(&state, dialog) }
             guard visible.indices.contains(dialog.cursor) else { return [] }
             return choose(&state, dialog, visible[dialog.cursor])
-        case .backspace:
-            guard dialog.style != .choice, !dialog.text.isEmpty else { return [] }
-            dialog.text.removeLast()
-            if dialog.style == .picker { dialog.cursor = 0 }
-        case .ctrl("u"):
-            dialog.text = ""
-            dialog.cursor = dialog.style == .text ? -1 : 0
-        case .char(let c):
-            if dialog.style == .choice {
-                guard let option = visible.first(where: { $0.key == c }) else { return [] }
-                return choose(&state, dialog, option)
-            }
-            dialog.text.append(c)
-            if dialog.style == .picker { dialog.cursor = 0 } else { dialog.cursor = -1 }
         default:
             return []
         }
         state.dialog = dialog
         return []
+    }
+
+    /// A choice dialog's option picked by its letter.
+    static func pickByLetter(_ state: inout AppState, _ letter: Character) -> [Effect]? {
+        guard let dialog = state.dialog, dialog.style == .choice,
+              let option = dialog.visibleOptions.first(where: { $0.key == letter }) else { return nil }
+        return choose(&state, dialog, option)
     }
 
     static func acceptText(_ state: inout AppState, _ dialog: Dialog) -> [Effect] {
@@ -299,20 +293,20 @@ extension Reducer {
 
     // MARK: Suggested split
 
-    static func splitKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    static func splitCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         guard let split = state.split else { return [] }
-        switch key {
-        case .escape, .ctrl("c"), .char("q"):
+        switch id {
+        case .cancel:
             state.split = nil
             state.status = StatusMessage("Split cancelled")
             return split.proposal == nil ? [.cancelSplit] : []
-        case .char("+"), .char("="), .right, .char("l"):
+        case .splitMore:
             return resplit(&state, split, k: (split.proposal?.k ?? 2) + 1)
-        case .char("-"), .left, .char("h"):
+        case .splitFewer:
             return resplit(&state, split, k: max(2, (split.proposal?.k ?? 3) - 1))
-        case .char("a"):
+        case .splitAuto:
             return resplit(&state, split, k: nil)
-        case .enter:
+        case .accept:
             guard let proposal = split.proposal, proposal.parts.count > 1 else { return [] }
             state.split = nil
             let origin = state.dataset.cluster(proposal.clusterID)?.name ?? "a cluster"
