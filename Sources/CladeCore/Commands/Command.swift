@@ -18,10 +18,13 @@ public struct Command: Sendable {
     /// For commands run by a class of keys rather than a binding (typing, an option's letter):
     /// how help and docs write them. Such commands have no `keys`.
     public var keysText: String?
+    /// The decision kind a decision command starts (its dialog, what it commits).
+    public var decision: (any DecisionKind.Type)?
 
     public init(
         _ id: CommandID, _ title: String, keys: [[Key]], contexts: [Context] = [.global], destructive: Bool = false,
-        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50, keysText: String? = nil
+        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50, keysText: String? = nil,
+        decision: (any DecisionKind.Type)? = nil
     ) {
         self.id = id
         self.title = title
@@ -32,6 +35,7 @@ public struct Command: Sendable {
         self.footerKeys = footerKeys
         self.footerRank = footerRank
         self.keysText = keysText
+        self.decision = decision
     }
 
     /// How help and the palette write its keys: `j ↓`, `g g Home`.

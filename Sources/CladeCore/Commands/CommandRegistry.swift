@@ -42,27 +42,27 @@ public enum CommandRegistry {
         Command(.markAll, "Mark every visible row", keys: [k("*")], contexts: [.clusters, .questions]),
         Command(.unmarkAll, "Unmark all", keys: [k("U")], contexts: [.clusters, .questions]),
 
-        Command(.relabel, "Relabel the cluster (suggestions from its keywords)", keys: [k("r")], contexts: [.clusters, .questions], footer: "relabel", footerRank: 12),
-        Command(.describe, "Edit the cluster's description", keys: [k("D")], contexts: [.clusters, .questions]),
-        Command(.merge, "Merge marked clusters, or this one into another", keys: [k("m")], contexts: [.clusters, .questions], destructive: true, footer: "merge", footerRank: 13),
-        Command(.split, "Split: marked questions off, or a suggested split", keys: [k("s")], contexts: [.clusters, .questions], destructive: true, footer: "split", footerRank: 14),
-        Command(.move, "Move marked questions to another cluster", keys: [k("M")], contexts: [.questions], destructive: true, footer: "move", footerRank: 15),
-        Command(.priority, "Set the priority (then 0–3 for P0–P3)", keys: [k("p")], contexts: [.clusters, .questions] + views, footer: "priority", footerRank: 16),
-        Command(.issueType, "Set the issue type (inventory, capability, generation)", keys: [k("i")], contexts: [.clusters, .questions]),
-        Command(.action, "Set the action (the segment's default first)", keys: [k("a")], contexts: [.clusters, .questions] + views),
-        Command(.note, "Edit the cluster's note", keys: [k("e")], contexts: [.clusters, .questions], footer: "note", footerRank: 18),
-        Command(.reviewed, "Mark the cluster reviewed, or not", keys: [k("y")], contexts: [.clusters, .questions] + views, footer: "reviewed", footerRank: 19),
-        Command(.dismiss, "Dismiss as out of scope or redirect (or restore)", keys: [k("d")], contexts: [.clusters, .questions] + views, destructive: true),
-        Command(.confirmCapability, "Confirm the capability for the selected cluster", keys: [k("c")], contexts: [.capabilities], footer: "confirm", footerRank: 12),
-        Command(.rejectCapability, "Reject the capability for the selected cluster", keys: [k("x")], contexts: [.capabilities], footer: "reject", footerRank: 13),
-        Command(.addCapability, "Add a capability (confirmed on the selected cluster)", keys: [k("A")], contexts: [.capabilities]),
+        Command(.relabel, "Relabel the cluster (suggestions from its keywords)", keys: [k("r")], contexts: [.clusters, .questions], footer: "relabel", footerRank: 12, decision: RelabelDecision.self),
+        Command(.describe, "Edit the cluster's description", keys: [k("D")], contexts: [.clusters, .questions], decision: DescribeDecision.self),
+        Command(.merge, "Merge marked clusters, or this one into another", keys: [k("m")], contexts: [.clusters, .questions], destructive: true, footer: "merge", footerRank: 13, decision: MergeDecision.self),
+        Command(.split, "Split: marked questions off, or a suggested split", keys: [k("s")], contexts: [.clusters, .questions], destructive: true, footer: "split", footerRank: 14, decision: SplitDecision.self),
+        Command(.move, "Move marked questions to another cluster", keys: [k("M")], contexts: [.questions], destructive: true, footer: "move", footerRank: 15, decision: MoveDecision.self),
+        Command(.priority, "Set the priority (then 0–3 for P0–P3)", keys: [k("p")], contexts: [.clusters, .questions] + views, footer: "priority", footerRank: 16, decision: PriorityDecision.self),
+        Command(.issueType, "Set the issue type (inventory, capability, generation)", keys: [k("i")], contexts: [.clusters, .questions], decision: IssueTypeDecision.self),
+        Command(.action, "Set the action (the segment's default first)", keys: [k("a")], contexts: [.clusters, .questions] + views, decision: ActionDecision.self),
+        Command(.note, "Edit the cluster's note", keys: [k("e")], contexts: [.clusters, .questions], footer: "note", footerRank: 18, decision: NoteDecision.self),
+        Command(.reviewed, "Mark the cluster reviewed, or not", keys: [k("y")], contexts: [.clusters, .questions] + views, footer: "reviewed", footerRank: 19, decision: ReviewedDecision.self),
+        Command(.dismiss, "Dismiss as out of scope or redirect (or restore)", keys: [k("d")], contexts: [.clusters, .questions] + views, destructive: true, decision: DismissDecision.self),
+        Command(.confirmCapability, "Confirm the capability for the selected cluster", keys: [k("c")], contexts: [.capabilities], footer: "confirm", footerRank: 12, decision: CapabilityVerdictDecision.self),
+        Command(.rejectCapability, "Reject the capability for the selected cluster", keys: [k("x")], contexts: [.capabilities], footer: "reject", footerRank: 13, decision: CapabilityVerdictDecision.self),
+        Command(.addCapability, "Add a capability (confirmed on the selected cluster)", keys: [k("A")], contexts: [.capabilities], decision: AddCapabilityDecision.self),
 
         Command(.jumpToCluster, "Go to the cluster in the Clusters pane", keys: [[.enter]], contexts: views, footer: "go to", footerRank: 10),
         Command(.closeView, "Back to the panes", keys: [[.escape]], contexts: views, footer: "back", footerRank: 13),
         Command(.segmentLeft, "The cell to the left", keys: [k("h"), [.left]], contexts: [.segments], footer: "cell", footerKeys: "h/l", footerRank: 14),
         Command(.segmentRight, "The cell to the right", keys: [k("l"), [.right]], contexts: [.segments]),
-        Command(.editThresholds, "Edit the segment thresholds and the minimum of ratings", keys: [k("t")], contexts: [.segments], footer: "thresholds", footerRank: 11),
-        Command(.editPrioritisation, "Edit the cluster's impact, effort, risk and chance of success", keys: [k("e")], contexts: [.priorities], footer: "edit inputs", footerRank: 11),
+        Command(.editThresholds, "Edit the segment thresholds and the minimum of ratings", keys: [k("t")], contexts: [.segments], footer: "thresholds", footerRank: 11, decision: ThresholdDecision.self),
+        Command(.editPrioritisation, "Edit the cluster's impact, effort, risk and chance of success", keys: [k("e")], contexts: [.priorities], footer: "edit inputs", footerRank: 11, decision: PrioritisationDecision.self),
         Command(.switchFormula, "Rank by expected value or by value for effort", keys: [k("f")], contexts: [.priorities], footer: "formula", footerRank: 12),
         Command(.matrixLeft, "Scroll the capabilities left", keys: [k("h"), [.left]], contexts: [.matrix], footer: "scroll", footerKeys: "h/l", footerRank: 14),
         Command(.matrixRight, "Scroll the capabilities right", keys: [k("l"), [.right]], contexts: [.matrix]),
@@ -149,6 +149,12 @@ public enum CommandRegistry {
     }
 
     /// The command's entry; a modal command listed per context gives its first entry.
+    /// Every decision kind, from the commands that start them.
+    public static let decisionKinds: [any DecisionKind.Type] = {
+        var seen: Set<ObjectIdentifier> = []
+        return all.compactMap(\.decision).filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }()
+
     public static func command(_ id: CommandID) -> Command {
         all.first { $0.id == id }!
     }

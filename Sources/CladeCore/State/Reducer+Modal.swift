@@ -37,7 +37,7 @@ extension Reducer {
         if var dialog = state.dialog {
             let before = dialog.text
             edit(&dialog.field)
-            if dialog.text != before { dialog.cursor = dialog.style == .picker ? 0 : -1 }
+            if dialog.text != before { dialog.textEdited() }
             state.dialog = dialog
             return []
         }
