@@ -61,6 +61,16 @@ public enum KeyDecoding {
         }
     }
 
+    /// Keys curses reports by an extended code whose terminfo name says what it is
+    /// (`kLFT5` is Ctrl-←, xterm's modifier 5; `kLFT3` is Alt-←, which word-jumps too).
+    public static func key(forKeyName name: String) -> Key? {
+        switch name {
+        case "kLFT5", "kLFT3": .ctrlLeft
+        case "kRIT5", "kRIT3": .ctrlRight
+        default: nil
+        }
+    }
+
     /// A key code `get_wch` returned with `KEY_CODE_YES`.
     public static func key(forFunctionKey code: UInt32) -> Key? {
         switch code {

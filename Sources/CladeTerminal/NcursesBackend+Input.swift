@@ -41,6 +41,9 @@ extension NcursesBackend {
                     return .resize(width: size.width, height: size.height)
                 }
                 if let key = KeyDecoding.key(forFunctionKey: code) { return .key(key) }
+                if let name = keyname(Int32(bitPattern: code)), let key = KeyDecoding.key(forKeyName: String(cString: name)) {
+                    return .key(key)
+                }
             } else if status == OK {
                 earlyErrorStreak = 0
                 if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }

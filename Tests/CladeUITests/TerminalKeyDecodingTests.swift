@@ -29,6 +29,13 @@ struct TerminalKeyDecodingTests {
         #expect(KeyDecoding.key(for: .functionKey(code)) == key)
     }
 
+    @Test("Ctrl-← and Ctrl-→ come by their terminfo names")
+    func extendedKeyNames() {
+        #expect(KeyDecoding.key(forKeyName: "kLFT5") == .ctrlLeft)
+        #expect(KeyDecoding.key(forKeyName: "kRIT5") == .ctrlRight)
+        #expect(KeyDecoding.key(forKeyName: "kUP5") == nil)
+    }
+
     @Test("resize, mouse, F0 and unknown codes are not keys")
     func nonKeys() {
         #expect(KeyDecoding.key(forFunctionKey: CursesKeyCode.resize) == nil)

@@ -42,8 +42,9 @@ extension EndToEnd {
 
             try await select(tmux, "Drawing counts and revisions")
             try tmux.send(keys: "s")
-            screen = try await tmux.waitFor("Enter splits", timeout: .seconds(20))
-            #expect(screen.contains("k=2"))
+            // The footer names the split's keys from the start; the proposal is ready when k shows.
+            screen = try await tmux.waitFor("k=2 by silhouette", timeout: .seconds(20))
+            #expect(screen.contains("Enter splits"))
             try tmux.send(keys: .enter)
             _ = try await tmux.waitFor("Split 200 questions off “Drawing counts and revisions”")
 

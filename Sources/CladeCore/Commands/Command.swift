@@ -15,10 +15,16 @@ public struct Command: Sendable {
     public var footerKeys: String?
     /// When the footer is short of room, higher ranks go first.
     public var footerRank: Int
+    /// For commands run by a class of keys rather than a binding (typing, an option's letter):
+    /// how help and docs write them. Such commands have no `keys`.
+    public var keysText: String?
+    /// The decision kind a decision command starts (its dialog, what it commits).
+    public var decision: (any DecisionKind.Type)?
 
     public init(
         _ id: CommandID, _ title: String, keys: [[Key]], contexts: [Context] = [.global], destructive: Bool = false,
-        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50
+        footer: String? = nil, footerKeys: String? = nil, footerRank: Int = 50, keysText: String? = nil,
+        decision: (any DecisionKind.Type)? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,16 +34,19 @@ public struct Command: Sendable {
         self.footer = footer
         self.footerKeys = footerKeys
         self.footerRank = footerRank
+        self.keysText = keysText
+        self.decision = decision
     }
 
     /// How help and the palette write its keys: `j ↓`, `g g Home`.
     public var keyLabel: String {
-        keys.map { seq in seq.map(\.label).joined() }.joined(separator: " ")
+        keysText ?? keys.map { seq in seq.map(\.label).joined() }.joined(separator: " ")
     }
 
-    public var primaryKeyLabel: String { keys.first.map { $0.map(\.label).joined() } ?? "" }
+    public var primaryKeyLabel: String { keys.first.map { $0.map(\.label).joined() } ?? (keysText ?? "") }
 
+    /// Global commands apply in the panes and views; a modal context gets only what it lists.
     public func applies(in context: Context) -> Bool {
-        contexts.contains(.global) || contexts.contains(context)
+        contexts.contains(context) || (contexts.contains(.global) && !context.isModal)
     }
 }

@@ -42,27 +42,27 @@ public enum CommandRegistry {
         Command(.markAll, "Mark every visible row", keys: [k("*")], contexts: [.clusters, .questions]),
         Command(.unmarkAll, "Unmark all", keys: [k("U")], contexts: [.clusters, .questions]),
 
-        Command(.relabel, "Relabel the cluster (suggestions from its keywords)", keys: [k("r")], contexts: [.clusters, .questions], footer: "relabel", footerRank: 12),
-        Command(.describe, "Edit the cluster's description", keys: [k("D")], contexts: [.clusters, .questions]),
-        Command(.merge, "Merge marked clusters, or this one into another", keys: [k("m")], contexts: [.clusters, .questions], destructive: true, footer: "merge", footerRank: 13),
-        Command(.split, "Split: marked questions off, or a suggested split", keys: [k("s")], contexts: [.clusters, .questions], destructive: true, footer: "split", footerRank: 14),
-        Command(.move, "Move marked questions to another cluster", keys: [k("M")], contexts: [.questions], destructive: true, footer: "move", footerRank: 15),
-        Command(.priority, "Set the priority (then 0–3 for P0–P3)", keys: [k("p")], contexts: [.clusters, .questions] + views, footer: "priority", footerRank: 16),
-        Command(.issueType, "Set the issue type (inventory, capability, generation)", keys: [k("i")], contexts: [.clusters, .questions]),
-        Command(.action, "Set the action (the segment's default first)", keys: [k("a")], contexts: [.clusters, .questions] + views),
-        Command(.note, "Edit the cluster's note", keys: [k("e")], contexts: [.clusters, .questions], footer: "note", footerRank: 18),
-        Command(.reviewed, "Mark the cluster reviewed, or not", keys: [k("y")], contexts: [.clusters, .questions] + views, footer: "reviewed", footerRank: 19),
-        Command(.dismiss, "Dismiss as out of scope or redirect (or restore)", keys: [k("d")], contexts: [.clusters, .questions] + views, destructive: true),
-        Command(.confirmCapability, "Confirm the capability for the selected cluster", keys: [k("c")], contexts: [.capabilities], footer: "confirm", footerRank: 12),
-        Command(.rejectCapability, "Reject the capability for the selected cluster", keys: [k("x")], contexts: [.capabilities], footer: "reject", footerRank: 13),
-        Command(.addCapability, "Add a capability (confirmed on the selected cluster)", keys: [k("A")], contexts: [.capabilities]),
+        Command(.relabel, "Relabel the cluster (suggestions from its keywords)", keys: [k("r")], contexts: [.clusters, .questions], footer: "relabel", footerRank: 12, decision: RelabelDecision.self),
+        Command(.describe, "Edit the cluster's description", keys: [k("D")], contexts: [.clusters, .questions], decision: DescribeDecision.self),
+        Command(.merge, "Merge marked clusters, or this one into another", keys: [k("m")], contexts: [.clusters, .questions], destructive: true, footer: "merge", footerRank: 13, decision: MergeDecision.self),
+        Command(.split, "Split: marked questions off, or a suggested split", keys: [k("s")], contexts: [.clusters, .questions], destructive: true, footer: "split", footerRank: 14, decision: SplitDecision.self),
+        Command(.move, "Move marked questions to another cluster", keys: [k("M")], contexts: [.questions], destructive: true, footer: "move", footerRank: 15, decision: MoveDecision.self),
+        Command(.priority, "Set the priority (then 0–3 for P0–P3)", keys: [k("p")], contexts: [.clusters, .questions] + views, footer: "priority", footerRank: 16, decision: PriorityDecision.self),
+        Command(.issueType, "Set the issue type (inventory, capability, generation)", keys: [k("i")], contexts: [.clusters, .questions], decision: IssueTypeDecision.self),
+        Command(.action, "Set the action (the segment's default first)", keys: [k("a")], contexts: [.clusters, .questions] + views, decision: ActionDecision.self),
+        Command(.note, "Edit the cluster's note", keys: [k("e")], contexts: [.clusters, .questions], footer: "note", footerRank: 18, decision: NoteDecision.self),
+        Command(.reviewed, "Mark the cluster reviewed, or not", keys: [k("y")], contexts: [.clusters, .questions] + views, footer: "reviewed", footerRank: 19, decision: ReviewedDecision.self),
+        Command(.dismiss, "Dismiss as out of scope or redirect (or restore)", keys: [k("d")], contexts: [.clusters, .questions] + views, destructive: true, decision: DismissDecision.self),
+        Command(.confirmCapability, "Confirm the capability for the selected cluster", keys: [k("c")], contexts: [.capabilities], footer: "confirm", footerRank: 12, decision: CapabilityVerdictDecision.self),
+        Command(.rejectCapability, "Reject the capability for the selected cluster", keys: [k("x")], contexts: [.capabilities], footer: "reject", footerRank: 13, decision: CapabilityVerdictDecision.self),
+        Command(.addCapability, "Add a capability (confirmed on the selected cluster)", keys: [k("A")], contexts: [.capabilities], decision: AddCapabilityDecision.self),
 
         Command(.jumpToCluster, "Go to the cluster in the Clusters pane", keys: [[.enter]], contexts: views, footer: "go to", footerRank: 10),
         Command(.closeView, "Back to the panes", keys: [[.escape]], contexts: views, footer: "back", footerRank: 13),
         Command(.segmentLeft, "The cell to the left", keys: [k("h"), [.left]], contexts: [.segments], footer: "cell", footerKeys: "h/l", footerRank: 14),
         Command(.segmentRight, "The cell to the right", keys: [k("l"), [.right]], contexts: [.segments]),
-        Command(.editThresholds, "Edit the segment thresholds and the minimum of ratings", keys: [k("t")], contexts: [.segments], footer: "thresholds", footerRank: 11),
-        Command(.editPrioritisation, "Edit the cluster's impact, effort, risk and chance of success", keys: [k("e")], contexts: [.priorities], footer: "edit inputs", footerRank: 11),
+        Command(.editThresholds, "Edit the segment thresholds and the minimum of ratings", keys: [k("t")], contexts: [.segments], footer: "thresholds", footerRank: 11, decision: ThresholdDecision.self),
+        Command(.editPrioritisation, "Edit the cluster's impact, effort, risk and chance of success", keys: [k("e")], contexts: [.priorities], footer: "edit inputs", footerRank: 11, decision: PrioritisationDecision.self),
         Command(.switchFormula, "Rank by expected value or by value for effort", keys: [k("f")], contexts: [.priorities], footer: "formula", footerRank: 12),
         Command(.matrixLeft, "Scroll the capabilities left", keys: [k("h"), [.left]], contexts: [.matrix], footer: "scroll", footerKeys: "h/l", footerRank: 14),
         Command(.matrixRight, "Scroll the capabilities right", keys: [k("l"), [.right]], contexts: [.matrix]),
@@ -84,10 +84,85 @@ public enum CommandRegistry {
         Command(.redraw, "Redraw the screen", keys: [[.ctrl("l")]]),
         Command(.suspend, "Suspend to the shell", keys: [[.ctrl("z")]]),
         Command(.quit, "Quit", keys: [k("q"), [.function(10)], [.ctrl("c")]], footer: "quit", footerRank: 0),
+    ] + modal
+
+    private static let dialogs: [Context] = [.choice, .picker, .textDialog]
+    private static let overlays: [Context] = [.help, .palette]
+    /// Where the one text field is: its editing keys work the same in all of them.
+    private static let textFields: [Context] = [.picker, .textDialog, .help, .palette, .search, .filter]
+
+    /// The modal contexts' own commands. None inherits the global keys: a dialog's footer,
+    /// help and the keymap show only what works in it.
+    static let modal: [Command] = [
+        Command(.listDown, "Next option", keys: [k("j"), [.down], [.tab], [.ctrl("n")]], contexts: [.choice], footer: "moves", footerKeys: "j/k", footerRank: 30),
+        Command(.listUp, "Previous option", keys: [k("k"), [.up], [.backTab], [.ctrl("p")]], contexts: [.choice]),
+        Command(.pickByLetter, "Pick the option with that letter", keys: [], contexts: [.choice], keysText: "[letter]"),
+        Command(.listDown, "Next in the list", keys: [[.down], [.tab], [.ctrl("n")]], contexts: [.picker, .textDialog], footer: "moves", footerKeys: "↑/↓", footerRank: 30),
+        Command(.listUp, "Previous in the list (back to the text)", keys: [[.up], [.backTab], [.ctrl("p")]], contexts: [.picker, .textDialog]),
+        Command(.listDown, "Next command", keys: [[.down], [.ctrl("n")]], contexts: overlays, footer: "moves", footerKeys: "↑/↓", footerRank: 30),
+        Command(.listUp, "Previous command", keys: [[.up], [.ctrl("p")]], contexts: overlays),
+        Command(.listPageDown, "Page down the list", keys: [[.pageDown]], contexts: [.picker] + overlays),
+        Command(.listPageUp, "Page up the list", keys: [[.pageUp]], contexts: [.picker] + overlays),
+
+        Command(.accept, "Pick the option", keys: [[.enter]], contexts: [.choice, .picker], footer: "picks", footerRank: 10),
+        Command(.accept, "Accept the text", keys: [[.enter]], contexts: [.textDialog], footer: "accepts", footerRank: 10),
+        Command(.accept, "Run the command", keys: [[.enter]], contexts: overlays, footer: "runs", footerRank: 10),
+        Command(.accept, "Keep the search (n and N go on with it)", keys: [[.enter]], contexts: [.search], footer: "keeps", footerRank: 10),
+        Command(.accept, "Keep the filter", keys: [[.enter]], contexts: [.filter], footer: "keeps", footerRank: 10),
+        Command(.accept, "Split as shown: the other parts become new clusters (undoable)", keys: [[.enter]], contexts: [.split], footer: "splits", footerRank: 10),
+        Command(.splitMore, "One more part (k + 1)", keys: [k("+"), k("="), k("l"), [.right]], contexts: [.split], footer: "changes k", footerKeys: "+/-", footerRank: 20),
+        Command(.splitFewer, "One part fewer (k − 1)", keys: [k("-"), k("h"), [.left]], contexts: [.split]),
+        Command(.splitAuto, "Choose k again by silhouette", keys: [k("a")], contexts: [.split], footer: "chooses k again", footerRank: 25),
+
+        Command(.cancel, "Cancel: nothing is recorded", keys: [[.escape], [.ctrl("c")]], contexts: dialogs, footer: "cancels", footerRank: 5),
+        Command(.cancel, "Cancel: the cluster stays as it is", keys: [[.escape], [.ctrl("c")], k("q")], contexts: [.split], footer: "cancels", footerRank: 5),
+        Command(.cancel, "Cancel the search: back where you were", keys: [[.escape], [.ctrl("c")]], contexts: [.search], footer: "cancels", footerRank: 5),
+        Command(.cancel, "Clear the filter", keys: [[.escape], [.ctrl("c")]], contexts: [.filter], footer: "clears", footerRank: 5),
+        Command(.cancel, "Clear the filter, or close", keys: [[.escape]], contexts: overlays, footer: "closes", footerRank: 5),
+        Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
+        Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
+
+        Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
+        Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),
+        Command(.textRight, "Cursor right", keys: [[.right]], contexts: textFields),
+        Command(.textWordLeft, "Cursor to the previous word", keys: [[.ctrlLeft]], contexts: textFields),
+        Command(.textWordRight, "Cursor past the next word", keys: [[.ctrlRight]], contexts: textFields),
+        Command(.textStart, "Cursor to the start", keys: [[.home], [.ctrl("a")]], contexts: textFields),
+        Command(.textEnd, "Cursor to the end", keys: [[.end], [.ctrl("e")]], contexts: textFields),
+        Command(.textDeleteBack, "Delete the character before the cursor", keys: [[.backspace]], contexts: textFields),
+        Command(.textDeleteForward, "Delete the character under the cursor", keys: [[.delete], [.ctrl("d")]], contexts: textFields),
+        Command(.textDeleteWord, "Delete the word before the cursor", keys: [[.ctrl("w")]], contexts: textFields),
+        Command(.textDeleteToStart, "Delete to the start (clears the text)", keys: [[.ctrl("u")]], contexts: textFields),
     ]
+
+    /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),
+    /// the lowest ranks kept, in registry order.
+    public static func footerHints(in context: Context, width: Int, measure: (String) -> Int = { $0.count }) -> [(keys: String, label: String)] {
+        var entries = commands(in: context).compactMap { c -> (keys: String, label: String, rank: Int)? in
+            guard let label = c.footer else { return nil }
+            return (c.footerKeys ?? c.primaryKeyLabel, label, c.footerRank)
+        }
+        func needed() -> Int { entries.reduce(1) { $0 + measure($1.keys) + measure($1.label) + 3 } }
+        while needed() > width, entries.count > 1, let drop = entries.indices.max(by: { entries[$0].rank < entries[$1].rank }) {
+            entries.remove(at: drop)
+        }
+        return entries.map { ($0.keys, $0.label) }
+    }
+
+    /// The command's entry; a modal command listed per context gives its first entry.
+    /// Every decision kind, from the commands that start them.
+    public static let decisionKinds: [any DecisionKind.Type] = {
+        var seen: Set<ObjectIdentifier> = []
+        return all.compactMap(\.decision).filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }()
 
     public static func command(_ id: CommandID) -> Command {
         all.first { $0.id == id }!
+    }
+
+    /// The entry of a command in a context (modal commands have one per kind of context).
+    public static func command(_ id: CommandID, in context: Context) -> Command? {
+        all.first { $0.id == id && $0.applies(in: context) }
     }
 
     /// Commands that apply in a context, in registry order.

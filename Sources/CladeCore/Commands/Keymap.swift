@@ -13,8 +13,9 @@ public struct Keymap: Sendable {
     public init(commands: [Command] = CommandRegistry.all) {
         var bindings: [Context: [[Key]: CommandID]] = [:]
         var prefixes: [Context: Set<[Key]>] = [:]
-        for context in Context.keyContexts {
-            // Pane-specific bindings win over global ones for the same keys.
+        for context in Context.all {
+            // Pane-specific bindings win over global ones for the same keys; modal contexts have
+            // only their own.
             for command in commands where command.applies(in: context) {
                 let specific = !command.contexts.contains(.global)
                 for seq in command.keys {

@@ -17,7 +17,8 @@ public struct InputPrompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case search, filter }
     public var kind: Kind
     public var pane: Pane
-    public var text: String
+    public var field: TextField
+    public var text: String { field.text }
     /// The cursor before a search started, restored when it is cancelled.
     public var origin: Int
 
@@ -30,8 +31,20 @@ public struct CommandListOverlay: Equatable, Sendable {
     public var kind: Kind
     /// The pane the overlay was opened from: help lists what works there.
     public var context: Context
-    public var query: String = ""
+    public var field = TextField()
+    public var query: String { field.text }
     public var cursor = ListCursor()
+
+    public init(kind: Kind, context: Context) {
+        self.kind = kind
+        self.context = context
+    }
+
+    /// Rows of commands the overlay shows on a screen `height` rows high (the view draws this
+    /// many; the reducer pages by it).
+    public func listRows(screenHeight height: Int, count: Int) -> Int {
+        kind == .help ? max(1, height - 8) : max(1, min(height - 4, max(6, count + 4)) - 4)
+    }
 }
 
 /// A one-line message in the footer until the next key.
@@ -118,9 +131,15 @@ public struct AppState: Equatable, Sendable {
     /// The context keys are read in.
     public var context: Context {
         if split != nil { return .split }
-        if dialog != nil { return .dialog }
-        if overlay != nil { return overlay!.kind == .help ? .help : .palette }
-        if prompt != nil { return .input }
+        if let dialog {
+            switch dialog.style {
+            case .choice: return .choice
+            case .picker: return .picker
+            case .text: return .textDialog
+            }
+        }
+        if let overlay { return overlay.kind == .help ? .help : .palette }
+        if let prompt { return prompt.kind == .search ? .search : .filter }
         return keyContext
     }
 

@@ -37,7 +37,11 @@ public struct Dialog: Equatable, Sendable {
     /// A line of explanation under the title.
     public var prompt: String
     /// The edited text (text dialogs) or the filter (pickers).
-    public var text: String
+    public var field: TextField
+    public var text: String {
+        get { field.text }
+        set { field = TextField(newValue) }
+    }
     public var options: [DialogOption]
     /// Index into `visibleOptions`; -1 means the text line has focus (text dialogs).
     public var cursor: Int
@@ -49,10 +53,22 @@ public struct Dialog: Equatable, Sendable {
         self.style = style
         self.title = title
         self.prompt = prompt
-        self.text = text
+        field = TextField(text)
         self.options = options
         self.cursor = cursor
         self.loading = loading
+    }
+
+    /// Rows of options the dialog shows on a screen `height` rows high; the view draws this
+    /// many and the reducer pages by it.
+    public func listRows(screenHeight height: Int) -> Int {
+        let visible = visibleOptions.count
+        let room = max(1, height - 10)
+        switch style {
+        case .choice: return min(room, max(visible, 1))
+        case .text: return visible == 0 && !loading ? 0 : min(room, max(3, visible))
+        case .picker: return min(room, max(6, min(visible, 14)))
+        }
     }
 
     /// The options shown: in a picker, those matching the filter, best first.

@@ -7,7 +7,11 @@ public enum Key: Hashable, Sendable {
     case home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete, insert
     case shiftUp, shiftDown
+    /// Word jumps in text (what terminals send as Ctrl-← and Ctrl-→).
+    case ctrlLeft, ctrlRight
     case function(Int)
+    /// Text the terminal delivered as a bracketed paste: inserted as text, never run as keys.
+    case paste(String)
 
     /// How help and the footer write the key.
     public var label: String {
@@ -32,7 +36,19 @@ public enum Key: Hashable, Sendable {
         case .insert: "Ins"
         case .shiftUp: "Shift-↑"
         case .shiftDown: "Shift-↓"
+        case .ctrlLeft: "Ctrl-←"
+        case .ctrlRight: "Ctrl-→"
         case .function(let n): "F\(n)"
+        case .paste: "paste"
+        }
+    }
+
+    /// What the key types into a text field, if it is text: a printable character or a paste.
+    public var typedText: String? {
+        switch self {
+        case .char(let c) where !c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }): String(c)
+        case .paste(let text): text
+        default: nil
         }
     }
 }

@@ -23,10 +23,21 @@ public enum Pane: Int, CaseIterable, Sendable {
 
 /// Where a key is being read: decides which commands apply.
 public enum Context: String, CaseIterable, Sendable {
-    case global, clusters, questions, capabilities, segments, priorities, charts, matrix, help, palette, input, dialog, split
+    case global, clusters, questions, capabilities, segments, priorities, charts, matrix
+    // Modal contexts: each declares its own commands and inherits none of the global ones.
+    case choice, picker, textDialog, split, help, palette, search, filter
 
-    /// The contexts keys are bound in: the panes and the full-screen views.
+    /// The panes and the full-screen views, where the global commands apply.
     public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix]
+    /// Dialogs, the split preview, the command overlays and the footer prompt.
+    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter]
+    /// Every context a key can be read in.
+    public static let all: [Context] = keyContexts + modalContexts
+
+    public var isModal: Bool { Self.modalContexts.contains(self) }
+
+    /// Modal contexts with a text field: printable keys and pastes are typed into it.
+    public var takesText: Bool { [.picker, .textDialog, .help, .palette, .search, .filter].contains(self) }
 
     public init(_ pane: Pane) {
         switch pane {
@@ -46,11 +57,14 @@ public enum Context: String, CaseIterable, Sendable {
         case .priorities: "Prioritised list"
         case .charts: "Charts"
         case .matrix: "Capability × topic matrix"
+        case .choice: "Choice dialogs"
+        case .picker: "Cluster pickers"
+        case .textDialog: "Text dialogs"
+        case .split: "Suggested split"
         case .help: "Help"
         case .palette: "Command palette"
-        case .input: "Search and filter prompt"
-        case .dialog: "Dialog"
-        case .split: "Suggested split"
+        case .search: "Search prompt"
+        case .filter: "Filter prompt"
         }
     }
 }

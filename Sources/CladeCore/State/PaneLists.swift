@@ -20,7 +20,7 @@ public enum CommandList {
             let all = CommandRegistry.commands(in: overlay.context)
             candidates = all.filter { !$0.contexts.contains(.global) } + all.filter { $0.contexts.contains(.global) }
         case .palette:
-            candidates = CommandRegistry.all.filter { $0.id != .palette }
+            candidates = CommandRegistry.all.filter { $0.id != .palette && !$0.contexts.allSatisfy(\.isModal) }
         }
         guard !overlay.query.isEmpty else { return candidates }
         if overlay.kind == .help {

@@ -1,33 +1,21 @@
 extension Reducer {
-    static func overlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    static func overlayCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         guard var overlay = state.overlay else { return [] }
         let rows = CommandList.rows(overlay)
-        let height = max(1, state.height - 8)
-        switch key {
-        case .escape:
+        let height = overlay.listRows(screenHeight: state.height, count: rows.count)
+        switch id {
+        case .cancel:
             if overlay.query.isEmpty { state.overlay = nil; return [] }
-            overlay.query = ""
+            overlay.field = TextField()
             overlay.cursor = ListCursor()
-        case .char("?") where overlay.kind == .help && overlay.query.isEmpty, .function(1):
+        case .closeOverlay:
             state.overlay = nil
             return []
-        case .ctrl("c"):
-            state.overlay = nil
-            return []
-        case .down, .ctrl("n"), .ctrl("j"): overlay.cursor.move(by: 1, count: rows.count, height: height)
-        case .up, .ctrl("p"), .ctrl("k"): overlay.cursor.move(by: -1, count: rows.count, height: height)
-        case .pageDown, .ctrl("d"): overlay.cursor.move(by: height, count: rows.count, height: height)
-        case .pageUp, .ctrl("u"): overlay.cursor.move(by: -height, count: rows.count, height: height)
-        case .home: overlay.cursor.moveTo(0, count: rows.count, height: height)
-        case .end: overlay.cursor.moveTo(rows.count - 1, count: rows.count, height: height)
-        case .backspace:
-            guard !overlay.query.isEmpty else { return [] }
-            overlay.query.removeLast()
-            overlay.cursor = ListCursor()
-        case .char(let c):
-            overlay.query.append(c)
-            overlay.cursor = ListCursor()
-        case .enter:
+        case .listDown: overlay.cursor.move(by: 1, count: rows.count, height: height)
+        case .listUp: overlay.cursor.move(by: -1, count: rows.count, height: height)
+        case .listPageDown: overlay.cursor.move(by: height, count: rows.count, height: height)
+        case .listPageUp: overlay.cursor.move(by: -height, count: rows.count, height: height)
+        case .accept:
             state.overlay = nil
             guard rows.indices.contains(overlay.cursor.index) else { return [] }
             return runFromList(&state, rows[overlay.cursor.index])

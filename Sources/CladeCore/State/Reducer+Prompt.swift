@@ -9,18 +9,18 @@ extension Reducer {
         case (.filter, .questions): text = state.questions.filter
         case (.filter, .capabilities): text = state.capabilityNameFilter
         }
-        state.prompt = InputPrompt(kind: kind, pane: pane, text: text, origin: cursorIndex(state))
+        state.prompt = InputPrompt(kind: kind, pane: pane, field: TextField(text), origin: cursorIndex(state))
         return []
     }
 
-    static func promptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard var prompt = state.prompt else { return [] }
-        switch key {
-        case .escape:
+    static func promptCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        guard let prompt = state.prompt else { return [] }
+        switch id {
+        case .cancel:
             state.prompt = nil
             if prompt.kind == .search { return setCursor(&state, prompt.origin) }
             return applyFilter(&state, pane: prompt.pane, text: "")
-        case .enter:
+        case .accept:
             state.prompt = nil
             if prompt.kind == .search {
                 state.lastSearch = prompt.text
@@ -29,17 +29,14 @@ extension Reducer {
                 }
             }
             return []
-        case .backspace:
-            guard !prompt.text.isEmpty else { return [] }
-            prompt.text.removeLast()
-        case .ctrl("u"):
-            prompt.text = ""
-        case .char(let c):
-            prompt.text.append(c)
         default:
             return []
         }
-        state.prompt = prompt
+    }
+
+    /// The prompt's text changed: search moves to the first match, the filter narrows.
+    static func promptEdited(_ state: inout AppState) -> [Effect] {
+        guard let prompt = state.prompt else { return [] }
         switch prompt.kind {
         case .search:
             if prompt.text.isEmpty { return setCursor(&state, prompt.origin) }

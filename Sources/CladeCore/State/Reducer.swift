@@ -15,10 +15,7 @@ public enum Reducer {
         switch action {
         case .key(let key):
             state.status = nil
-            if state.split != nil { return splitKey(&state, key) }
-            if state.dialog != nil { return dialogKey(&state, key) }
-            if state.overlay != nil { return overlayKey(&state, key) }
-            if state.prompt != nil { return promptKey(&state, key) }
+            if state.context.isModal { return modalKey(&state, key) }
             return dispatchKey(&state, key)
         case .resize(let w, let h):
             state.width = w
@@ -117,6 +114,8 @@ public enum Reducer {
             }
             if case .char(let c) = key, !c.isWhitespace {
                 state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in \(state.placeName).")
+            } else if case .paste = key {
+                state.status = StatusMessage("Nothing to paste into here: / searches, \\ filters.")
             }
             return []
         }
@@ -188,6 +187,11 @@ public enum Reducer {
         case .quit:
             state.quitting = true
             return [.quit]
+        case .listDown, .listUp, .listPageDown, .listPageUp, .accept, .cancel, .closeOverlay, .pickByLetter,
+             .splitMore, .splitFewer, .splitAuto, .typeText, .textLeft, .textRight, .textStart, .textEnd,
+             .textWordLeft, .textWordRight, .textDeleteBack, .textDeleteForward, .textDeleteWord, .textDeleteToStart:
+            // Modal commands: `modalKey` runs them; from a pane there is nothing to act on.
+            return []
         }
     }
 

@@ -6,17 +6,16 @@ enum CommandListView {
     static func draw(_ screen: inout Screen, state: AppState, overlay: CommandListOverlay, theme: Theme) {
         let width = min(state.width - 4, 78)
         let rows = CommandList.rows(overlay)
-        let height = overlay.kind == .help ? state.height - 4 : min(state.height - 4, max(6, rows.count + 4))
+        let listHeight = overlay.listRows(screenHeight: state.height, count: rows.count)
+        let height = listHeight + 4
         let rect = Rect(x: (state.width - width) / 2, y: overlay.kind == .help ? 2 : 1, width: width, height: height)
         screen.fill(rect, style: .overlay)
         let title = overlay.kind == .help ? "Help · \(overlay.context.title)" : "Commands"
-        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: "Enter runs · Esc closes")
+        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: Hints.line(state.context, [.accept, .cancel]))
         let inner = rect.inset(by: 1)
         let prompt = overlay.kind == .help ? "Type to filter: " : ": "
         let used = screen.put(prompt, x: inner.x + 1, y: inner.y, style: .keyHint)
-        let w = screen.put(overlay.query, x: inner.x + 1 + used, y: inner.y, maxWidth: inner.width - used - 2, style: .input)
-        screen.cursor = Point(x: inner.x + 1 + used + w, y: inner.y)
-        let listHeight = inner.height - 2
+        TextFieldView.draw(&screen, overlay.field, x: inner.x + 1 + used, y: inner.y, room: inner.width - used - 2)
         if rows.isEmpty {
             screen.put("No command matches \u{201C}\(overlay.query)\u{201D}.", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, style: .dim)
             return

@@ -5,17 +5,11 @@ enum DialogView {
     static func draw(_ screen: inout Screen, state: AppState, dialog: Dialog, theme: Theme) {
         let visible = dialog.visibleOptions
         let width = min(state.width - 4, 76)
-        let listRoom = max(1, state.height - 10)
-        let listRows: Int
-        switch dialog.style {
-        case .choice: listRows = min(listRoom, max(visible.count, 1))
-        case .text: listRows = visible.isEmpty && !dialog.loading ? 0 : min(listRoom, max(3, visible.count))
-        case .picker: listRows = min(listRoom, max(6, min(visible.count, 14)))
-        }
+        let listRows = dialog.listRows(screenHeight: state.height)
         let height = min(state.height - 2, 3 + (dialog.style == .choice ? 0 : (listRows > 0 ? 2 : 1)) + listRows)
         let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 3), width: width, height: height)
         screen.fill(rect, style: .overlay)
-        screen.box(rect, title: dialog.title, focused: true, theme: theme, rightTitle: "Enter · Esc")
+        screen.box(rect, title: dialog.title, focused: true, theme: theme, rightTitle: Hints.line(state.context, [.accept, .cancel]))
         let inner = rect.inset(by: 1)
         var y = inner.y
         screen.put(dialog.prompt, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: .dim)
@@ -23,11 +17,8 @@ enum DialogView {
         if dialog.style != .choice {
             let label = dialog.style == .picker ? "Find: " : "› "
             let used = screen.put(label, x: inner.x + 1, y: y, style: .keyHint)
-            let room = inner.width - used - 3
-            var shown = dialog.text
-            while TextWidth.width(of: shown) > room, !shown.isEmpty { shown.removeFirst() }
-            let w = screen.put(shown, x: inner.x + 1 + used, y: y, maxWidth: room, style: .input)
-            if dialog.style == .picker || dialog.cursor < 0 { screen.cursor = Point(x: inner.x + 1 + used + w, y: y) }
+            TextFieldView.draw(&screen, dialog.field, x: inner.x + 1 + used, y: y, room: inner.width - used - 2,
+                               showCursor: dialog.style == .picker || dialog.cursor < 0)
             y += 2
             if dialog.style == .text {
                 let heading = dialog.loading ? "Suggestions: computing…" : (visible.isEmpty ? "" : "Suggestions (↓ to pick):")
@@ -104,7 +95,7 @@ enum SplitPreviewView {
                 y += 1
             }
         }
-        let keys = "Enter splits · + / - changes k · a chooses k again · Esc cancels"
+        let keys = Hints.line(.split, [.accept, .splitMore, .splitAuto, .cancel])
         screen.put(keys, x: x, y: inner.maxY - 1, maxWidth: width, style: .keyHint)
     }
 }

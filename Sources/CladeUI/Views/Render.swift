@@ -112,14 +112,8 @@ enum Footer {
         if let prompt = state.prompt {
             let label = prompt.kind == .search ? "Search" : "Filter"
             let used = screen.put("\(label) \(prompt.prefix)", x: 0, y: y, style: .keyHint)
-            let text = prompt.text
-            let room = width - used - 1
-            // Keep the end of a long query (where the typing happens) in view.
-            var shown = text
-            while TextWidth.width(of: shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
-            let w = screen.put(shown, x: used, y: y, style: .input)
-            screen.cursor = Point(x: min(width - 1, used + w), y: y)
-            let hint = prompt.kind == .search ? "Enter keeps · Esc cancels" : "Enter keeps · Esc clears"
+            let w = TextFieldView.draw(&screen, prompt.field, x: used, y: y, room: width - used - 1)
+            let hint = Hints.line(state.context, [.accept, .cancel])
             let hw = TextWidth.width(of: hint)
             if used + w + hw + 3 < width { screen.put(hint, x: width - hw - 1, y: y, style: .dim) }
             return
@@ -128,15 +122,9 @@ enum Footer {
             screen.put(" " + status.text, x: 0, y: y, maxWidth: width, style: status.isError ? .statusError : .accent)
             return
         }
-        // As many as fit, the least important dropped first, shown in registry order.
-        var entries = CommandRegistry.commands(in: state.context).compactMap { c -> (keys: String, label: String, rank: Int)? in
-            guard let label = c.footer else { return nil }
-            return (c.footerKeys ?? c.primaryKeyLabel, label, c.footerRank)
-        }
-        func needed() -> Int { entries.reduce(1) { $0 + TextWidth.width(of: $1.keys) + TextWidth.width(of: $1.label) + 3 } }
-        while needed() > width, entries.count > 1, let drop = entries.indices.max(by: { entries[$0].rank < entries[$1].rank }) {
-            entries.remove(at: drop)
-        }
+        // As many as fit, the least important dropped first, shown in registry order; in a
+        // dialog or overlay, only its own keys.
+        let entries = CommandRegistry.footerHints(in: state.context, width: width, measure: TextWidth.width(of:))
         var x = 1
         for entry in entries where x < width {
             x += screen.put(entry.keys, x: x, y: y, style: .keyHint)

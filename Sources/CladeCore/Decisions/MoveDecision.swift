@@ -1,0 +1,24 @@
+/// `M`: the marked questions (or the one under the cursor) to a picked cluster.
+public enum MoveDecision: DecisionKind {
+    public static func start(_ command: CommandID, _ state: AppState) -> DecisionStep {
+        guard let cluster = state.selectedCluster else { return .close }
+        let questions = DecisionOptions.questions(state)
+        guard !questions.isEmpty else { return .close }
+        return .open(Dialog(
+            purpose: .moveTarget(questions: questions), style: .picker,
+            title: "Move \(questions.count) question\(questions.count == 1 ? "" : "s") to…", prompt: "Type to find the cluster.",
+            options: DecisionOptions.clusters(state, excluding: [cluster.id])
+        ), load: false)
+    }
+
+    public static func owns(_ purpose: Dialog.Purpose) -> Bool {
+        if case .moveTarget = purpose { return true }
+        return false
+    }
+
+    public static func finish(_ answer: DialogAnswer, of dialog: Dialog, _ state: AppState) -> DecisionStep {
+        guard case .moveTarget(let questions) = dialog.purpose, case .picked(let option) = answer,
+              case .cluster(let target) = option.value else { return .close }
+        return .commit(.move(questions: questions, to: target))
+    }
+}
