@@ -1,4 +1,5 @@
 import ArgumentParser
+import CladeCore
 import CladeStore
 import Foundation
 
