@@ -107,3 +107,21 @@ def test_the_nearest_candidate_decides_even_when_a_farther_one_would_pass_its_fl
     exp.pipeline_centroids = {12: [-1.0, 0.0]}
     assert assign_unseen([[0.3, 0.95]], [2], exp) == [2]     # nearest is -1 (0.95 < 0.999): stays
     assert assign_unseen([[0.55, 0.83]], [2], exp) == [5]    # nearest is -2, over its floor
+
+
+def test_the_core_runs_with_the_standard_library_only():
+    """numpy, pandas and pyarrow made unimportable: reading, applying and assigning still work."""
+    import json
+    import subprocess
+    import sys
+    code = (
+        "import sys, json\n"
+        "for m in ('numpy', 'pandas', 'pyarrow', 'bertopic'): sys.modules[m] = None\n"
+        "import clade_pipeline as c\n"
+        "exp = c.read_export(json.loads(sys.stdin.read()))\n"
+        "print(json.dumps(c.apply_to_labels([2, 2, 1], ['new', 'r5', 'x'], exp, embeddings=[[0.1, 0.99], [1, 0], [1, 0]])))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(small_export()), text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [4, 4, 0]

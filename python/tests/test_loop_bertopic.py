@@ -2,7 +2,6 @@
 own banking77 output → a scripted review with `clade apply` → `clade export` → apply_to_bertopic on
 the saved model (real bertopic package, no deep-learning framework) → get_topic_info()."""
 import csv
-import json
 import logging
 
 import pytest
