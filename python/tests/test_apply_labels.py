@@ -125,3 +125,9 @@ def test_the_core_runs_with_the_standard_library_only():
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [4, 4, 0]
+
+
+def test_rows_without_an_id_are_never_taken_for_a_reviewed_row(exp):
+    exp.reassignments.append({"question_id": 9, "external_id": "None", "pipeline_cluster_id": 10,
+                              "reviewed_cluster_id": -1})
+    assert apply_to_labels([0, 0], [None, "None"], exp) == [0, 4]

@@ -247,7 +247,7 @@ def apply_to_labels(labels: Sequence[Any], ids: Optional[Sequence[Any]], export:
     unseen = _unseen_clusters(r, embeddings, labels, texts, only)
     out = []
     for i, label in enumerate(labels):
-        t = seen.get(str(ids[i])) if ids is not None else None
+        t = seen.get(str(ids[i])) if ids is not None and ids[i] is not None else None
         if t is None and unseen[i] is not None:
             t = r.target(unseen[i])
         out.append(r.value(t, value, label, dismissed))
