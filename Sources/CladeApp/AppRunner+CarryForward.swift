@@ -11,6 +11,12 @@ extension AppRunner {
         state.status = StatusMessage("Run \(runs.to) has none of the review of run \(runs.from) yet: \(key) carries it forward (clade carry-forward --dry-run shows what)")
     }
 
+    /// Appended to the notice of a run written while the window is open.
+    func carryForwardOffer() -> String {
+        guard !database.readOnly, let runs = try? database.writer.read({ try CarryForwardStep.pending($0) }) else { return "" }
+        return "; it has none of run \(runs.from)'s review yet: \(CommandRegistry.command(.carryForward).primaryKeyLabel) carries it forward"
+    }
+
     func carryForward() {
         guard checkFile() else {
             send(.refused("Not carried forward: \(watch.detachedReason ?? "the file changed")"))

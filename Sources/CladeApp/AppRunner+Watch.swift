@@ -125,7 +125,7 @@ extension AppRunner {
         if let reason {
             message = reason
         } else if after.run != before.run {
-            message = "The pipeline wrote run \(after.run): reloaded it (the selection follows clusters of the same name)"
+            message = "The pipeline wrote run \(after.run): reloaded it (the selection follows clusters of the same name)" + carryForwardOffer()
         } else if after.decision > before.decision {
             let n = after.decision - before.decision
             message = "\(n) decision\(n == 1 ? "" : "s") recorded by another Clade window: reloaded"

@@ -55,6 +55,9 @@ struct ExportCommand: ParsableCommand {
         if changed, !(format == .jsonl || format == .json || (format == .csv && table == .questions)) {
             throw fail("--changed goes with --format jsonl, json or csv --table questions")
         }
+        if format == .kura, consumer != nil || since != nil {
+            throw fail("--format kura is the reviewed clusters, not the decisions: --consumer and --since go with json, jsonl, csv or bertopic")
+        }
         let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
         let out = LineWriter()
         switch format {

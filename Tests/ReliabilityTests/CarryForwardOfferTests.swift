@@ -37,4 +37,20 @@ import Testing
         #expect(runner.state.status?.isError == true && runner.state.status?.text.contains("already carried") == true)
         #expect(try WALSurvivalTests.shell(path, "SELECT COUNT(*) FROM clade_decisions") == "2")
     }
+
+    @Test func aRunWrittenWhileTheWindowIsOpenIsOfferedToo() throws {
+        let scratch = try Scratch()
+        let path = scratch.path("review.sqlite")
+        try Pipelines.write(at: path)
+        let backend = HeadlessBackend(size: Size(width: 160, height: 40))
+        let runner = try AppRunner(database: try AppDatabase.open(path: path, busyTimeout: AppDatabase.interactiveBusyTimeout),
+                                   backend: backend, theme: .standard, reviewer: "ana")
+        backend.enqueue(keys: "y")  // a decision on run 1
+        runner.drain()
+        _ = try WALSurvivalTests.shell(path, WALSurvivalTests.secondRun)
+        #expect(runner.pollForChanges())
+        #expect(runner.state.status?.text.contains("The pipeline wrote run 2") == true)
+        #expect(runner.state.status?.text.hasSuffix("it has none of run 1's review yet: F carries it forward") == true, "\(runner.state.status?.text ?? "")")
+        #expect(try WALSurvivalTests.shell(path, "SELECT COUNT(*) FROM clade_decisions WHERE run_id = 2") == "0")
+    }
 }

@@ -134,6 +134,7 @@ struct PipelineCommandsTests {
         try Self.refused(["export", path, "--format", "kura", "--changed"], file: path, mentioning: "--changed goes with")
         try Self.refused(["export", path, "--format", "json", "--table", "questions"], file: path, mentioning: "--table goes with --format csv")
         try Self.refused(["export", path, "--run", "4"], file: path, mentioning: "has no run 4")
+        try Self.refused(["export", path, "--format", "kura", "--consumer", "etl"], file: path, mentioning: "not the decisions")
         try Self.refused(["export", path, "--since", "1", "--consumer", "x"], file: path, mentioning: "cannot be combined")
         let kura = try CladeCLI.run(["export", path, "--format", "kura"])
         #expect(kura.status == 0 && kura.stdout.split(separator: "\n").count == 7)

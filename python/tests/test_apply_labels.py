@@ -95,3 +95,39 @@ def test_numpy_and_float_integer_labels_count_as_topic_numbers(exp):
     np = need("numpy")
     assert apply_to_labels(np.array([1, 3]), None, exp) == [0, -1]
     assert apply_to_labels([1.0, float("nan")], None, exp)[0] == 0
+
+
+def test_the_nearest_candidate_decides_even_when_a_farther_one_would_pass_its_floor(exp):
+    # A second split-off cluster of topic 2 with a lax floor; the first one is nearer but the row is
+    # under its floor: the row stays (the documented rule), it does not fall through to the second.
+    exp.expert_clusters.append({**exp.expert_clusters[0], "cluster_id": -2, "concept_id": "clade:1:-2",
+                                "centroid": [0.6, 0.8], "proposed_topic": 5,
+                                "rule": {"kind": "nearest_centroid", "min_similarity": 0.1}})
+    exp.expert_clusters[0]["rule"]["min_similarity"] = 0.999
+    exp.pipeline_centroids = {12: [-1.0, 0.0]}
+    assert assign_unseen([[0.3, 0.95]], [2], exp) == [2]     # nearest is -1 (0.95 < 0.999): stays
+    assert assign_unseen([[0.55, 0.83]], [2], exp) == [5]    # nearest is -2, over its floor
+
+
+def test_the_core_runs_with_the_standard_library_only():
+    """numpy, pandas and pyarrow made unimportable: reading, applying and assigning still work."""
+    import json
+    import subprocess
+    import sys
+    code = (
+        "import sys, json\n"
+        "for m in ('numpy', 'pandas', 'pyarrow', 'bertopic'): sys.modules[m] = None\n"
+        "import clade_pipeline as c\n"
+        "exp = c.read_export(json.loads(sys.stdin.read()))\n"
+        "print(json.dumps(c.apply_to_labels([2, 2, 1], ['new', 'r5', 'x'], exp, embeddings=[[0.1, 0.99], [1, 0], [1, 0]])))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(small_export()), text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [4, 4, 0]
+
+
+def test_rows_without_an_id_are_never_taken_for_a_reviewed_row(exp):
+    exp.reassignments.append({"question_id": 9, "external_id": "None", "pipeline_cluster_id": 10,
+                              "reviewed_cluster_id": -1})
+    assert apply_to_labels([0, 0], [None, "None"], exp) == [0, 4]

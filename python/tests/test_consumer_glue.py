@@ -1,7 +1,6 @@
 """ack / export / consume run the clade binary as a subprocess; here against a stand-in script that
 records its arguments (the real binary is driven in test_loop_*.py)."""
 import json
-import os
 import stat
 
 import pytest

@@ -71,3 +71,10 @@ def test_reads_bytes_streams_and_dicts():
     raw = json.dumps(small_export()).encode()
     assert read_export(io.BytesIO(raw)).through == 7
     assert read_export(small_export()).run_id == 1
+
+
+def test_the_wrong_export_says_which_one_to_use(jsonl_file):
+    with pytest.raises(ExportError, match="read it with iter_assignments"):
+        read_export(jsonl_file)
+    with pytest.raises(ExportError, match="the package reads `clade export --format json`"):
+        read_export({"format": "clade-bertopic/1", "run_id": 1, "through": 0, "bertopic": {}})

@@ -3,7 +3,7 @@
 is not installed here; the lines are compared with the sample's own."""
 import json
 
-from conftest import query, realdata, run_clade, write_script
+from conftest import need, query, realdata, run_clade, write_script
 
 
 def test_kura_checkpoint_of_the_reviewed_clusters(tmp_path):
@@ -42,3 +42,28 @@ def test_kura_checkpoint_of_the_reviewed_clusters(tmp_path):
     leaf_chats = [chat for line in lines if line["id"] not in parents for chat in line["chat_ids"]]
     all_chats = {e for e, in query(db, "SELECT external_id FROM questions")}
     assert sorted(leaf_chats) == sorted(all_chats)
+
+
+def test_kura_loads_the_export_as_its_own_checkpoint(tmp_path, capsys):
+    """With the real kura package (0.5.4 installs without a deep-learning framework): its checkpoint
+    manager reads the export as `meta_clusters` and its tree view shows the reviewer's names."""
+    need("kura")
+    from kura.checkpoints import JSONLCheckpointManager
+    from kura.types import Cluster
+    from kura.visualization import visualise_clusters
+
+    db = tmp_path / "kura.sqlite"
+    run_clade("import", "kura", realdata("kura-sample", "checkpoints"), "-q", "-o", db)
+    (leaf,) = query(db, "SELECT cluster_id FROM clusters c WHERE EXISTS (SELECT 1 FROM assignments a "
+                        "WHERE a.cluster_id = c.cluster_id) ORDER BY cluster_id LIMIT 1")[0:1]
+    run_clade("apply", db, write_script(tmp_path / "r.jsonl", [{"op": "relabel", "cluster_id": leaf[0], "name": "Reviewed by Clade"}]))
+    folder = tmp_path / "reviewed"
+    folder.mkdir()
+    (folder / "meta_clusters.jsonl").write_text(run_clade("export", db, "--format", "kura").stdout)
+
+    clusters = JSONLCheckpointManager(str(folder)).load_checkpoint("meta_clusters", Cluster)
+    assert clusters and all(isinstance(c, Cluster) for c in clusters)
+    assert "Reviewed by Clade" in {c.name for c in clusters}
+    capsys.readouterr()
+    visualise_clusters(checkpoint_path=folder / "meta_clusters.jsonl")
+    assert "Reviewed by Clade" in capsys.readouterr().out

@@ -2,7 +2,6 @@
 own banking77 output → a scripted review with `clade apply` → `clade export` → apply_to_bertopic on
 the saved model (real bertopic package, no deep-learning framework) → get_topic_info()."""
 import csv
-import json
 import logging
 
 import pytest
@@ -60,6 +59,9 @@ def test_bertopic_export_applies_to_the_saved_model(reviewed):
 
     model = BERTopic.load(str(realdata("bertopic-banking77", "model")))
     old = list(model.topics_)
+    sample = slice(0, 400)
+    predicted, _ = model.transform(docs[sample], reviewed["embeddings"][sample])
+    fitted_agreement = sum(p == t for p, t in zip(predicted, old[sample])) / 400
     size = lambda t: old.count(t)  # noqa: E731
     result = apply_to_bertopic(model, docs, exp, embeddings=reviewed["embeddings"])
     info = model.get_topic_info().set_index("Topic")
@@ -76,6 +78,10 @@ def test_bertopic_export_applies_to_the_saved_model(reviewed):
     assert docs_of(m[106]) == reviewed["split"] and info.loc[m[106], "CustomName"] == "Why verify identity"
     assert reviewed["moved"] <= docs_of(m[23]) and info.loc[m[23], "Count"] == size(23) + len(reviewed["moved"])
     assert result.concepts[m[106]] == bt["new_topics"][0]["concept_id"]
+
+    # New documents land on the reviewed topics: transform agrees with them as it did with the fitted ones.
+    predicted, _ = model.transform(docs[sample], reviewed["embeddings"][sample])
+    assert sum(p == t for p, t in zip(predicted, model.topics_[sample])) / 400 >= fitted_agreement - 0.02
 
     # The streaming per-question export says the same for every document.
     per_doc = effective_labels(reviewed["tmp"] / "export.jsonl")

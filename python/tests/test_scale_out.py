@@ -34,7 +34,7 @@ def test_held_out_rows_follow_the_reviewers_splits(tmp_path):
     for q, ext, cluster, topic_id in query(db, "SELECT q.question_id, q.external_id, a.cluster_id, c.external_id FROM questions q "
                                                "JOIN assignments a USING (question_id) JOIN clusters c USING (cluster_id)"):
         members[(cluster, topic_id)].append((q, int(ext[1:])))
-    decisions, split_intent = [], {}
+    decisions = []
     for (cluster, topic_id), rows in sorted(members.items()):
         if topic_id == "-1":
             continue

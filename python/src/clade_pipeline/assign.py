@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from .export import Assignment, AssignmentStream, Export, ExportError, PathOrFile, read_export
 
@@ -247,7 +247,7 @@ def apply_to_labels(labels: Sequence[Any], ids: Optional[Sequence[Any]], export:
     unseen = _unseen_clusters(r, embeddings, labels, texts, only)
     out = []
     for i, label in enumerate(labels):
-        t = seen.get(str(ids[i])) if ids is not None else None
+        t = seen.get(str(ids[i])) if ids is not None and ids[i] is not None else None
         if t is None and unseen[i] is not None:
             t = r.target(unseen[i])
         out.append(r.value(t, value, label, dismissed))
@@ -284,9 +284,9 @@ def assign_unseen(embeddings: Optional[Sequence[Sequence[float]]], pipeline_labe
     """Labels for rows Clade never saw, by the export's rule for each expert cluster.
 
     A row goes to expert cluster E only if (a) its pipeline cluster is one of E's
-    source_cluster_ids and (b) for a nearest_centroid rule: its cosine similarity to E's centroid
-    is at least the rule's min_similarity and higher than to the centroid of what stayed in its
-    own cluster (pipeline_centroids) and than to any other candidate; for a keywords rule (runs
+    source_cluster_ids and (b) for a nearest_centroid rule: E's centroid is the most similar
+    (cosine) of those candidates, more similar than the centroid of what stayed in its own
+    cluster (pipeline_centroids), and at least E's min_similarity; for a keywords rule (runs
     without embeddings): its text contains more of E's keywords than of any other candidate's,
     at least one. Every other row follows its pipeline cluster (merged: the survivor; dismissed).
     Rows whose label names no cluster of the export keep their label."""
@@ -333,14 +333,18 @@ def _choose(cid: int, candidates, embedding, text, centroids, expert_centroids, 
         else:
             v = _normalise(embedding)
             sim = lambda c: _dot(v, c)  # noqa: E731
-        stay = sim(centroids[cid]) if cid in centroids else -math.inf
-        best, best_sim = cid, stay
+        # The documented rule: the most similar candidate centroid wins, if it is more similar than
+        # what stays of the row's own cluster and at least as similar as its least similar reviewed member.
+        best, best_sim = None, -math.inf
         for e in by_centroid:
             s = sim(expert_centroids[int(e["cluster_id"])])
-            floor = float((e.get("rule") or {}).get("min_similarity", -1.0) or -1.0)
-            if s >= floor and s > best_sim:
-                best, best_sim = int(e["cluster_id"]), s
-        return best
+            if s > best_sim:
+                best, best_sim = e, s
+        floor = (best.get("rule") or {}).get("min_similarity")
+        stay = sim(centroids[cid]) if cid in centroids else -math.inf
+        if best_sim > stay and (floor is None or best_sim >= float(floor)):
+            return int(best["cluster_id"])
+        return cid
     by_keywords = [e for e in candidates if (e.get("rule") or {}).get("kind") == "keywords"]
     if text is not None and by_keywords:
         tokens = _tokens(text)

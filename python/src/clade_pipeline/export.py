@@ -102,11 +102,15 @@ def read_export(source: Union[PathOrFile, Dict[str, Any]]) -> Export:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
-            raise ExportError(f"{name}: not JSON ({e.msg} at line {e.lineno} column {e.colno}); "
-                              "is this `clade export --format json` output?") from None
+            hint = ("a JSON Lines stream? read it with iter_assignments" if text.lstrip().startswith('{"kind"')
+                    else "is this `clade export --format json` output?")
+            raise ExportError(f"{name}: not JSON ({e.msg} at line {e.lineno} column {e.colno}); {hint}") from None
     if not isinstance(doc, dict):
         raise ExportError(f"{name}: expected a JSON object, found {type(doc).__name__}")
     fmt = doc.get("format")
+    if fmt == "clade-bertopic/1":
+        raise ExportError(f"{name}: this is `clade export --format bertopic` (the bertopic section only); "
+                          "the package reads `clade export --format json`, which holds it too")
     if fmt != JSON_FORMAT:
         raise ExportError(f"{name}: format {fmt!r}, expected {JSON_FORMAT!r} "
                           "(export it again with this Clade, or update clade_pipeline)")
