@@ -45,7 +45,7 @@ struct KuraCheckpointExportTests {
         let reviewed = try Self.objects(try KuraCheckpoint.lines(app))
         let renamed = try #require(reviewed.first { $0["name"] as? String == "Renamed by the reviewer" })
         let split = try #require(reviewed.first { $0["name"] as? String == "Split off" })
-        #expect(split["id"] as? String == "clade:1:-1" && split["parent_id"] as? String == renamed["parent_id"] as? String)
+        #expect(split["id"] as? String == "clade:1:\(CladeIDs.ceiling)" && split["parent_id"] as? String == renamed["parent_id"] as? String)
         #expect((split["chat_ids"] as! [String]).count == 1 && reviewed.count == ours.count + 1)
     }
 }

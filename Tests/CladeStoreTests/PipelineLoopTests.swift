@@ -69,7 +69,7 @@ import Testing
         #expect(report.notCarried.isEmpty)
         // Each item cites the decision that set it, not the cluster's latest.
         let sources = Dictionary(report.items.map { ("\($0.what.rawValue) \($0.oldClusterID ?? 0)", $0.sourceDecisionID) }, uniquingKeysWith: { a, _ in a })
-        #expect(sources["split -1"] == 1 && sources["label 20"] == 2 && sources["merge 11"] == 3 && sources["priority 20"] == 4, "\(sources)")
+        #expect(sources["split \(CladeIDs.ceiling)"] == 1 && sources["label 20"] == 2 && sources["merge 11"] == 3 && sources["priority 20"] == 4, "\(sources)")
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 1, to: 2) }  // done already
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 2, to: 1) }
         #expect(throws: DecisionStore.Refused.self) { try CarryForwardStep.run(app, from: 1, to: 7) }
@@ -77,7 +77,7 @@ import Testing
         let reopened = try AppDatabase.open(path: path)
         let e = try DecisionExport.make(reopened, since: nil, consumer: nil)
         let reproduced = try #require(e.clusters.first { $0.clusterID == 140 })
-        #expect(reproduced.conceptID == "clade:1:-1" && reproduced.label == "RFI by number")
+        #expect(reproduced.conceptID == "clade:1:\(CladeIDs.ceiling)" && reproduced.label == "RFI by number")
         #expect(e.clusters.first { $0.clusterID == 120 }?.label == "Weather (out of scope)")
         #expect(e.clusters.first { $0.clusterID == 111 }?.status == "merged")
         #expect(e.clusters.first { $0.clusterID == 110 }?.conceptID == "pipeline:110")
@@ -98,16 +98,16 @@ import Testing
         let tmp = try StoreFixtures.TempFolder()
         let (_, app) = try reviewed(tmp)
         try DecisionStore(app: app, reviewer: "ana").commit(.relabel(1, name: "Documents", description: nil))  // a parent
-        try DecisionStore(app: app, reviewer: "ana").commit(.relabel(-1, name: "RFI numbers", description: nil))
+        try DecisionStore(app: app, reviewer: "ana").commit(.relabel(CladeIDs.ceiling, name: "RFI numbers", description: nil))
         let e = try DecisionExport.make(app, since: nil, consumer: nil)
-        #expect(e.bertopic.customLabels == ["20": "Weather (out of scope)"])  // not the split-off -1, not parent 1
+        #expect(e.bertopic.customLabels == ["20": "Weather (out of scope)"])  // not the split-off cluster, not parent 1
         #expect(e.bertopic.topicsToMerge == [[10, 11]])
         let new = try #require(e.bertopic.newTopics.first)
-        #expect(new.questionIDs == [1] && new.proposedTopic == 21 && new.label == "RFI numbers" && new.conceptID == "clade:1:-1")
+        #expect(new.questionIDs == [1] && new.proposedTopic == 21 && new.label == "RFI numbers" && new.conceptID == "clade:1:\(CladeIDs.ceiling)")
         let x = try #require(e.expertClusters.first)
         #expect(x.sourceClusterIDs == [10] && x.memberQuestionIDs == [1] && x.rule.kind == "keywords" && x.centroid == nil)
         #expect(e.reassignments.map(\.questionID) == [1, 3, 4])
-        // Split-off -1 never renames BERTopic's outlier topic; integer keys only.
+        // A split-off cluster never renames BERTopic's outlier topic; integer keys only.
         #expect(e.bertopic.customLabels.keys.allSatisfy { Int($0) != nil && Int($0)! >= 0 })
         let json = try e.json()
         #expect(json.contains("\"topics_to_merge\" : [\n      [\n        10,"))
@@ -115,7 +115,7 @@ import Testing
         var lines: [QuestionLine] = []
         try AssignmentStream.run(app, changedOnly: true, header: { _ in }, line: { lines.append($0) })
         #expect(lines.map(\.questionID) == [1, 3, 4])
-        #expect(lines[0].topic == 21 && lines[0].conceptID == "clade:1:-1" && lines[1].status == "merged" && lines[1].reviewedClusterID == 10)
+        #expect(lines[0].topic == 21 && lines[0].conceptID == "clade:1:\(CladeIDs.ceiling)" && lines[1].status == "merged" && lines[1].reviewedClusterID == 10)
 
         let kura = try KuraCheckpoint.lines(app)
         let decoded = try kura.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
