@@ -77,7 +77,7 @@ public final class AppDatabase: Sendable {
                         backup = copy
                         notices.append("Upgraded Clade's tables (\(pending.sorted().joined(separator: ", "))); the file as it was is kept at \(copy)")
                     }
-                    try migrator.migrate(pool)
+                    try CladeSchema.migrate(migrator, pool)
                     let tables = try pool.write { db -> String? in
                         guard let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") else { return nil }
                         return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report, scanned: scanned)
@@ -98,6 +98,16 @@ public final class AppDatabase: Sendable {
     }
 
     /// The same file opened again (after another program replaced it), with the same access.
+    /// Checkpoints the write-ahead log into the database file and closes the connections, so the
+    /// `.sqlite` alone holds every decision: a user may copy just that file after closing the window
+    /// (SIGHUP) or quitting. With another program still reading, SQLite leaves the log to the last
+    /// one to close; nothing is lost either way.
+    public func close() {
+        if !readOnly { _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+        if let pool = writer as? DatabasePool { try? pool.close() }
+        if let queue = writer as? DatabaseQueue { try? queue.close() }
+    }
+
     public func reopen() throws -> AppDatabase {
         try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: Self.interactiveBusyTimeout, busyWait: 2)
     }
