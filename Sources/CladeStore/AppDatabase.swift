@@ -49,7 +49,11 @@ public final class AppDatabase: Sendable {
     ) throws -> AppDatabase {
         var options = options
         options.knownMigrations = migrator.migrations
-        let (report, scanned) = try SchemaCheck.runKeepingFigures(path: path, options: options)
+        // The validation waits for another program's write too (a rollback-journal file held
+        // exclusively), as the docs promise: up to `busyWait`, saying so once.
+        let (report, scanned) = try waitingWhileLocked(seconds: busyWait, onWait: { onWait("\(path) is being written by another program; waiting for it to finish…") }) {
+            try SchemaCheck.runKeepingFigures(path: path, options: options)
+        }
         let writable = !forceReadOnly && isWritable(path)
         do {
             if !writable {
@@ -142,6 +146,21 @@ public final class AppDatabase: Sendable {
         return mode & 0o222 != 0
             && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+
+    /// Runs the validation again while it finds the file locked, up to `seconds`.
+    static func waitingWhileLocked<T>(seconds: Double, onWait: () -> Void, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        var told = false
+        while true {
+            do {
+                return try body()
+            } catch StoreError.locked(let path) {
+                guard Date() < deadline else { throw StoreError.locked(path: path) }
+                if !told { onWait(); told = true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
     }
 
     /// Runs `body` again while SQLite says another connection holds the lock, up to `seconds`.
