@@ -5,6 +5,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+// NSIG is not visible under _XOPEN_SOURCE; 129 covers every Linux architecture (MIPS has 128 signals).
+#define CLADE_NSIG 129
+
 static struct termios saved_termios;
 static int have_termios = 0;
 static int installed = 0;
@@ -12,7 +15,7 @@ static volatile sig_atomic_t active = 0;
 static volatile sig_atomic_t exit_signal = 0;
 static volatile sig_atomic_t continued = 0;
 
-static const int crash_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT };
+static const int crash_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT, SIGSYS };
 #define N_CRASH (sizeof(crash_signals) / sizeof(crash_signals[0]))
 static struct sigaction previous[N_CRASH];
 
@@ -44,6 +47,7 @@ static const char *signal_name(int sig) {
     case SIGBUS: return "SIGBUS";
     case SIGFPE: return "SIGFPE";
     case SIGABRT: return "SIGABRT";
+    case SIGSYS: return "SIGSYS";
     default: return "a signal";
     }
 }
@@ -116,6 +120,49 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
 }
 
 static void on_exit_signal(int sig) { exit_signal = sig; }
+
+// Every other signal whose default action ends the process: without a handler it would leave the
+// terminal in the alternate screen with the cursor hidden, and skip the orderly exit (the waiting
+// decision, the WAL checkpoint). Each becomes an exit request like SIGTERM — but only while
+// nobody else handles it (a profiler's SIGPROF, the runtime's real-time signals stay theirs).
+static struct sigaction previous_term[CLADE_NSIG];
+static unsigned char took_term[CLADE_NSIG];
+
+static void take_terminating_signals(const struct sigaction *ex) {
+    int fixed[] = { SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGPOLL
+        SIGPOLL,
+#endif
+#ifdef SIGPWR
+        SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+        SIGSTKFLT,
+#endif
+    };
+    int count = (int)(sizeof fixed / sizeof fixed[0]);
+#ifdef SIGRTMIN
+    int rt_min = SIGRTMIN, rt_max = SIGRTMAX;
+#else
+    int rt_min = 1, rt_max = 0;
+#endif
+    for (int k = 0; k < count + (rt_max - rt_min + 1); k++) {
+        int sig = k < count ? fixed[k] : rt_min + (k - count);
+        if (sig <= 0 || sig >= CLADE_NSIG) continue;
+        struct sigaction current;
+        if (sigaction(sig, NULL, &current) != 0) continue;
+        if ((current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL) continue;
+        if (sigaction(sig, ex, &previous_term[sig]) == 0) took_term[sig] = 1;
+    }
+}
+
+static void give_back_terminating_signals(void) {
+    for (int sig = 1; sig < CLADE_NSIG; sig++) {
+        if (!took_term[sig]) continue;
+        sigaction(sig, &previous_term[sig], NULL);
+        took_term[sig] = 0;
+    }
+}
 static void on_continue(int sig) { (void)sig; continued = 1; }
 
 void clade_guard_install(void) {
@@ -153,12 +200,14 @@ void clade_guard_install(void) {
         const struct sigaction *act = sig == SIGCONT ? &co : sig == SIGPIPE ? &ign : &ex;
         sigaction(sig, act, &previous_other[i]);
     }
+    take_terminating_signals(&ex);
 }
 
 void clade_guard_uninstall(void) {
     if (!installed) return;
     for (unsigned i = 0; i < N_CRASH; i++) sigaction(crash_signals[i], &previous[i], NULL);
     for (unsigned i = 0; i < N_OTHER; i++) sigaction(other_signals[i], &previous_other[i], NULL);
+    give_back_terminating_signals();
     active = 0;
     have_termios = 0;
     installed = 0;

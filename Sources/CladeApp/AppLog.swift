@@ -1,3 +1,4 @@
+import CladeCore
 import CladeTerminal
 import Foundation
 
@@ -22,10 +23,7 @@ public final class AppLog: Sendable {
 
     /// `$CLADE_HOME`, else `$XDG_DATA_HOME/clade`, else `~/.local/share/clade`.
     public static var defaultDirectory: String {
-        let env = ProcessInfo.processInfo.environment
-        if let home = env["CLADE_HOME"], !home.isEmpty { return home }
-        if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/clade" }
-        return NSHomeDirectory() + "/.local/share/clade"
+        DataFolder.path()
     }
 
     static let rotateAt = 1 << 20

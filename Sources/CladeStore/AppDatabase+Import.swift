@@ -13,7 +13,7 @@ extension AppDatabase {
         config.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            try CladeSchema.migrator.migrate(queue)
+            try CladeSchema.migrate(CladeSchema.migrator, queue)
             return try AppDatabase(writer: queue, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e

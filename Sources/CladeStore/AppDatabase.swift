@@ -49,7 +49,11 @@ public final class AppDatabase: Sendable {
     ) throws -> AppDatabase {
         var options = options
         options.knownMigrations = migrator.migrations
-        let (report, scanned) = try SchemaCheck.runKeepingFigures(path: path, options: options)
+        // The validation waits for another program's write too (a rollback-journal file held
+        // exclusively), as the docs promise: up to `busyWait`, saying so once.
+        let (report, scanned) = try waitingWhileLocked(seconds: busyWait, onWait: { onWait("\(path) is being written by another program; waiting for it to finish…") }) {
+            try SchemaCheck.runKeepingFigures(path: path, options: options)
+        }
         let writable = !forceReadOnly && isWritable(path)
         do {
             if !writable {
@@ -77,7 +81,7 @@ public final class AppDatabase: Sendable {
                         backup = copy
                         notices.append("Upgraded Clade's tables (\(pending.sorted().joined(separator: ", "))); the file as it was is kept at \(copy)")
                     }
-                    try migrator.migrate(pool)
+                    try CladeSchema.migrate(migrator, pool)
                     let tables = try pool.write { db -> String? in
                         guard let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") else { return nil }
                         return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report, scanned: scanned)
@@ -98,6 +102,16 @@ public final class AppDatabase: Sendable {
     }
 
     /// The same file opened again (after another program replaced it), with the same access.
+    /// Checkpoints the write-ahead log into the database file and closes the connections, so the
+    /// `.sqlite` alone holds every decision: a user may copy just that file after closing the window
+    /// (SIGHUP) or quitting. With another program still reading, SQLite leaves the log to the last
+    /// one to close; nothing is lost either way.
+    public func close() {
+        if !readOnly { _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+        if let pool = writer as? DatabasePool { try? pool.close() }
+        if let queue = writer as? DatabaseQueue { try? queue.close() }
+    }
+
     public func reopen() throws -> AppDatabase {
         try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: Self.interactiveBusyTimeout, busyWait: 2)
     }
@@ -132,6 +146,21 @@ public final class AppDatabase: Sendable {
         return mode & 0o222 != 0
             && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+
+    /// Runs the validation again while it finds the file locked, up to `seconds`.
+    static func waitingWhileLocked<T>(seconds: Double, onWait: () -> Void, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        var told = false
+        while true {
+            do {
+                return try body()
+            } catch StoreError.locked(let path) {
+                guard Date() < deadline else { throw StoreError.locked(path: path) }
+                if !told { onWait(); told = true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
     }
 
     /// Runs `body` again while SQLite says another connection holds the lock, up to `seconds`.

@@ -55,6 +55,8 @@ extension OpenCommand {
         runner.run()
         backend.restore()
         redirect?.restore()
+        // Every way out (q, a termination signal, a hangup): the review in the .sqlite itself.
+        runner.database.close()
         if let unsaved = runner.unsavedDecision {
             log?.write("exit with an unsaved decision: \(unsaved)")
             throw fail(unsaved)

@@ -1,20 +1,13 @@
+import CladeCore
 import CladeSample
+import GRDB
 import Foundation
 
 /// Where the working copy of the bundled sample lives, and how it is made.
 enum SampleLocation {
     /// `$CLADE_HOME/sample/…`, else `$XDG_DATA_HOME/clade/sample/…`, else `~/.local/share/clade/sample/…`.
     static var workingCopy: String {
-        let env = ProcessInfo.processInfo.environment
-        let base: String
-        if let home = env["CLADE_HOME"], !home.isEmpty {
-            base = home
-        } else if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty {
-            base = xdg + "/clade"
-        } else {
-            base = NSHomeDirectory() + "/.local/share/clade"
-        }
-        return base + "/sample/" + SampleGenerator.fileName
+        DataFolder.path() + "/sample/" + SampleGenerator.fileName
     }
 
     /// The sample shipped in the repository, found from this source file's location.
@@ -30,7 +23,7 @@ enum SampleLocation {
         if let shipped { return shipped }
         let path = (workingCopy as NSString).deletingLastPathComponent + "/generated-" + SampleGenerator.fileName
         if !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try DataFolder.create((path as NSString).deletingLastPathComponent)
             try SampleGenerator.write(to: path)
         }
         return path
@@ -41,11 +34,24 @@ enum SampleLocation {
     static func prepare(reset: Bool) throws -> String {
         let path = workingCopy
         let fm = FileManager.default
-        if reset {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
+        if reset, fm.fileExists(atPath: path) {
+            // Through SQLite, never by deleting the file and its -wal/-shm: another Clade may have
+            // the sample open, and removing files it holds loses its locks and its log (the WAL
+            // corruption of docs/reliability.md). The backup API rewrites the pages under the
+            // locks; an open window sees the change and reloads.
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            var writing = Configuration()
+            writing.busyMode = .timeout(10)
+            let source = try DatabaseQueue(path: try shippedOrGenerated(), configuration: readOnly)
+            let target = try DatabaseQueue(path: path, configuration: writing)
+            try source.backup(to: target)
+            try target.close()
+            try source.close()
+            return path
         }
         if fm.fileExists(atPath: path) { return path }
-        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try DataFolder.create((path as NSString).deletingLastPathComponent)
         if let shipped {
             let temp = path + ".partial"
             try? fm.removeItem(atPath: temp)

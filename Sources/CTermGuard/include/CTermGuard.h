@@ -2,9 +2,11 @@
 #define CLADE_TERM_GUARD_H
 
 /// Saves the terminal's current termios and installs handlers so that a crash signal
-/// (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT) restores the terminal before
-/// the previous handler runs, and a termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT)
-/// only records a request to exit that the run loop polls. Only the first call does anything,
+/// (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT, SIGSYS) restores the terminal before
+/// the previous handler runs, and a termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, and
+/// every other signal whose default action ends the process and that no one else handles:
+/// SIGUSR1/2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPOLL, SIGPWR, SIGSTKFLT, the
+/// real-time signals) only records a request to exit that the run loop polls. Only the first call does anything,
 /// so a second backend cannot save curses' raw mode as "the terminal as found".
 void clade_guard_install(void);
 
