@@ -55,9 +55,12 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(message, isError: true)
             return []
-        case .notice(let text):
-            state.status = StatusMessage(text)
+        case .notice(let text, let isError):
+            state.status = StatusMessage(text, isError: isError)
             return []
+        case .runLoaded(let dataset):
+            SelectionCarry.carry(&state, to: dataset)
+            return reduce(&state, .datasetLoaded(dataset))
         case .suggestionsLoaded(let purpose, let options):
             guard var dialog = state.dialog, dialog.purpose == purpose else { return [] }
             dialog.options = options + dialog.options.filter { o in !options.contains { $0.value == o.value } }
