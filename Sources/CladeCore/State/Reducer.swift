@@ -178,9 +178,6 @@ public enum Reducer {
             return []
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
-        case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
-             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo, .editThresholds, .editPrioritisation:
-            return decide(&state, id)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit:
@@ -191,6 +188,9 @@ public enum Reducer {
              .textWordLeft, .textWordRight, .textDeleteBack, .textDeleteForward, .textDeleteWord, .textDeleteToStart:
             // Modal commands: `modalKey` runs them; from a pane there is nothing to act on.
             return []
+        default:
+            // Decisions: undo, redo, and every command whose registry entry names a decision kind.
+            return decide(&state, id)
         }
     }
 
