@@ -116,7 +116,7 @@ extension AppRunner {
     /// A one-line message in the footer until the next key (for notices that are not the
     /// result of an action: a reload, a busy database, warnings found on opening).
     public func notify(_ text: String, isError: Bool = false) {
-        state.status = StatusMessage(text, isError: isError)
+        send(.notice(text, isError: isError))
     }
 
     /// Why the session ended other than by `q`: the termination signal, if any.

@@ -148,11 +148,7 @@ public final class AppRunner {
             case .loadQuestions(let query):
                 reads.loadQuestions(query, from: database, into: inbox)
             case .loadCharts(let query):
-                do {
-                    send(.chartsLoaded(try ChartReads.charts(database, query)))
-                } catch {
-                    send(.failed("Could not read the charts: \(error)"))
-                }
+                reads.loadCharts(query, from: database, into: inbox)
             case .setHighContrast(let on):
                 theme = theme.withHighContrast(on)
                 backend.theme = theme

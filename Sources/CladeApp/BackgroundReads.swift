@@ -12,6 +12,7 @@ final class BackgroundReads: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = 0
     private var latestFirstPage = 0
+    private var latestCharts = 0
     private var outstanding = 0
     /// Left when every request has been answered or skipped.
     let group = DispatchGroup()
@@ -43,6 +44,35 @@ final class BackgroundReads: @unchecked Sendable {
                 inbox.post(.questionsLoaded(try QuestionReads.page(database, query)))
             } catch {
                 inbox.post(.failed("Could not read the questions: \(error)"))
+            }
+        }
+    }
+
+    /// The selected cluster's charts (a scan of its questions' dates and relevance), read here
+    /// rather than on the key that asked for them; only the latest request is read.
+    func loadCharts(_ query: ChartQuery, from database: AppDatabase, into inbox: Inbox) {
+        lock.lock()
+        requested += 1
+        let generation = requested
+        latestCharts = generation
+        outstanding += 1
+        lock.unlock()
+        group.enter()
+        queue.async { [self] in
+            defer {
+                lock.lock()
+                outstanding -= 1
+                lock.unlock()
+                group.leave()
+            }
+            lock.lock()
+            let stale = generation < latestCharts
+            lock.unlock()
+            guard !stale else { return }
+            do {
+                inbox.post(.chartsLoaded(try ChartReads.charts(database, query)))
+            } catch {
+                inbox.post(.failed("Could not read the charts: \(error)"))
             }
         }
     }

@@ -8,8 +8,12 @@ public enum Action: Equatable, Sendable {
     case chartsLoaded(ClusterCharts)
     case datasetLoaded(Dataset)
     case failed(String)
-    /// Something the reviewer should know that is not an error (e.g. a terminal fallback).
-    case notice(String)
+    /// Something the reviewer should know, from the run loop: a terminal fallback, a reload,
+    /// a busy database (an error when `isError`).
+    case notice(String, isError: Bool = false)
+    /// The pipeline wrote a new run: its clusters have new ids, so the selection and the
+    /// open parents follow clusters of the same names.
+    case runLoaded(Dataset)
     /// Suggestions for an open dialog (relabel keywords, merge candidates…).
     case suggestionsLoaded(Dialog.Purpose, [DialogOption])
     /// A decision was written; the dataset reload follows.

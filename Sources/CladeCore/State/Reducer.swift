@@ -55,9 +55,12 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(message, isError: true)
             return []
-        case .notice(let text):
-            state.status = StatusMessage(text)
+        case .notice(let text, let isError):
+            state.status = StatusMessage(text, isError: isError)
             return []
+        case .runLoaded(let dataset):
+            SelectionCarry.carry(&state, to: dataset)
+            return reduce(&state, .datasetLoaded(dataset))
         case .suggestionsLoaded(let purpose, let options):
             guard var dialog = state.dialog, dialog.purpose == purpose else { return [] }
             dialog.options = options + dialog.options.filter { o in !options.contains { $0.value == o.value } }
@@ -179,9 +182,6 @@ public enum Reducer {
             return []
         case .toggleMark, .rangeMark, .markAll, .unmarkAll, .extendUp, .extendDown:
             return mark(&state, id)
-        case .relabel, .describe, .merge, .split, .move, .priority, .issueType, .action, .note, .reviewed, .dismiss,
-             .confirmCapability, .rejectCapability, .addCapability, .undo, .redo, .editThresholds, .editPrioritisation, .carryForward:
-            return decide(&state, id)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit:
@@ -192,6 +192,9 @@ public enum Reducer {
              .textWordLeft, .textWordRight, .textDeleteBack, .textDeleteForward, .textDeleteWord, .textDeleteToStart:
             // Modal commands: `modalKey` runs them; from a pane there is nothing to act on.
             return []
+        default:
+            // Decisions: undo, redo, and every command whose registry entry names a decision kind.
+            return decide(&state, id)
         }
     }
 

@@ -20,146 +20,25 @@ struct DecisionPlanner {
         var description: String
     }
 
+    /// Each kind plans in its own file (`Plans/`); this only routes.
     func plan(_ request: DecisionRequest) throws -> Plan {
         switch request {
-        case .relabel(let c, let name, let description):
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw Refusal(description: "A cluster needs a name") }
-            try requireCluster(c)
-            let before = try label(c)
-            let summary = trimmed == before && description != nil
-                ? "Described \u{201C}\(before)\u{201D}: \(description!)"
-                : "Relabelled \u{201C}\(before)\u{201D} as \u{201C}\(trimmed)\u{201D}"
-            var plan = Plan(clusterIDs: [c], summary: summary)
-            try updateCluster(c, in: &plan) { row in
-                row.name = trimmed
-                if let description { row.description = description }
-            }
-            return plan
-        case .merge(let sources, let target, let name):
-            let sources = sources.filter { $0 != target }
-            guard !sources.isEmpty else { throw Refusal(description: "Pick at least one other cluster to merge") }
-            try requireActiveLeaf(target)
-            for s in sources { try requireActiveLeaf(s) }
-            let names = try sources.map(label).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
-            var plan = Plan(clusterIDs: [target] + sources, summary: "Merged \(names) into \u{201C}\(try label(target))\u{201D}")
-            for s in sources {
-                try updateCluster(s, in: &plan) { row in
-                    row.status = "merged"
-                    row.mergedInto = target
-                }
-            }
-            if let name, !name.isEmpty, name != (try label(target)) {
-                try updateCluster(target, in: &plan) { $0.name = name }
-                plan.summary += " as \u{201C}\(name)\u{201D}"
-            }
-            return plan
-        case .split(let c, let parts):
-            try requireActiveLeaf(c)
-            let parts = parts.filter { !$0.questionIDs.isEmpty }
-            guard !parts.isEmpty else { throw Refusal(description: "Mark the questions to split off first") }
-            let members = try memberClusters(c)
-            var plan = Plan(clusterIDs: [c], summary: "")
-            var next = try nextExpertID()
-            let parent = try parentOf(c)
-            for part in parts {
-                let stray = try strays(part.questionIDs, outside: members)
-                guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in this cluster any more") }
-                let id = next
-                next -= 1
-                plan.clusterIDs.append(id)
-                plan.old.clusterState[String(id)] = .some(nil)
-                plan.new.clusterState[String(id)] = ClusterStateRow(
-                    runID: runID, origin: "expert", parentID: parent, name: part.name, description: part.description
-                )
-                try reassign(part.questionIDs, to: id, in: &plan)
-            }
-            let moved = parts.reduce(0) { $0 + $1.questionIDs.count }
-            plan.summary = "Split \(moved) questions off \u{201C}\(try label(c))\u{201D} into " + parts.map { "\u{201C}\($0.name)\u{201D}" }.joined(separator: ", ")
-            return plan
-        case .move(let questions, let target):
-            try requireActiveLeaf(target)
-            guard !questions.isEmpty else { throw Refusal(description: "Mark the questions to move first") }
-            var plan = Plan(clusterIDs: [target], summary: "Moved \(questions.count) question\(questions.count == 1 ? "" : "s") to \u{201C}\(try label(target))\u{201D}")
-            try reassign(questions, to: target, in: &plan)
-            return plan
-        case .setPriority(let c, let p):
-            if let p, !(0...3).contains(p) { throw Refusal(description: "Priorities run from P0 to P3") }
-            return try annotate(c, p.map { "Set \u{201C}\(try label(c))\u{201D} to P\($0)" } ?? "Cleared the priority of \u{201C}\(try label(c))\u{201D}") { $0.priority = p }
-        case .setIssueType(let c, let t):
-            return try annotate(c, "Marked \u{201C}\(try label(c))\u{201D} as a\(t == .inventory ? "n" : "") \(t?.rawValue ?? "unclassified") issue") { $0.issueType = t?.rawValue }
-        case .setAction(let c, let a):
-            return try annotate(c, "Set the action of \u{201C}\(try label(c))\u{201D} to \(a?.title ?? "the segment's default")") { $0.action = a?.rawValue }
-        case .setNote(let c, let note):
-            return try annotate(c, note.isEmpty ? "Cleared the note on \u{201C}\(try label(c))\u{201D}" : "Noted on \u{201C}\(try label(c))\u{201D}: \(note)") { $0.note = note }
-        case .setReviewed(let c, let reviewed):
-            return try annotate(c, "\(reviewed ? "Marked" : "Unmarked") \u{201C}\(try label(c))\u{201D} as reviewed") { $0.reviewed = reviewed }
-        case .dismiss(let c, let reason):
-            try requireActiveLeaf(c)
-            return try annotate(c, "Dismissed \u{201C}\(try label(c))\u{201D}: \(reason.title)") { row in
-                row.status = "dismissed"
-                row.action = reason == .redirect ? ClusterAction.redirect.rawValue : ClusterAction.tellUsers.rawValue
-            }
-        case .restore(let c):
-            return try annotate(c, "Restored \u{201C}\(try label(c))\u{201D}") { row in
-                row.status = "active"
-                row.action = nil
-            }
-        case .capabilityVerdict(let c, let cap, let verdict):
-            try requireCluster(c)
-            var plan = Plan(clusterIDs: [c], summary: "")
-            let key = "\(c):\(cap)"
-            plan.old.clusterCapabilities[key] = .some(try CurrentState.verdict(db, c, cap))
-            plan.new.clusterCapabilities[key] = .some(verdict?.rawValue)
-            let name = try capabilityName(cap)
-            let cluster = try label(c)
-            if let verdict {
-                plan.summary = "\(verdict == .confirmed ? "Confirmed" : "Rejected") \u{201C}\(name)\u{201D} on \u{201C}\(cluster)\u{201D}"
-            } else {
-                plan.summary = "Cleared the verdict on \u{201C}\(name)\u{201D} for \u{201C}\(cluster)\u{201D}"
-            }
-            return plan
-        case .addCapability(let name, let description, let cluster):
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw Refusal(description: "A capability needs a name") }
-            let taken = try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM capabilities WHERE lower(name) = lower(?)) + (SELECT COUNT(*) FROM clade_capabilities WHERE lower(name) = lower(?))
-                """, arguments: [trimmed, trimmed]) ?? 0
-            guard taken == 0 else { throw Refusal(description: "A capability named \u{201C}\(trimmed)\u{201D} exists already") }
-            let id = try CladeIDs.nextExpertCapability(db)
-            var plan = Plan(summary: "Added the capability \u{201C}\(trimmed)\u{201D}")
-            plan.old.capabilities[String(id)] = .some(nil)
-            plan.new.capabilities[String(id)] = CapabilityRow(name: trimmed, description: description)
-            if let cluster {
-                try requireCluster(cluster)
-                plan.clusterIDs = [cluster]
-                plan.old.clusterCapabilities["\(cluster):\(id)"] = .some(nil)
-                plan.new.clusterCapabilities["\(cluster):\(id)"] = CapabilityVerdict.confirmed.rawValue
-                plan.summary += " on \u{201C}\(try label(cluster))\u{201D}"
-            }
-            return plan
-        case .setThreshold(let key, let value):
-            var plan = Plan(summary: Self.thresholdSummary(key: key, value: value))
-            plan.old.settings[key] = .some(try CurrentState.setting(db, key))
-            plan.new.settings[key] = .some(value)
-            return plan
-        case .setPrioritisation(let c, let inputs):
-            return try annotate(c, "Set the prioritisation inputs of \u{201C}\(try label(c))\u{201D}") { row in
-                row.impact = inputs.impact
-                row.effort = inputs.effort
-                row.risk = inputs.risk
-                row.success = inputs.success
-            }
+        case .relabel(let c, let name, let description): try relabel(c, name: name, description: description)
+        case .merge(let sources, let target, let name): try merge(sources, into: target, name: name)
+        case .split(let c, let parts): try split(c, parts: parts)
+        case .move(let questions, let target): try move(questions, to: target)
+        case .setPriority(let c, let p): try setPriority(c, p)
+        case .setIssueType(let c, let t): try setIssueType(c, t)
+        case .setAction(let c, let a): try setAction(c, a)
+        case .setNote(let c, let note): try setNote(c, note)
+        case .setReviewed(let c, let reviewed): try setReviewed(c, reviewed)
+        case .dismiss(let c, let reason): try dismiss(c, reason: reason)
+        case .restore(let c): try restore(c)
+        case .capabilityVerdict(let c, let cap, let verdict): try capabilityVerdict(c, cap, verdict)
+        case .addCapability(let name, let description, let cluster): try addCapability(name, description: description, confirmOn: cluster)
+        case .setThreshold(let key, let value): try setThreshold(key: key, value: value)
+        case .setPrioritisation(let c, let inputs): try setPrioritisation(c, inputs)
         }
-    }
-
-    /// "Threshold: low relevance below 0.45", or the raw key for a setting Clade does not know.
-    static func thresholdSummary(key: String, value: String?) -> String {
-        guard let k = ThresholdKey(rawValue: key) else {
-            return value.map { "Set \(key) to \($0)" } ?? "Reset \(key) to the pipeline's value"
-        }
-        let phrase = k.title.prefix(1).lowercased() + k.title.dropFirst()
-        return "Threshold: " + phrase + " " + (value.map { k.describe(stored: $0) } ?? "the pipeline's value")
     }
 
     // MARK: Building blocks
