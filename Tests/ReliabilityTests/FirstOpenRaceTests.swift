@@ -23,10 +23,10 @@ struct FirstOpenRaceTests {
         for trial in 1...Self.trials {
             let path = scratch.path("new-\(trial).sqlite")
             try Pipelines.write(at: path, seed: UInt64(trial))
-            // A consumer's export opens the file for writing (its cursor), as a window does.
+            // A consumer's ack opens the file for writing (its cursor), as a window does.
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 do {
-                    let r = try CladeCLI.run(["export", path, "--consumer", "c\(i)"])
+                    let r = try CladeCLI.run(["ack", path, "--consumer", "c\(i)", "--through", "0"])
                     if r.status != 0 { failures.add("trial \(trial), process \(i): exit \(r.status): \(r.stderr)") }
                 } catch {
                     failures.add("trial \(trial), process \(i): \(error)")
