@@ -38,6 +38,8 @@ public enum ReportBuilder {
     /// decided something about: danger zone first, then by urgency and expected value.
     static func mattering(_ data: Dataset, _ ranking: PriorityRanking) -> [Cluster] {
         let decided = { (c: Cluster) in c.priority != nil || !c.note.isEmpty || c.action != nil || c.dismissed || c.issueType != nil }
+        // Looked up once: `ranking.entry` searches the list, and the sort asks n log n times.
+        let scores = Dictionary(ranking.entries.map { ($0.clusterID, $0.score) }, uniquingKeysWith: { first, _ in first })
         return data.clusters.filter { c in
             guard data.isLeaf(c.id) else { return false }
             let s = data.segment(of: c)
@@ -45,7 +47,7 @@ public enum ReportBuilder {
         }.sorted { a, b in
             let (ua, ub) = (data.segment(of: a).urgency, data.segment(of: b).urgency)
             if ua != ub { return ua < ub }
-            let (sa, sb) = (ranking.entry(a.id)?.score ?? 0, ranking.entry(b.id)?.score ?? 0)
+            let (sa, sb) = (scores[a.id] ?? 0, scores[b.id] ?? 0)
             return sa != sb ? sa > sb : a.id < b.id
         }
     }

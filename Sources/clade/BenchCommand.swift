@@ -4,6 +4,7 @@ import CladeSample
 import CladeStore
 import CladeUI
 import Foundation
+import GRDB
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -95,11 +96,20 @@ func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// Copies the database a benchmark measures, after the first look opening gives a file: a
-/// missing or unreadable one is one clear line, not a Foundation error.
+/// missing or unreadable one is one clear line, not a Foundation error. Through SQLite's backup
+/// API, never as bytes: a byte copy misses what a window's WAL holds, can catch a write half
+/// done, and reads the file outside SQLite (see docs/reliability.md, "The WAL").
 func copyForBenchmark(_ source: String, to copy: String) throws {
     try reportingErrors {
         try SchemaCheck.preflight(path: source)
-        try FileManager.default.copyItem(atPath: source, toPath: copy)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(10)
+        let from = try DatabaseQueue(path: source, configuration: readOnly)
+        let to = try DatabaseQueue(path: copy)
+        try from.backup(to: to)
+        try to.close()
+        try from.close()
     }
 }
 

@@ -33,19 +33,23 @@ struct EnvironmentTests {
     /// A pipeline holding a rollback-journal file exclusively for a few seconds: opening waits
     /// (the docs promise up to 30 s, with one notice) instead of refusing after 2.
     @Test
-    func openingWaitsForAnExclusiveLockOnAJournalFile() async throws {
+    func openingWaitsForAnExclusiveLockOnAJournalFile() throws {
         let scratch = try Scratch()
         let path = scratch.path("locked.sqlite")
         try Pipelines.write(at: path)
         let holder = try Pipelines.holder(path)
-        try await holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE; UPDATE meta SET value = value;") }
-        let release = Task.detached {
-            try await Task.sleep(for: .seconds(3))
-            try await holder.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+        try holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE; UPDATE meta SET value = value;") }
+        // A thread of its own: opening blocks this one, and under load the cooperative pool may
+        // have no other thread to run a task on.
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 3)
+            try? holder.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            released.signal()
         }
         let notices = Notices()
         let app = try AppDatabase.open(path: path, busyWait: 30, onWait: { notices.add($0) })
-        try await release.value
+        released.wait()
         #expect(!app.readOnly)
         #expect(notices.all.count == 1 && notices.all.first?.contains("waiting") == true, "\(notices.all)")
     }

@@ -19,16 +19,44 @@ public enum OutputText {
     /// U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F and U+061C
     /// (marks): they reorder what a terminal or an editor shows (CVE-2021-42574, "Trojan Source").
     public static func isBidiControl(_ v: UInt32) -> Bool {
-        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// A scalar no output may carry raw: C0 but tab and line feed, DEL, C1, bidirectional controls,
     /// and the line and paragraph separators (a JavaScript reader of the JSON breaks on them).
     public static func isUnsafe(_ v: UInt32) -> Bool {
-        (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || isBidiControl(v) || v == 0x2028 || v == 0x2029
+        (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F) || isBidiControl(v) || v == 0x2028 || v == 0x2029
     }
 
-    static func isPlain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    /// Whether `s` holds a scalar `isUnsafe` holds (also a tab or a line feed when `breaks`): one
+    /// pass over its UTF-8 bytes, so that a large export that needs nothing pays almost nothing.
+    static func hasUnsafe(_ s: String, breaks: Bool = false) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x20 {
+                    if breaks || (c != 0x09 && c != 0x0A) { return true }
+                } else if c == 0x7F {
+                    return true
+                } else if c == 0xC2, i + 1 < n, b[i + 1] >= 0x80, b[i + 1] <= 0x9F {
+                    return true  // C1
+                } else if c == 0xD8, i + 1 < n, b[i + 1] == 0x9C {
+                    return true  // U+061C
+                } else if c == 0xE2, i + 2 < n {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }  // U+200E/F, U+2028–202E
+                    if c1 == 0x81, c2 >= 0xA6, c2 <= 0xA9 { return true }  // U+2066–2069
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func isPlain(_ s: String) -> Bool { !hasUnsafe(s, breaks: true) }
 
     // MARK: Terminal
 
@@ -42,7 +70,7 @@ public enum OutputText {
             if v == 0x09 || v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 { out.append(" ") }
             else if v < 0x20 { out.append("^"); out.append(Unicode.Scalar(UInt8(v + 0x40))) }
             else if v == 0x7F { out.append(contentsOf: "^?".unicodeScalars) }
-            else if (0x80...0x9F).contains(v) { out.append("\u{FFFD}") }
+            else if v >= 0x80 && v <= 0x9F { out.append("\u{FFFD}") }
             else if isBidiControl(v) { continue }
             else { out.append(u) }
         }
@@ -53,7 +81,7 @@ public enum OutputText {
     /// and tabs kept, every other control replaced by U+FFFD, bidirectional controls dropped. The
     /// last guard: the format's own escaping has already run.
     public static func document(_ s: String) -> String {
-        if s.unicodeScalars.allSatisfy({ !isUnsafe($0.value) }) { return s }
+        if !hasUnsafe(s) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if isBidiControl(u.value) { continue }
@@ -147,7 +175,7 @@ public enum OutputText {
     /// A JSON document with every scalar `isUnsafe` holds written as `\uXXXX`. Such scalars can only
     /// stand inside strings (JSON's structure is ASCII), so the value read back is unchanged.
     public static func json(_ encoded: String) -> String {
-        if encoded.unicodeScalars.allSatisfy({ !isUnsafe($0.value) }) { return encoded }
+        if !hasUnsafe(encoded) { return encoded }
         var out = String.UnicodeScalarView()
         for u in encoded.unicodeScalars {
             // Tabs and line feeds (not unsafe) may be JSON whitespace; inside strings the encoder escaped them.
