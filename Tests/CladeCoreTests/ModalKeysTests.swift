@@ -132,3 +132,19 @@ import Testing
         #expect(marks.cursor == 1 && marks.text == "e")
     }
 }
+
+@Suite struct ModalHelpTests {
+    @Test func f1OverADialogListsTheDialogsKeysAndRunsThem() {
+        var s = ModalKeysTests.state(in: .choice)
+        Fixtures.press(&s, [.function(1)])
+        #expect(s.context == .help && s.overlay?.context == .choice)
+        let rows = CommandList.rows(s.overlay!)
+        #expect(rows.contains { $0.id == .listDown } && !rows.contains { $0.id == .quit })
+        // Esc closes help and leaves the dialog as it was; Enter on "Next option" moves in it.
+        Fixtures.press(&s, [.escape])
+        #expect(s.overlay == nil && s.context == .choice)
+        let before = s.dialog!.cursor
+        Fixtures.press(&s, [.function(1), .enter])
+        #expect(s.overlay == nil && s.dialog?.cursor == before + 1)
+    }
+}

@@ -97,9 +97,12 @@ import Testing
             try store.undo()
             let u = try store.redo()
             #expect(u?.op == .redo && u?.summary == "Redid: Noted on \u{201C}RFIs\u{201D}: check with the PM")
+            // Undoing the redo names the original, found through the log's `undoes` links.
+            #expect(try store.undo()?.summary == "Undid: Noted on \u{201C}RFIs\u{201D}: check with the PM")
+            #expect(try store.redo()?.summary == "Redid: Noted on \u{201C}RFIs\u{201D}: check with the PM")
             let c = try DatasetLoader.load(app).cluster(10)!
             #expect(c.priority == 0 && c.note == "check with the PM" && !c.reviewed)
-            #expect(try DecisionLog.records(app).map(\.op) == [.setPriority, .note, .setReviewed, .undo, .undo, .redo])
+            #expect(try DecisionLog.records(app).map(\.op) == [.setPriority, .note, .setReviewed, .undo, .undo, .redo, .undo, .redo])
             // A new decision clears what could be redone.
             try store.commit(.setIssueType(10, .capability))
             #expect(try store.redo() == nil)

@@ -122,6 +122,8 @@ public enum CommandRegistry {
         Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
         Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
 
+        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter]),
+
         Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
         Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),
         Command(.textRight, "Cursor right", keys: [[.right]], contexts: textFields),

@@ -23,6 +23,9 @@ public struct InputPrompt: Equatable, Sendable {
     public var origin: Int
 
     public var prefix: String { kind == .search ? "/" : "\\" }
+
+    /// Where its keys are read.
+    public var context: Context { kind == .search ? .search : .filter }
 }
 
 /// A list overlay: `?` help or the `:` palette.
@@ -130,16 +133,11 @@ public struct AppState: Equatable, Sendable {
 
     /// The context keys are read in.
     public var context: Context {
-        if split != nil { return .split }
-        if let dialog {
-            switch dialog.style {
-            case .choice: return .choice
-            case .picker: return .picker
-            case .text: return .textDialog
-            }
-        }
+        // Help opened over a dialog, the split preview or a prompt (F1) reads keys first.
         if let overlay { return overlay.kind == .help ? .help : .palette }
-        if let prompt { return prompt.kind == .search ? .search : .filter }
+        if split != nil { return .split }
+        if let dialog { return dialog.context }
+        if let prompt { return prompt.context }
         return keyContext
     }
 

@@ -10,6 +10,15 @@ public enum DialogResult: Equatable, Sendable {
 }
 
 extension Dialog {
+    /// Where its keys are read: each style declares its own commands in the registry.
+    public var context: Context {
+        switch style {
+        case .choice: .choice
+        case .picker: .picker
+        case .text: .textDialog
+        }
+    }
+
     /// Runs one of the dialog's registry commands (list moves, accept, cancel). Text editing
     /// goes to `field` through the shared text-field commands.
     public mutating func reduce(_ command: CommandID, screenHeight: Int) -> DialogResult {

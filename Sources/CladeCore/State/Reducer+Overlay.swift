@@ -18,6 +18,8 @@ extension Reducer {
         case .accept:
             state.overlay = nil
             guard rows.indices.contains(overlay.cursor.index) else { return [] }
+            // Help opened over a dialog runs the dialog's command in it.
+            if overlay.context.isModal { return performModal(&state, rows[overlay.cursor.index].id, in: overlay.context) }
             return runFromList(&state, rows[overlay.cursor.index])
         default:
             return []

@@ -91,14 +91,28 @@ public struct DecisionStore: Sendable {
         }
         let old = try DecisionLog.unwrap(row["old_json"])
         let new = try DecisionLog.unwrap(row["new_json"])
-        let original: String = row["summary"] ?? ""
         var plan = DecisionPlanner.Plan(old: new, new: old, summary: "")
         plan.clusterIDs = DecisionLog.decodeIDs(row["cluster_ids"])
         plan.questionIDs = DecisionLog.decodeIDs(row["question_ids"])
-        // An undo of an undo reads as a redo of the original.
-        let innermost = original.hasPrefix("Undid: ") ? String(original.dropFirst(7)) : original
-        plan.summary = "\(verb): \(innermost)"
+        // An undo of an undo reads as a redo of the original: the log's `undoes` links lead to it.
+        plan.summary = "\(verb): \(try originalSummary(db, of: row))"
         return try append(db, run: row["run_id"], op: op, plan: plan, note: "", undoes: id)
+    }
+
+    /// The summary of the decision an undo or redo finally acts on, following `undoes` from
+    /// undo to undo rather than reading the summaries' words.
+    func originalSummary(_ db: Database, of row: Row) throws -> String {
+        var current = row
+        var seen: Set<Int64> = []
+        while let op = (current["op"] as String?).flatMap(DecisionOp.init(rawValue:)), op == .undo || op == .redo,
+              let target: Int64 = current["undoes"], seen.insert(target).inserted,
+              let next = try Row.fetchOne(db, sql: """
+                  SELECT op, undoes, CASE WHEN json_valid(new_json) THEN \(DecisionLog.summarySQL) END AS summary
+                  FROM clade_decisions WHERE decision_id = ?
+                  """, arguments: [target]) {
+            current = next
+        }
+        return current["summary"] ?? ""
     }
 
     func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> Written {

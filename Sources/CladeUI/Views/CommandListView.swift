@@ -11,7 +11,7 @@ enum CommandListView {
         let rect = Rect(x: (state.width - width) / 2, y: overlay.kind == .help ? 2 : 1, width: width, height: height)
         screen.fill(rect, style: .overlay)
         let title = overlay.kind == .help ? "Help · \(overlay.context.title)" : "Commands"
-        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: Hints.line(state.context, [.accept, .cancel]))
+        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: Hints.line(overlay.kind == .help ? .help : .palette, [.accept, .cancel]))
         let inner = rect.inset(by: 1)
         let prompt = overlay.kind == .help ? "Type to filter: " : ": "
         let used = screen.put(prompt, x: inner.x + 1, y: inner.y, style: .keyHint)

@@ -26,14 +26,15 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     case .matrix: MatrixView.draw(&screen, state: state, theme: theme, rect: body)
     }
     Footer.draw(&screen, state: state, theme: theme)
-    if let overlay = state.overlay {
-        CommandListView.draw(&screen, state: state, overlay: overlay, theme: theme)
-    }
     if let dialog = state.dialog {
         DialogView.draw(&screen, state: state, dialog: dialog, theme: theme)
     }
     if let split = state.split {
         SplitPreviewView.draw(&screen, state: state, split: split, theme: theme)
+    }
+    // Last: help can be opened over a dialog, the split preview or a prompt.
+    if let overlay = state.overlay {
+        CommandListView.draw(&screen, state: state, overlay: overlay, theme: theme)
     }
     return screen
 }
@@ -113,7 +114,7 @@ enum Footer {
             let label = prompt.kind == .search ? "Search" : "Filter"
             let used = screen.put("\(label) \(prompt.prefix)", x: 0, y: y, style: .keyHint)
             let w = TextFieldView.draw(&screen, prompt.field, x: used, y: y, room: width - used - 1)
-            let hint = Hints.line(state.context, [.accept, .cancel])
+            let hint = Hints.line(prompt.context, [.accept, .cancel])
             let hw = TextWidth.width(of: hint)
             if used + w + hw + 3 < width { screen.put(hint, x: width - hw - 1, y: y, style: .dim) }
             return
