@@ -160,3 +160,17 @@ struct HostileOutputTests {
 enum ExportCommandTables {
     static let all = ["decisions", "clusters", "questions", "reassignments"]
 }
+
+/// JSON written by hand (JSON Lines, stored metadata) escapes what the output layer escapes, and reads back the same.
+@Suite("output layer: hand-written JSON strings")
+struct HandWrittenJSONStringTests {
+    @Test func controlsBidiAndDELAreEscapedAndReadBackUnchanged() throws {
+        let hostile = "a\u{1B}]52;c;aGk=\u{07} \u{9B}2J \u{202E}evil\u{202C} \u{7F} \"q\" \\ \n\t é 🙂 \u{2028}"
+        var out = ""
+        OutputText.jsonString(hostile, into: &out)
+        #expect(!out.unicodeScalars.contains { OutputText.isUnsafe($0.value) || $0.value < 0x20 }, "\(out)")
+        #expect(out.contains("\\u009b") && out.contains("\\u202e") && out.contains("\\u007f") && out.contains("\\u001b"))
+        let back = try JSONSerialization.jsonObject(with: Data("[\(out)]".utf8)) as? [String]
+        #expect(back == [hostile])
+    }
+}

@@ -188,4 +188,27 @@ public enum OutputText {
         }
         return String(out)
     }
+
+    /// A JSON string literal appended to `out`: quotes, backslashes and C0 controls escaped as
+    /// JSON requires, and every other scalar `isUnsafe` holds as `\uXXXX`, so a line written by
+    /// hand (JSON Lines, a stored metadata object) needs no pass through `json(_:)`.
+    public static func jsonString(_ s: String, into out: inout String) {
+        out += "\""
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += s
+        } else {
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20 || isUnsafe(u.value): out += String(format: "\\u%04x", u.value)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
 }

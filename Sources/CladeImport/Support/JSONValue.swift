@@ -1,3 +1,4 @@
+import CladeCore
 import Foundation
 
 /// A JSON value that keeps object keys in insertion order, for `metadata_json` and `params_json`
@@ -46,25 +47,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    private static func writeString(_ s: String, to out: inout String) { OutputText.jsonString(s, into: &out) }
 
     /// The member `key` of an object (nil for other values or a missing key).
     public subscript(key: String) -> JSONValue? {

@@ -83,26 +83,7 @@ public enum AssignmentStream {
             return out
         }
 
-        /// A JSON string literal: quotes, backslashes and control characters escaped; the rest as UTF-8.
-        static func string(_ s: String, into out: inout String) {
-            out += "\""
-            if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-                out += s
-            } else {
-                for u in s.unicodeScalars {
-                    switch u {
-                    case "\"": out += "\\\""
-                    case "\\": out += "\\\\"
-                    case "\n": out += "\\n"
-                    case "\r": out += "\\r"
-                    case "\t": out += "\\t"
-                    case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-                    default: out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            out += "\""
-        }
+        static func string(_ s: String, into out: inout String) { OutputText.jsonString(s, into: &out) }
 
         public static func end(through: Int64, questions: Int) -> String {
             "{\"kind\":\"end\",\"questions\":\(questions),\"through\":\(through)}"
