@@ -14,11 +14,6 @@ struct PipelineCommandsTests {
         return r.output
     }
 
-    static func sql(_ path: String, _ statements: String) throws {
-        let r = try Spawn.run(["sqlite3", "-batch", path, statements])
-        #expect(r.status == 0, "sqlite3: \(r.error)")
-    }
-
     /// Runs clade and expects a refusal: one line, non-zero, nothing changed.
     static func refused(_ arguments: [String], file path: String, mentioning: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try dump(path)
@@ -29,16 +24,6 @@ struct PipelineCommandsTests {
         #expect(r.stderr.contains(mentioning), "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
         #expect(try dump(path) == before, "\(arguments) changed the file", sourceLocation: sourceLocation)
     }
-
-    static let secondRun = """
-        INSERT INTO runs VALUES (2, '2026-03-01T00:00:00Z', 'spark', '{}', 1);
-        INSERT INTO clusters (cluster_id, run_id, parent_id, name, description, keywords_json, is_outlier)
-            SELECT cluster_id + 100, 2, parent_id + 100, name, description, keywords_json, is_outlier FROM clusters WHERE run_id = 1;
-        INSERT INTO questions (question_id, run_id, text, asked_at, relevance, feedback, weight)
-            SELECT question_id + 1000, 2, text, asked_at, relevance, feedback, weight FROM questions WHERE run_id = 1;
-        INSERT INTO assignments (question_id, cluster_id) SELECT question_id + 1000, cluster_id + 100 FROM assignments;
-        INSERT INTO question_embeddings SELECT question_id + 1000, vector FROM question_embeddings;
-        """
 
     @Test func consumerReadsAgainUntilItAcksAndAckRefusesBadMoves() throws {
         let scratch = try Scratch()
@@ -86,7 +71,7 @@ struct PipelineCommandsTests {
         try Data("{\"op\":\"relabel\",\"cluster_id\":10,\"name\":\"RFI status\"}\n{\"op\":\"dismiss\",\"cluster_id\":30}\n".utf8)
             .write(to: URL(fileURLWithPath: script))
         #expect(try CladeCLI.run(["apply", path, script]).status == 0)
-        try Self.sql(path, Self.secondRun)
+        try Pipelines.sqlite3(path, Pipelines.secondRun(source: "spark", embeddings: true))
         try Self.refused(["carry-forward", path, "--from", "5"], file: path, mentioning: "--from 5: no such run")
         try Self.refused(["carry-forward", path, "--from", "2", "--to", "1"], file: path, mentioning: "must be an earlier run")
 

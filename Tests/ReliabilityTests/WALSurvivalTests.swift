@@ -15,24 +15,6 @@ import Testing
 struct WALSurvivalTests {
     static let trials = Int(ProcessInfo.processInfo.environment["CLADE_WAL_TRIALS"] ?? "") ?? 50
 
-    /// The sqlite3 shell, as a pipeline or a curious user runs it: one process per statement.
-    struct ShellFailed: Error, CustomStringConvertible { var description: String }
-
-    static func shell(_ path: String, _ sql: String) throws -> String {
-        let r = try Spawn.run(["sqlite3", "-batch", path, sql])
-        guard r.status == 0 else { throw ShellFailed(description: "sqlite3 \(sql): \(r.error)") }
-        return r.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    static let secondRun = """
-        INSERT INTO runs VALUES (2, '2026-03-01T00:00:00Z', 'native', '{}', 1);
-        INSERT INTO clusters (cluster_id, run_id, parent_id, name, description, keywords_json, is_outlier)
-            SELECT cluster_id + 100, 2, parent_id + 100, name, description, keywords_json, is_outlier FROM clusters WHERE run_id = 1;
-        INSERT INTO questions (question_id, run_id, text, asked_at, relevance, feedback, weight)
-            SELECT question_id + 1000, 2, text, asked_at, relevance, feedback, weight FROM questions WHERE run_id = 1;
-        INSERT INTO assignments (question_id, cluster_id) SELECT question_id + 1000, cluster_id + 100 FROM assignments;
-        """
-
     @Test
     func decisionsAfterANewRunStayVisibleToEveryReader() throws {
         for trial in 1...Self.trials {
@@ -47,19 +29,19 @@ struct WALSurvivalTests {
                 runner.drain()
             }
             func healthy(_ step: String) throws {
-                #expect(try Self.shell(path, "PRAGMA integrity_check") == "ok", "trial \(trial), \(step)")
+                #expect(try Pipelines.sqlite3(path, "PRAGMA integrity_check") == "ok", "trial \(trial), \(step)")
                 #expect(FileManager.default.fileExists(atPath: path + "-wal"), "trial \(trial), \(step): the WAL was deleted under the open window")
             }
 
             type("y")
             try healthy("first decision")
-            _ = try Self.shell(path, Self.secondRun)
+            _ = try Pipelines.sqlite3(path, Pipelines.secondRun())
             #expect(runner.pollForChanges())
             #expect(runner.state.status?.text.contains("The pipeline wrote run 2") == true, "trial \(trial): \(runner.state.status?.text ?? "")")
             try healthy("run 2 reloaded")
 
             // Other clients open and close the file: the last closer must not think it is alone.
-            _ = try Self.shell(path, "INSERT OR REPLACE INTO meta (key, value) VALUES ('touched', '\(trial)')")
+            _ = try Pipelines.sqlite3(path, "INSERT OR REPLACE INTO meta (key, value) VALUES ('touched', '\(trial)')")
             try healthy("a pipeline's write")
             if CladeCLI.isAvailable {
                 let export = try CladeCLI.run(["export", path, "--consumer", "pipe"])
@@ -71,10 +53,10 @@ struct WALSurvivalTests {
             #expect(runner.state.status?.text.contains("reviewed") == true, "trial \(trial): \(runner.state.status?.text ?? "")")
             try healthy("decision after run 2")
             // What the window shows as saved, every other reader sees.
-            #expect(try Self.shell(path, "SELECT COUNT(*) FROM clade_decisions WHERE run_id = 2") == "1", "trial \(trial)")
-            _ = try Self.shell(path, "SELECT COUNT(*) FROM questions")
+            #expect(try Pipelines.sqlite3(path, "SELECT COUNT(*) FROM clade_decisions WHERE run_id = 2") == "1", "trial \(trial)")
+            _ = try Pipelines.sqlite3(path, "SELECT COUNT(*) FROM questions")
             try healthy("one more reader")
-            #expect(try Self.shell(path, "SELECT COUNT(*) FROM clade_decisions") == "2", "trial \(trial)")
+            #expect(try Pipelines.sqlite3(path, "SELECT COUNT(*) FROM clade_decisions") == "2", "trial \(trial)")
         }
     }
 }

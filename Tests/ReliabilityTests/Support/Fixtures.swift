@@ -1,5 +1,6 @@
 import CladeCore
 import CladeStore
+import CladeTestSupport
 import Foundation
 import GRDB
 
@@ -112,6 +113,30 @@ enum Pipelines {
         config.allowsUnsafeTransactions = true
         config.foreignKeysEnabled = false
         return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    struct ShellFailed: Error, CustomStringConvertible { var description: String }
+
+    /// The sqlite3 shell, as a pipeline or a curious user runs it: one process per call, its
+    /// output trimmed; a failure throws.
+    @discardableResult
+    static func sqlite3(_ path: String, _ sql: String) throws -> String {
+        let r = try Spawn.run(["sqlite3", "-batch", path, sql])
+        guard r.status == 0 else { throw ShellFailed(description: "sqlite3 \(sql): \(r.error)") }
+        return r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// SQL a pipeline runs to append run 2: run 1's clusters and questions again, ids shifted by
+    /// 100 and 1000, written by `source` (with the embeddings when asked).
+    static func secondRun(source: String = "native", embeddings: Bool = false) -> String {
+        """
+        INSERT INTO runs VALUES (2, '2026-03-01T00:00:00Z', '\(source)', '{}', 1);
+        INSERT INTO clusters (cluster_id, run_id, parent_id, name, description, keywords_json, is_outlier)
+            SELECT cluster_id + 100, 2, parent_id + 100, name, description, keywords_json, is_outlier FROM clusters WHERE run_id = 1;
+        INSERT INTO questions (question_id, run_id, text, asked_at, relevance, feedback, weight)
+            SELECT question_id + 1000, 2, text, asked_at, relevance, feedback, weight FROM questions WHERE run_id = 1;
+        INSERT INTO assignments (question_id, cluster_id) SELECT question_id + 1000, cluster_id + 100 FROM assignments;
+        """ + (embeddings ? "\nINSERT INTO question_embeddings SELECT question_id + 1000, vector FROM question_embeddings;" : "")
     }
 
     /// A copy of the bundled sample.
