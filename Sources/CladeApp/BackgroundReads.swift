@@ -25,21 +25,7 @@ final class BackgroundReads: @unchecked Sendable {
     }
 
     func loadQuestions(_ query: QuestionQuery, from database: AppDatabase, into inbox: Inbox) {
-        lock.lock()
-        requested += 1
-        let generation = requested
-        if query.offset == 0 { latestFirstPage = generation }
-        outstanding += 1
-        lock.unlock()
-        group.enter()
-        queue.async { [self] in
-            defer {
-                lock.lock()
-                outstanding -= 1
-                lock.unlock()
-                group.leave()
-            }
-            guard !isStale(generation) else { return }
+        submit(register: { [self] in if query.offset == 0 { latestFirstPage = $0 } }, isStale: { [self] in $0 < latestFirstPage }) {
             do {
                 inbox.post(.questionsLoaded(try QuestionReads.page(database, query)))
             } catch {
@@ -51,10 +37,23 @@ final class BackgroundReads: @unchecked Sendable {
     /// The selected cluster's charts (a scan of its questions' dates and relevance), read here
     /// rather than on the key that asked for them; only the latest request is read.
     func loadCharts(_ query: ChartQuery, from database: AppDatabase, into inbox: Inbox) {
+        submit(register: { [self] in latestCharts = $0 }, isStale: { [self] in $0 < latestCharts }) {
+            do {
+                inbox.post(.chartsLoaded(try ChartReads.charts(database, query)))
+            } catch {
+                inbox.post(.failed("Could not read the charts: \(error)"))
+            }
+        }
+    }
+
+    /// Numbers a request, counts it as outstanding until it is answered or skipped, and runs
+    /// `read` on the queue unless a later request has made it stale. `register` and `isStale`
+    /// run under the lock.
+    private func submit(register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable () -> Void) {
         lock.lock()
         requested += 1
         let generation = requested
-        latestCharts = generation
+        register(generation)
         outstanding += 1
         lock.unlock()
         group.enter()
@@ -66,20 +65,10 @@ final class BackgroundReads: @unchecked Sendable {
                 group.leave()
             }
             lock.lock()
-            let stale = generation < latestCharts
+            let stale = isStale(generation)
             lock.unlock()
             guard !stale else { return }
-            do {
-                inbox.post(.chartsLoaded(try ChartReads.charts(database, query)))
-            } catch {
-                inbox.post(.failed("Could not read the charts: \(error)"))
-            }
+            read()
         }
-    }
-
-    private func isStale(_ generation: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return generation < latestFirstPage
     }
 }
