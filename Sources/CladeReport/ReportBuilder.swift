@@ -90,20 +90,20 @@ public enum ReportBuilder {
         let export = try DecisionExport.make(app, since: nil, consumer: nil)
         var changes = Report.Changes()
         let byID = Dictionary(export.clusters.map { ($0.clusterID, $0) }, uniquingKeysWith: { first, _ in first })
-        for c in export.clusters where c.origin == "pipeline" && c.status != "merged" {
+        for c in export.clusters where c.origin == .pipeline && c.status != .merged {
             if let before = c.pipelineLabel, before != c.label { changes.relabels.append((before, c.label)) }
         }
         var merged: [Int64: [String]] = [:]
-        for c in export.clusters where c.status == "merged" { merged[c.survivor, default: []].append(c.pipelineLabel ?? c.label) }
+        for c in export.clusters where c.status == .merged { merged[c.survivor, default: []].append(c.pipelineLabel ?? c.label) }
         changes.merges = merged.keys.sorted().map { (merged[$0]!, byID[$0]?.label ?? "cluster \($0)") }
         // A split's log row lists the split cluster first, then the clusters it made.
         var splitFrom: [ClusterID: ClusterID] = [:]
         for r in records where r.op == .split { for made in r.clusterIDs.dropFirst() { splitFrom[made] = r.clusterIDs.first } }
-        for c in export.clusters where c.origin == "expert" && c.status != "merged" {
+        for c in export.clusters where c.origin == .expert && c.status != .merged {
             let from = splitFrom[c.clusterID].flatMap { byID[$0]?.label } ?? "—"
             changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.rows ?? c.questions))
         }
-        for c in export.clusters where c.status == "dismissed" {
+        for c in export.clusters where c.status == .dismissed {
             changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))?.title ?? "dismissed"))
         }
         changes.movedQuestions = export.reassignments.count

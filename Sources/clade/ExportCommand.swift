@@ -142,7 +142,7 @@ enum CSVTables {
             rows = [["cluster_id", "external_id", "origin", "parent_id", "label", "pipeline_label", "status", "survivor", "priority",
                      "issue_type", "action", "effective_action", "segment", "reviewed", "note", "questions", "volume", "concept_id"]]
             rows += e.clusters.map { c in
-                [String(c.clusterID), c.externalID ?? "", c.origin, c.parentID.map(String.init) ?? "", c.label, c.pipelineLabel ?? "", c.status,
+                [String(c.clusterID), c.externalID ?? "", c.origin.rawValue, c.parentID.map(String.init) ?? "", c.label, c.pipelineLabel ?? "", c.status.rawValue,
                  String(c.survivor), c.priority.map { "P\($0)" } ?? "", c.issueType ?? "", c.action ?? "", c.effectiveAction ?? "", c.segment,
                  c.reviewed ? "1" : "0", c.note, String(c.questions), String(c.volume), c.conceptID]
             }

@@ -24,7 +24,7 @@ import Testing
         #expect(e.reassignments.map(\.questionID) == [3, 4, 5])  // 3, 4 by the merge; 5 moved
         #expect(e.reassignments.allSatisfy { $0.reviewedClusterID == 10 })
         let open = try #require(e.clusters.first { $0.clusterID == 11 })
-        #expect(open.status == "merged" && open.survivor == 10)
+        #expect(open.status == .merged && open.survivor == 10)
         #expect(e.clusters.first { $0.clusterID == 10 }?.priority == nil)
         let json = try e.json()
         #expect(json.contains("\"topics_to_merge\"") && json.contains("\"summary\" : \"Merged"))

@@ -79,7 +79,7 @@ import Testing
         let reproduced = try #require(e.clusters.first { $0.clusterID == 140 })
         #expect(reproduced.conceptID == "clade:1:\(CladeIDs.ceiling)" && reproduced.label == "RFI by number")
         #expect(e.clusters.first { $0.clusterID == 120 }?.label == "Weather (out of scope)")
-        #expect(e.clusters.first { $0.clusterID == 111 }?.status == "merged")
+        #expect(e.clusters.first { $0.clusterID == 111 }?.status == .merged)
         #expect(e.clusters.first { $0.clusterID == 110 }?.conceptID == "pipeline:110")
         // The reproduced concept is now a pipeline topic with the reviewer's name, not a new topic.
         #expect(e.expertClusters.isEmpty && e.bertopic.newTopics.isEmpty)

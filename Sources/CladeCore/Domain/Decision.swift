@@ -84,20 +84,56 @@ public struct PrioritisationInputs: Equatable, Sendable {
     }
 }
 
-/// The `op` column of the decision log.
-public enum DecisionOp: String, CaseIterable, Sendable {
+/// The `op` column of the decision log. A log may hold an op this build does not know (written
+/// by a newer Clade): it reads as `.unknown` with its text, shows as it was written, and undoes
+/// like any decision (undo applies the row's old values, whatever its op).
+public enum DecisionOp: RawRepresentable, Hashable, Codable, Sendable {
     case relabel, merge, split, move
-    case setPriority = "set_priority"
-    case setIssueType = "set_issue_type"
-    case setAction = "set_action"
+    case setPriority
+    case setIssueType
+    case setAction
     case note
-    case setReviewed = "set_reviewed"
+    case setReviewed
     case dismiss, restore
-    case capabilityVerdict = "capability_verdict"
-    case addCapability = "add_capability"
-    case setThreshold = "set_threshold"
-    case setPrioritisation = "set_prioritisation"
+    case capabilityVerdict
+    case addCapability
+    case setThreshold
+    case setPrioritisation
     case undo, redo
+    case unknown(String)
+
+    /// Every op this build writes.
+    public static let known: [DecisionOp] = [
+        .relabel, .merge, .split, .move, .setPriority, .setIssueType, .setAction, .note, .setReviewed, .dismiss, .restore,
+        .capabilityVerdict, .addCapability, .setThreshold, .setPrioritisation, .undo, .redo,
+    ]
+
+    private static let byText: [String: DecisionOp] = Dictionary(uniqueKeysWithValues: known.map { ($0.rawValue, $0) })
+
+    public init(rawValue: String) { self = Self.byText[rawValue] ?? .unknown(rawValue) }
+
+    public var rawValue: String {
+        switch self {
+        case .relabel: "relabel"
+        case .merge: "merge"
+        case .split: "split"
+        case .move: "move"
+        case .setPriority: "set_priority"
+        case .setIssueType: "set_issue_type"
+        case .setAction: "set_action"
+        case .note: "note"
+        case .setReviewed: "set_reviewed"
+        case .dismiss: "dismiss"
+        case .restore: "restore"
+        case .capabilityVerdict: "capability_verdict"
+        case .addCapability: "add_capability"
+        case .setThreshold: "set_threshold"
+        case .setPrioritisation: "set_prioritisation"
+        case .undo: "undo"
+        case .redo: "redo"
+        case .unknown(let text): text
+        }
+    }
 }
 
 /// One row of the decision log, as the UI and export see it.

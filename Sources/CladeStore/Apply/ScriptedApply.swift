@@ -109,7 +109,7 @@ public enum ScriptedApply {
         for c in d.clusterIDs {
             let pipeline = try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE cluster_id = ? AND run_id = ?", arguments: [c, run]) ?? false
             let expert = try c < 0 && db.tableExists("clade_cluster_state")
-                && (Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND run_id = ? AND origin = 'expert'", arguments: [c, run]) ?? false)
+                && (Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND run_id = ? AND origin = ?", arguments: [c, run, ClusterOrigin.expert]) ?? false)
             if !pipeline && !expert { throw DecisionStore.Refused(description: "cluster \(c) is not a cluster of run \(run)") }
         }
         guard !d.questionIDs.isEmpty else { return }

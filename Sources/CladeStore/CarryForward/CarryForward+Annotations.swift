@@ -91,7 +91,7 @@ extension CarryForwardEngine {
     /// What the reviewer set on a cluster of the reviewed run, each with the decision it came from.
     func annotations(of s: ClusterID) throws -> [(Annotation, Int64?)] {
         var out: [(Annotation, Int64?)] = []
-        if let state = old.states[s], state.row.status != "merged" {
+        if let state = old.states[s], state.row.status != .merged {
             let row = state.row
             let source = fieldSources.sources(of: s, row: row, fallback: state.lastDecision)
             // An empty description is no description (a split made without one): the new cluster keeps its own.
@@ -103,7 +103,7 @@ extension CarryForwardEngine {
                 out.append((.label(name: row.name, description: description), source.label))
             }
             var impliedAction: String?
-            if row.status == "dismissed" {
+            if row.status == .dismissed {
                 let reason: DismissReason = row.action == ClusterAction.redirect.rawValue ? .redirect : .outOfScope
                 impliedAction = reason == .redirect ? ClusterAction.redirect.rawValue : ClusterAction.tellUsers.rawValue
                 out.append((.dismiss(reason), source.dismiss))
@@ -147,7 +147,7 @@ extension CarryForwardEngine {
             let sameName = try name.map { try $0 == newLabel(t) } ?? true
             let sameDescription = description.map { $0 == (row?.description ?? new.descriptions[t] ?? "") } ?? true
             return sameName && sameDescription
-        case .dismiss: return row?.status == "dismissed"
+        case .dismiss: return row?.status == .dismissed
         case .priority(let p): return row?.priority == p
         case .issueType(let type): return row?.issueType == type.rawValue
         case .action(let action): return row?.action == action.rawValue

@@ -175,7 +175,7 @@ extension CarryForwardEngine {
 
     /// One line per merge decision: "merge `c` into `s`".
     mutating func reportMerge(of c: ClusterID, into s: ClusterID, merged: [ClusterID: Int64], refusal: String?) throws {
-        let decision = fieldSources.source(c, "status", "merged") ?? old.states[c]?.lastDecision
+        let decision = fieldSources.source(c, "status", ClusterStatus.merged.rawValue) ?? old.states[c]?.lastDecision
         let detail = "into \u{201C}\(old.label(s))\u{201D} (\(s))"
         let a = try location(c), b = try location(s)
         func item(_ status: CarryForwardItem.Status, new: ClusterID?, detail: String, reason: String = "", decisionID: Int64? = nil) throws {

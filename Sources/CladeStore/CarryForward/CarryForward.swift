@@ -209,7 +209,7 @@ struct CarryForwardEngine {
     func newSurvivor(_ c: ClusterID) throws -> ClusterID {
         var current = c
         var hops = 0
-        while let s = try CurrentState.clusterState(db, current), s.status == "merged", let next = s.mergedInto, hops < 64 {
+        while let s = try CurrentState.clusterState(db, current), s.status == .merged, let next = s.mergedInto, hops < 64 {
             current = next
             hops += 1
         }
@@ -240,7 +240,7 @@ struct CarryForwardEngine {
     func splitDecision(_ c: ClusterID) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT d.decision_id FROM clade_decisions d, json_each(d.cluster_ids) j
-            WHERE d.op = 'split' AND d.run_id = ? AND j.value = ? ORDER BY d.decision_id DESC LIMIT 1
-            """, arguments: [old.run, c])
+            WHERE d.op = ? AND d.run_id = ? AND j.value = ? ORDER BY d.decision_id DESC LIMIT 1
+            """, arguments: [DecisionOp.split, old.run, c])
     }
 }

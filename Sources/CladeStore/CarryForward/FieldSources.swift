@@ -12,8 +12,8 @@ struct FieldSources {
     init(_ db: Database, run: RunID) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT decision_id, old_json, new_json FROM clade_decisions
-            WHERE run_id = ? AND op NOT IN ('undo', 'redo') ORDER BY decision_id
-            """, arguments: [run])
+            WHERE run_id = ? AND op NOT IN (?, ?) ORDER BY decision_id
+            """, arguments: [run, DecisionOp.undo, DecisionOp.redo])
         for row in rows {
             guard let old = try? DecisionLog.unwrap(row["old_json"]), let new = try? DecisionLog.unwrap(row["new_json"]) else { continue }
             let id: Int64 = row["decision_id"]
@@ -33,7 +33,7 @@ struct FieldSources {
     static func fields(_ a: ClusterStateRow, _ b: ClusterStateRow) -> [(String, String, String)] {
         func s<T>(_ v: T?) -> String { v.map { "\($0)" } ?? "nil" }
         return [
-            ("name", s(a.name), s(b.name)), ("description", s(a.description), s(b.description)), ("status", a.status, b.status),
+            ("name", s(a.name), s(b.name)), ("description", s(a.description), s(b.description)), ("status", a.status.rawValue, b.status.rawValue),
             ("priority", s(a.priority), s(b.priority)), ("issue_type", s(a.issueType), s(b.issueType)), ("action", s(a.action), s(b.action)),
             ("note", a.note, b.note), ("reviewed", "\(a.reviewed)", "\(b.reviewed)"),
             ("prioritisation", "\(s(a.impact)) \(s(a.effort)) \(s(a.risk)) \(s(a.success))", "\(s(b.impact)) \(s(b.effort)) \(s(b.risk)) \(s(b.success))"),

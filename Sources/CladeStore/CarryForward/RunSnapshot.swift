@@ -69,9 +69,8 @@ struct RunSnapshot {
         }
         s.leaves = order.filter { !hasChildren.contains($0) }
         s.parents = order.filter { hasChildren.contains($0) }
-        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, last_decision_id FROM clade_cluster_state WHERE run_id = ?", arguments: [run]) {
-            let id: ClusterID = row["cluster_id"]
-            if let state = try CurrentState.clusterState(db, id) { s.states[id] = State(row: state, lastDecision: row["last_decision_id"]) }
+        for (id, state) in try ClusterStateRow.fetchByCluster(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ?", arguments: [run]) {
+            s.states[id] = State(row: state.row, lastDecision: state.lastDecision)
         }
         let known = Set(order).union(s.states.keys)
         for row in try Row.fetchAll(db, sql: "SELECT cluster_id, capability_id, verdict, decision_id FROM clade_cluster_capability ORDER BY cluster_id, capability_id") {
@@ -84,10 +83,10 @@ struct RunSnapshot {
 
     /// The reviewer's own clusters (splits), oldest first.
     var experts: [ClusterID] {
-        states.filter { $0.value.row.origin == "expert" }.keys.sorted(by: >)
+        states.filter { $0.value.row.origin == .expert }.keys.sorted(by: >)
     }
 
-    func isExpert(_ c: ClusterID) -> Bool { states[c]?.row.origin == "expert" }
+    func isExpert(_ c: ClusterID) -> Bool { states[c]?.row.origin == .expert }
 
     /// The label the reviewer sees.
     func label(_ c: ClusterID) -> String { states[c]?.row.name ?? names[c] ?? "cluster \(c)" }
@@ -96,7 +95,7 @@ struct RunSnapshot {
     func survivor(_ c: ClusterID) -> ClusterID {
         var current = c
         var hops = 0
-        while let s = states[current], s.row.status == "merged", let next = s.row.mergedInto, hops < 64 {
+        while let s = states[current], s.row.status == .merged, let next = s.row.mergedInto, hops < 64 {
             current = next
             hops += 1
         }
@@ -105,7 +104,7 @@ struct RunSnapshot {
 
     /// Parent of a cluster: the pipeline's, or for a split the parent it was given.
     func parent(_ c: ClusterID) -> ClusterID? {
-        if let s = states[c], s.row.origin == "expert" { return s.row.parentID }
+        if let s = states[c], s.row.origin == .expert { return s.row.parentID }
         return pipelineParent[c]
     }
 

@@ -6,11 +6,11 @@ import GRDB
 /// bookkeeping columns).
 struct ClusterStateRow: Codable, Equatable {
     var runID: Int64
-    var origin: String = "pipeline"
+    var origin: ClusterOrigin = .pipeline
     var parentID: Int64?
     var name: String?
     var description: String?
-    var status: String = "active"
+    var status: ClusterStatus = .active
     var mergedInto: Int64?
     var priority: Int?
     var issueType: String?
@@ -64,13 +64,7 @@ struct ChangeSet: Codable, Equatable {
         for (key, row) in clusterState.sorted(by: { $0.key < $1.key }) {
             guard let id = Int64(key) else { continue }
             if let row {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO clade_cluster_state (cluster_id, run_id, origin, parent_id, name, description,
-                        status, merged_into, priority, issue_type, action, reviewed, note, impact, effort, risk, success, last_decision_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, row.runID, row.origin, row.parentID, row.name, row.description, row.status, row.mergedInto,
-                                     row.priority, row.issueType, row.action, row.reviewed ? 1 : 0, row.note, row.impact, row.effort,
-                                     row.risk, row.success, decisionID])
+                try ClusterStateRecord(clusterID: id, state: row, lastDecisionID: decisionID).insert(db, onConflict: .replace)
             } else {
                 try db.execute(sql: "DELETE FROM clade_cluster_state WHERE cluster_id = ?", arguments: [id])
             }
@@ -100,7 +94,7 @@ struct ChangeSet: Codable, Equatable {
             let parts = key.split(separator: ":").compactMap { Int64($0) }
             guard parts.count == 2 else { continue }
             if let verdict {
-                try db.execute(sql: "INSERT OR REPLACE INTO clade_cluster_capability VALUES (?, ?, ?, ?)", arguments: [parts[0], parts[1], verdict, decisionID])
+                try ClusterCapabilityRecord(clusterID: parts[0], capabilityID: parts[1], verdict: verdict, decisionID: decisionID).insert(db, onConflict: .replace)
             } else {
                 try db.execute(sql: "DELETE FROM clade_cluster_capability WHERE cluster_id = ? AND capability_id = ?", arguments: [parts[0], parts[1]])
             }
@@ -108,14 +102,14 @@ struct ChangeSet: Codable, Equatable {
         for (key, row) in capabilities {
             guard let id = Int64(key) else { continue }
             if let row {
-                try db.execute(sql: "INSERT OR REPLACE INTO clade_capabilities VALUES (?, ?, ?, ?)", arguments: [id, row.name, row.description, decisionID])
+                try CapabilityRecord(capabilityID: id, name: row.name, description: row.description, decisionID: decisionID).insert(db, onConflict: .replace)
             } else {
                 try db.execute(sql: "DELETE FROM clade_capabilities WHERE capability_id = ?", arguments: [id])
             }
         }
         for (key, value) in settings {
             if let value {
-                try db.execute(sql: "INSERT OR REPLACE INTO clade_settings VALUES (?, ?)", arguments: [key, value])
+                try SettingRecord(key: key, value: value).insert(db, onConflict: .replace)
             } else {
                 try db.execute(sql: "DELETE FROM clade_settings WHERE key = ?", arguments: [key])
             }
@@ -153,8 +147,14 @@ struct ChangeSet: Codable, Equatable {
 
     func json() throws -> String { String(decoding: try Self.encoder.encode(self), as: UTF8.self) }
 
-    static func decode(_ json: String) throws -> ChangeSet {
-        try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
+    /// A change set from the log; one that does not decode (a status this build does not know,
+    /// say) is one clear line naming the decision.
+    static func decode(_ json: String, decision: Int64? = nil) throws -> ChangeSet {
+        do {
+            return try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
+        } catch let error as DecodingError {
+            throw StoredValueError.changeSet(decision: decision, error)
+        }
     }
 }
 
@@ -162,12 +162,7 @@ struct ChangeSet: Codable, Equatable {
 enum CurrentState {
     static func clusterState(_ db: Database, _ id: ClusterID) throws -> ClusterStateRow? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM clade_cluster_state WHERE cluster_id = ?", arguments: [id]) else { return nil }
-        return ClusterStateRow(
-            runID: row["run_id"], origin: row["origin"], parentID: row["parent_id"], name: row["name"],
-            description: row["description"], status: row["status"], mergedInto: row["merged_into"], priority: row["priority"],
-            issueType: row["issue_type"], action: row["action"], reviewed: (row["reviewed"] as Int?) == 1, note: row["note"] ?? "",
-            impact: row["impact"], effort: row["effort"], risk: row["risk"], success: row["success"]
-        )
+        return try ClusterStateRow.read(row)
     }
 
     static func overrides(_ db: Database, _ ids: [QuestionID]) throws -> [QuestionID: ClusterID] {

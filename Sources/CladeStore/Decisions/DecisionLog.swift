@@ -16,12 +16,12 @@ public enum DecisionLog {
             """, arguments: [try DatasetLoader.latestRun(db)])
         while let row = try rows.next() {
             let id: Int64 = row["decision_id"]
-            let op: String = row["op"]
+            let op: DecisionOp = row["op"]
             switch op {
-            case DecisionOp.undo.rawValue:
+            case .undo:
                 undo.removeAll { $0 == (row["undoes"] as Int64?) }
                 redo.append(id)
-            case DecisionOp.redo.rawValue:
+            case .redo:
                 redo.removeAll { $0 == (row["undoes"] as Int64?) }
                 undo.append(id)
             default:
@@ -57,12 +57,11 @@ public enum DecisionLog {
     }
 
     static func records(_ db: Database, since: Int64) throws -> [DecisionRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM clade_decisions WHERE decision_id > ? ORDER BY decision_id", arguments: [since]).map { row in
+        try DecisionRow.fetchAll(db, sql: "SELECT * FROM clade_decisions WHERE decision_id > ? ORDER BY decision_id", arguments: [since]).map { row in
             DecisionRecord(
-                id: row["decision_id"], runID: row["run_id"], at: row["at"], reviewer: row["reviewer"],
-                op: DecisionOp(rawValue: row["op"]) ?? .note, clusterIDs: decodeIDs(row["cluster_ids"]),
-                questionIDs: decodeIDs(row["question_ids"]), note: row["note"], undoes: row["undoes"],
-                summary: (try? summary(ofJSON: row["new_json"])) ?? ""
+                id: row.decisionID ?? 0, runID: row.runID, at: row.at, reviewer: row.reviewer, op: row.op,
+                clusterIDs: decodeIDs(row.clusterIDs), questionIDs: decodeIDs(row.questionIDs), note: row.note, undoes: row.undoes,
+                summary: (try? summary(ofJSON: row.newJSON)) ?? ""
             )
         }
     }
@@ -76,7 +75,7 @@ public enum DecisionLog {
         defer { if let run = try? RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") { try? StatsCache.ensure(db, run: run) } }
         let rows = try Row.fetchCursor(db, sql: "SELECT decision_id, new_json FROM clade_decisions ORDER BY decision_id")
         while let row = try rows.next() {
-            try unwrap(row["new_json"]).apply(db, decisionID: row["decision_id"])
+            try unwrap(row["new_json"], decision: row["decision_id"]).apply(db, decisionID: row["decision_id"])
         }
     }
 
@@ -120,8 +119,8 @@ public enum DecisionLog {
         }
     }
 
-    static func unwrap(_ json: String) throws -> ChangeSet {
-        try JSONDecoder().decode(ChangeSet.self, from: Data(json.utf8))
+    static func unwrap(_ json: String, decision: Int64? = nil) throws -> ChangeSet {
+        try ChangeSet.decode(json, decision: decision)
     }
 
     /// `summary(ofJSON:)` for SQLite, which reads the one key without parsing the change set

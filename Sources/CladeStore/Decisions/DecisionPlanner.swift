@@ -62,7 +62,7 @@ struct DecisionPlanner {
         }
         var row = before ?? ClusterStateRow(runID: runID)
         change(&row)
-        plan.new.clusterState[key] = .some(row.origin == "pipeline" && row.isPristine() ? nil : row)
+        plan.new.clusterState[key] = .some(row.origin == .pipeline && row.isPristine() ? nil : row)
     }
 
     func reassign(_ questions: [QuestionID], to target: ClusterID, in plan: inout Plan) throws {
@@ -76,17 +76,17 @@ struct DecisionPlanner {
 
     func requireCluster(_ c: ClusterID) throws {
         let pipeline = try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE cluster_id = ? AND run_id = ?", arguments: [c, runID]) ?? false
-        let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND origin = 'expert'", arguments: [c]) ?? false
+        let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND origin = ?", arguments: [c, ClusterOrigin.expert]) ?? false
         guard pipeline || expert else { throw Refusal(description: "Cluster \(c) does not exist in this run") }
     }
 
     func requireActiveLeaf(_ c: ClusterID) throws {
         try requireCluster(c)
-        if let state = try CurrentState.clusterState(db, c), state.status == "merged" {
+        if let state = try CurrentState.clusterState(db, c), state.status == .merged {
             throw Refusal(description: "\u{201C}\(try label(c))\u{201D} was merged away")
         }
         let pipelineChildren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters WHERE parent_id = ?", arguments: [c]) ?? 0
-        let expertChildren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_cluster_state WHERE parent_id = ? AND origin = 'expert'", arguments: [c]) ?? 0
+        let expertChildren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clade_cluster_state WHERE parent_id = ? AND origin = ?", arguments: [c, ClusterOrigin.expert]) ?? 0
         if pipelineChildren + expertChildren > 0 { throw Refusal(description: "\u{201C}\(try label(c))\u{201D} is a parent: pick one of its clusters") }
     }
 
@@ -102,7 +102,7 @@ struct DecisionPlanner {
     }
 
     func parentOf(_ c: ClusterID) throws -> ClusterID? {
-        if let state = try CurrentState.clusterState(db, c), state.origin == "expert" { return state.parentID }
+        if let state = try CurrentState.clusterState(db, c), state.origin == .expert { return state.parentID }
         return try ClusterID.fetchOne(db, sql: "SELECT parent_id FROM clusters WHERE cluster_id = ?", arguments: [c])
     }
 
@@ -115,7 +115,7 @@ struct DecisionPlanner {
         var ids: Set<ClusterID> = [c]
         var frontier = [c]
         while let x = frontier.popLast() {
-            for merged in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE status = 'merged' AND merged_into = ?", arguments: [x])
+            for merged in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE status = ? AND merged_into = ?", arguments: [ClusterStatus.merged, x])
             where ids.insert(merged).inserted { frontier.append(merged) }
         }
         return ids

@@ -89,8 +89,8 @@ public struct DecisionStore: Sendable {
             """, arguments: [id]) else {
             throw Refused(description: "Decision \(id) is missing from the log")
         }
-        let old = try DecisionLog.unwrap(row["old_json"])
-        let new = try DecisionLog.unwrap(row["new_json"])
+        let old = try DecisionLog.unwrap(row["old_json"], decision: id)
+        let new = try DecisionLog.unwrap(row["new_json"], decision: id)
         var plan = DecisionPlanner.Plan(old: new, new: old, summary: "")
         plan.clusterIDs = DecisionLog.decodeIDs(row["cluster_ids"])
         plan.questionIDs = DecisionLog.decodeIDs(row["question_ids"])
@@ -104,7 +104,7 @@ public struct DecisionStore: Sendable {
     func originalSummary(_ db: Database, of row: Row) throws -> String {
         var current = row
         var seen: Set<Int64> = []
-        while let op = (current["op"] as String?).flatMap(DecisionOp.init(rawValue:)), op == .undo || op == .redo,
+        while let op = current["op"] as DecisionOp?, op == .undo || op == .redo,
               let target: Int64 = current["undoes"], seen.insert(target).inserted,
               let next = try Row.fetchOne(db, sql: """
                   SELECT op, undoes, CASE WHEN json_valid(new_json) THEN \(DecisionLog.summarySQL) END AS summary
@@ -117,13 +117,13 @@ public struct DecisionStore: Sendable {
 
     func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> Written {
         let at = Self.timestamp(now())
-        let newJSON = try DecisionLog.wrap(plan.new, summary: plan.summary)
-        try db.execute(sql: """
-            INSERT INTO clade_decisions (run_id, at, reviewer, op, cluster_ids, question_ids, old_json, new_json, note, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [run, at, reviewer, op.rawValue, DecisionLog.encodeIDs(plan.clusterIDs), DecisionLog.encodeIDs(plan.questionIDs),
-                             try DecisionLog.wrap(plan.old, summary: nil), newJSON, note, undoes])
-        let id = db.lastInsertedRowID
+        var row = DecisionRow(
+            runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: DecisionLog.encodeIDs(plan.clusterIDs),
+            questionIDs: DecisionLog.encodeIDs(plan.questionIDs), oldJSON: try DecisionLog.wrap(plan.old, summary: nil),
+            newJSON: try DecisionLog.wrap(plan.new, summary: plan.summary), note: note, undoes: undoes
+        )
+        try row.insert(db)
+        let id = row.decisionID ?? db.lastInsertedRowID
         let figuresChanged = try plan.new.apply(db, decisionID: id)
         let record = DecisionRecord(id: id, runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: plan.clusterIDs,
                                     questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)

@@ -131,9 +131,9 @@ public enum KuraCheckpoint {
                 return r.conceptID(c)
             }
             func parent(_ c: ClusterID) -> ClusterID? {
-                r.isExpert(c) ? (r.states[c]?["parent_id"] as ClusterID?) : r.pipeline[c]?.parentID
+                r.isExpert(c) ? r.states[c]?.parentID : r.pipeline[c]?.parentID
             }
-            let shown = (Array(r.pipeline.keys) + r.experts).filter { r.status($0) != "merged" }
+            let shown = (Array(r.pipeline.keys) + r.experts).filter { r.status($0) != .merged }
             var all: [ClusterID: [String]] = [:]
             for c in shown where !r.parents.contains(c) {
                 let own = chats[c] ?? []

@@ -18,7 +18,7 @@ public enum ConceptIDs {
         func concepts(_ run: RunID, depth: Int) throws -> [ClusterID: String] {
             if let known = memo[run] { return known }
             var out: [ClusterID: String] = [:]
-            for c in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE run_id = ? AND origin = 'expert'", arguments: [run]) {
+            for c in try ClusterID.fetchAll(db, sql: "SELECT cluster_id FROM clade_cluster_state WHERE run_id = ? AND origin = ?", arguments: [run, ClusterOrigin.expert]) {
                 out[c] = "clade:\(run):\(c)"
             }
             if depth < 256, try db.tableExists("clade_carry_forward") {

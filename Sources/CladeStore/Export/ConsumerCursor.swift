@@ -40,10 +40,7 @@ public enum ConsumerCursor {
         guard !app.readOnly else { throw DecisionStore.Refused(description: "\(app.path) is read-only: cannot record where \(consumer) stopped") }
         return try app.writer.write { db in
             let previous = try check(db, consumer: consumer, through: through)
-            try db.execute(sql: """
-                INSERT INTO clade_consumer_cursor (consumer, last_decision_id, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT(consumer) DO UPDATE SET last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at
-                """, arguments: [consumer, through, DecisionStore.timestamp(now)])
+            try ConsumerCursorRecord(consumer: consumer, lastDecisionID: through, updatedAt: DecisionStore.timestamp(now)).insert(db, onConflict: .replace)
             return Acknowledged(consumer: consumer, previous: previous, through: through)
         }
     }

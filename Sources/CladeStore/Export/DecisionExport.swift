@@ -30,12 +30,12 @@ public struct DecisionExport: Encodable, Sendable {
         public var clusterID: Int64
         public var externalID: String?
         public var conceptID: String
-        public var origin: String
+        public var origin: ClusterOrigin
         public var parentID: Int64?
         public var label: String
         public var pipelineLabel: String?
         public var description: String
-        public var status: String
+        public var status: ClusterStatus
         /// For a merged cluster: the cluster its questions are in now.
         public var survivor: Int64
         public var priority: Int?
@@ -196,16 +196,16 @@ extension DecisionExport {
                 let state = r.states[id]
                 let shown = dataset.cluster(r.survivor(id))
                 let own = dataset.cluster(id)
-                let action: String? = state?["action"]
+                let action = state?.action
                 let segment = own.map { dataset.segment(of: $0) }
                 return ClusterState(
-                    clusterID: id, externalID: r.pipeline[id]?.externalID, conceptID: r.conceptID(id), origin: state?["origin"] ?? "pipeline",
-                    parentID: own?.parentID ?? (state?["parent_id"] as Int64?), label: r.label(id),
-                    pipelineLabel: r.pipeline[id]?.name, description: own?.description ?? (state?["description"] as String?) ?? "",
-                    status: r.status(id), survivor: r.survivor(id), priority: state?["priority"],
-                    issueType: state?["issue_type"], action: action, effectiveAction: action ?? segment?.defaultAction?.rawValue,
+                    clusterID: id, externalID: r.pipeline[id]?.externalID, conceptID: r.conceptID(id), origin: state?.origin ?? .pipeline,
+                    parentID: own?.parentID ?? state?.parentID, label: r.label(id),
+                    pipelineLabel: r.pipeline[id]?.name, description: own?.description ?? state?.description ?? "",
+                    status: r.status(id), survivor: r.survivor(id), priority: state?.priority,
+                    issueType: state?.issueType, action: action, effectiveAction: action ?? segment?.defaultAction?.rawValue,
                     segment: (own.map { dataset.segment(of: $0) } ?? shown.map { dataset.segment(of: $0) })?.code(separator: "") ?? "",
-                    reviewed: (state?["reviewed"] as Int?) == 1, note: state?["note"] ?? "",
+                    reviewed: state?.reviewed ?? false, note: state?.note ?? "",
                     capabilitiesConfirmed: (verdicts[id] ?? []).filter { $0.0 == "confirmed" }.map(\.1),
                     capabilitiesRejected: (verdicts[id] ?? []).filter { $0.0 == "rejected" }.map(\.1),
                     questions: own?.stats.rows ?? 0, volume: own?.stats.volume ?? 0
@@ -247,16 +247,16 @@ extension DecisionExport {
         var dismissed: [Int64] = []
         for c in leaves {
             let status = r.status(c)
-            if status == "merged" {
+            if status == .merged {
                 let s = r.survivor(c)
                 if !r.isExpert(s) && r.pipeline[s] != nil { groups[s, default: []].append(c) }
                 continue
             }
-            if status == "dismissed" { dismissed.append(r.topic(c)) }
+            if status == .dismissed { dismissed.append(r.topic(c)) }
             if r.label(c) != r.pipeline[c]?.name { labels[String(r.topic(c))] = r.label(c) }
         }
         let merges = groups.keys.sorted().map { s in [r.topic(s)] + groups[s]!.sorted().map(r.topic) }
-        let newTopics = experts.filter { $0.status != "dismissed" }.map {
+        let newTopics = experts.filter { $0.status != .dismissed }.map {
             BERTopicShapes.NewTopic(proposedTopic: $0.proposedTopic, conceptID: $0.conceptID, label: $0.label,
                                     questionIDs: $0.memberQuestionIDs, externalIDs: $0.memberExternalIDs, centroid: $0.centroid)
         }

@@ -26,7 +26,7 @@ public struct ExpertCluster: Codable, Sendable, Equatable {
     public var conceptID: String
     public var label: String
     public var description: String
-    public var status: String
+    public var status: ClusterStatus
     public var keywords: [String]
     public var memberQuestionIDs: [Int64]
     public var memberExternalIDs: [String?]

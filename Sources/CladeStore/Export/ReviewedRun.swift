@@ -14,7 +14,7 @@ struct ReviewedRun {
     let run: RunID
     let clade: Bool
     var pipeline: [ClusterID: PipelineCluster] = [:]
-    var states: [ClusterID: Row] = [:]
+    var states: [ClusterID: ClusterStateRow] = [:]
     /// Pipeline clusters that are parents (never a topic, never a question's cluster).
     var parents = Set<ClusterID>()
     var concepts: [ClusterID: String] = [:]
@@ -32,10 +32,10 @@ struct ReviewedRun {
             if let parent { parents.insert(parent) }
         }
         if clade {
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ?", arguments: [run]) { states[row["cluster_id"]] = row }
+            states = try ClusterStateRow.fetchByCluster(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ?", arguments: [run]).mapValues(\.row)
             concepts = try ConceptIDs.inherited(db, run: run)
         }
-        experts = states.filter { ($0.value["origin"] as String?) == "expert" && ($0.value["status"] as String?) != "merged" }.keys.sorted(by: >)
+        experts = states.filter { $0.value.origin == .expert && $0.value.status != .merged }.keys.sorted(by: >)
         let maxTopic = pipeline.keys.filter { !parents.contains($0) }.map(topic).max() ?? -1
         for (k, x) in experts.enumerated() { proposedTopic[x] = max(maxTopic, -1) + 1 + Int64(k) }
     }
@@ -43,20 +43,20 @@ struct ReviewedRun {
     func survivor(_ id: ClusterID) -> ClusterID {
         var current = id
         var hops = 0
-        while let s = states[current], (s["status"] as String?) == "merged", let next: Int64 = s["merged_into"], hops < 64 {
+        while let s = states[current], s.status == .merged, let next = s.mergedInto, hops < 64 {
             current = next
             hops += 1
         }
         return current
     }
 
-    func isExpert(_ c: ClusterID) -> Bool { (states[c]?["origin"] as String?) == "expert" }
+    func isExpert(_ c: ClusterID) -> Bool { states[c]?.origin == .expert }
 
-    func status(_ c: ClusterID) -> String { states[c]?["status"] ?? "active" }
+    func status(_ c: ClusterID) -> ClusterStatus { states[c]?.status ?? .active }
 
-    func label(_ c: ClusterID) -> String { (states[c]?["name"] as String?) ?? pipeline[c]?.name ?? "cluster \(c)" }
+    func label(_ c: ClusterID) -> String { states[c]?.name ?? pipeline[c]?.name ?? "cluster \(c)" }
 
-    func description(_ c: ClusterID) -> String { (states[c]?["description"] as String?) ?? pipeline[c]?.description ?? "" }
+    func description(_ c: ClusterID) -> String { states[c]?.description ?? pipeline[c]?.description ?? "" }
 
     func conceptID(_ c: ClusterID) -> String {
         concepts[c] ?? (isExpert(c) ? "clade:\(run):\(c)" : ConceptIDs.pipeline(clusterID: c, externalID: pipeline[c]?.externalID))
@@ -71,14 +71,14 @@ struct ReviewedRun {
     /// The topic a question of reviewed cluster `c` is in: the pipeline's topic, an expert
     /// cluster's proposed one, none when dismissed.
     func reviewedTopic(_ c: ClusterID) -> Int64? {
-        if status(c) == "dismissed" { return nil }
+        if status(c) == .dismissed { return nil }
         return isExpert(c) ? proposedTopic[c] : topic(c)
     }
 
     /// A question's status: its reviewed cluster's, with a dismissal told by its reason.
     func questionStatus(own: ClusterID, reviewed: ClusterID) -> String {
-        if status(reviewed) == "dismissed" {
-            switch states[reviewed]?["action"] as String? {
+        if status(reviewed) == .dismissed {
+            switch states[reviewed]?.action {
             case ClusterAction.redirect.rawValue?: return "redirected"
             case ClusterAction.tellUsers.rawValue?: return "out_of_scope"
             default: return "dismissed"

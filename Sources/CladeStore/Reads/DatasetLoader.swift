@@ -148,15 +148,15 @@ public enum DatasetLoader {
         var index = Dictionary(clusters.enumerated().map { ($1.cluster.id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in try Row.fetchAll(db, sql: "SELECT * FROM clade_cluster_state WHERE run_id = ? ORDER BY cluster_id", arguments: [run]) {
             let id: ClusterID = row["cluster_id"]
-            let origin: String = row["origin"]
+            let origin: ClusterOrigin = try row.clusterStateValue("origin")
             if index[id] == nil {
-                guard origin == "expert" else { continue }
+                guard origin == .expert else { continue }
                 clusters.append(LoadedCluster(cluster: Cluster(id: id, name: "", isExpert: true)))
                 index[id] = clusters.count - 1
             }
             let i = index[id]!
             var c = clusters[i].cluster
-            if origin == "expert" { c.parentID = row["parent_id"] }
+            if origin == .expert { c.parentID = row["parent_id"] }
             if let name: String = row["name"] { c.name = name }
             if let description: String = row["description"] { c.description = description }
             c.priority = row["priority"]
@@ -165,10 +165,10 @@ public enum DatasetLoader {
             c.action = (row["action"] as String?).flatMap(ClusterAction.init(rawValue:))
             c.note = row["note"] ?? ""
             c.prioritisation = PrioritisationInputs(impact: row["impact"], effort: row["effort"], risk: row["risk"], success: row["success"])
-            let status: String = row["status"]
-            c.dismissed = status == "dismissed"
+            let status: ClusterStatus = try row.clusterStateValue("status")
+            c.dismissed = status == .dismissed
             clusters[i].cluster = c
-            clusters[i].mergedInto = status == "merged" ? row["merged_into"] : nil
+            clusters[i].mergedInto = status == .merged ? row["merged_into"] : nil
         }
         for row in try Row.fetchAll(db, sql: "SELECT cluster_id, capability_id, verdict FROM clade_cluster_capability") {
             guard let i = index[row["cluster_id"]], let verdict = CapabilityVerdict(rawValue: row["verdict"]) else { continue }

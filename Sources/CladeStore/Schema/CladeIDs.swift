@@ -1,3 +1,4 @@
+import CladeCore
 import GRDB
 
 /// The ids Clade gives what the reviewer creates (clusters split off, capabilities added) live
@@ -17,7 +18,7 @@ public enum CladeIDs {
 
     /// The next id for a cluster the reviewer creates.
     public static func nextExpertCluster(_ db: Database) throws -> Int64 {
-        try next(below: Int64.fetchOne(db, sql: "SELECT MIN(cluster_id) FROM clade_cluster_state WHERE origin = 'expert' AND cluster_id <= ?", arguments: [ceiling]))
+        try next(below: Int64.fetchOne(db, sql: "SELECT MIN(cluster_id) FROM clade_cluster_state WHERE origin = ? AND cluster_id <= ?", arguments: [ClusterOrigin.expert, ceiling]))
     }
 
     /// The next id for a capability the reviewer adds.

@@ -21,6 +21,8 @@ public enum DecisionLogCheck {
             }
         } catch is DecodingError {
             return false
+        } catch is StoredValueError {
+            return false
         }
     }
 

@@ -159,8 +159,8 @@ public enum SchemaCheck {
         report.writable = FileManager.default.isWritableFile(atPath: path)
         report.decisionLogConsistent = nil
         report.expertIDCollisions = try db.tableExists("clade_cluster_state") ? Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM clade_cluster_state s WHERE s.origin = 'expert' AND s.cluster_id IN (SELECT cluster_id FROM clusters WHERE cluster_id IS NOT NULL)
-            """) ?? 0 : 0
+            SELECT COUNT(*) FROM clade_cluster_state s WHERE s.origin = ? AND s.cluster_id IN (SELECT cluster_id FROM clusters WHERE cluster_id IS NOT NULL)
+            """, arguments: [ClusterOrigin.expert]) ?? 0 : 0
     }
 
     /// `PRAGMA quick_check`: every page readable, every record well-formed.

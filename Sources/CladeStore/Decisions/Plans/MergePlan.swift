@@ -12,7 +12,7 @@ extension DecisionPlanner {
         var plan = Plan(clusterIDs: [target] + sources, summary: "Merged \(names) into \u{201C}\(try label(target))\u{201D}")
         for s in sources {
             try updateCluster(s, in: &plan) { row in
-                row.status = "merged"
+                row.status = .merged
                 row.mergedInto = target
             }
         }

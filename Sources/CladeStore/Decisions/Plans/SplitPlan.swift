@@ -19,7 +19,7 @@ extension DecisionPlanner {
             plan.clusterIDs.append(id)
             plan.old.clusterState[String(id)] = .some(nil)
             plan.new.clusterState[String(id)] = ClusterStateRow(
-                runID: runID, origin: "expert", parentID: parent, name: part.name, description: part.description
+                runID: runID, origin: .expert, parentID: parent, name: part.name, description: part.description
             )
             try reassign(part.questionIDs, to: id, in: &plan)
         }
