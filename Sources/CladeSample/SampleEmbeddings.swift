@@ -88,17 +88,4 @@ enum SampleEmbeddings {
         return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
     }
 
-    /// float32, little-endian, whatever the machine's byte order.
-    static func blob(_ v: [Double]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(v.count * 4)
-        for x in v {
-            let bits = Float(x).bitPattern
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
-        }
-        return bytes
-    }
 }

@@ -8,22 +8,48 @@ import GRDB
 public enum SampleGenerator {
     public static let fileName = "construction.sqlite"
 
-    /// Fills an empty database with the sample: creates the pipeline tables, then writes every row.
+    /// Fills an empty database with the sample: creates the pipeline tables, then appends the run.
     public static func populate(_ db: Database) throws {
         try PipelineSchema.create(db)
-        try insertMeta(db)
-        try db.execute(
-            sql: "INSERT INTO runs (run_id, created_at, source, params_json) VALUES (1, ?, 'native', ?)",
-            arguments: [SampleCalendar.runCreatedAt, runParameters]
-        )
-        for capability in CapabilityKey.allCases {
-            try db.execute(
-                sql: "INSERT INTO capabilities (capability_id, name, description) VALUES (?, ?, ?)",
-                arguments: [capability.rawValue, capability.name, capability.description]
-            )
+        _ = try AppDatabase.appendRun(run(), to: db)
+    }
+
+    /// The sample as one pipeline run: the story's cluster ids, questions numbered 1… by time asked.
+    static func run() -> PipelineRun {
+        var run = PipelineRun(source: "native", createdAt: SampleCalendar.runCreatedAt, paramsJSON: runParameters, meta: meta)
+        run.capabilities = CapabilityKey.allCases.map { PipelineRun.Capability(name: $0.name, description: $0.description) }
+        var index: [Int64: Int] = [:]
+        for parent in SampleStory.parents {
+            index[parent.id] = run.clusters.count
+            run.clusters.append(PipelineRun.Cluster(
+                id: parent.id, externalID: "c-\(parent.key)", name: parent.name, description: parent.description,
+                keywordsJSON: SampleJSON.array(parent.keywords)
+            ))
         }
-        try insertClusters(db)
-        try insertQuestions(SampleQuestions.generate(), db)
+        for leaf in SampleStory.leaves {
+            index[leaf.id] = run.clusters.count
+            run.clusters.append(PipelineRun.Cluster(
+                id: leaf.id, parent: leaf.parent.flatMap { index[$0] }, externalID: leaf.externalID, name: leaf.name,
+                description: leaf.description, keywordsJSON: SampleJSON.array(leaf.keywords), isOutlier: leaf.isOutlier
+            ))
+        }
+        let capability = Dictionary(uniqueKeysWithValues: CapabilityKey.allCases.enumerated().map { ($1, $0) })
+        let questions = SampleQuestions.generate()
+        for (i, q) in questions.enumerated() {
+            let id = i + 1
+            run.questions.append(PipelineRun.Question(
+                externalID: "q-" + SampleCalendar.pad(id, width: 6), text: q.text, askedAt: SampleCalendar.iso8601(utcSeconds: q.askedAt),
+                relevance: q.relevance, feedback: q.feedback, weight: q.weight, metadataJSON: q.metadataJSON
+            ))
+            if let leaf = index[q.leafID] {
+                run.assignments.append(PipelineRun.Assignment(question: i, cluster: leaf, probability: q.probability, isRepresentative: q.isRepresentative))
+            }
+            for (key, confidence) in q.capabilities {
+                run.tags.append(PipelineRun.Tag(question: i, capability: capability[key]!, confidence: confidence))
+            }
+        }
+        run.embeddings = Matrix(rowVectors: questions.map { $0.vector.map(Float.init) })
+        return run
     }
 
     /// Writes the sample to a new self-contained file (rollback journal, vacuumed), replacing `path`
@@ -58,64 +84,17 @@ public enum SampleGenerator {
         ("embedding_dim", .int(SampleEmbeddings.dimension)),
     ])
 
-    private static func insertMeta(_ db: Database) throws {
+    private static var meta: [String: String] {
         let thresholds = Thresholds.standard
-        let rows: [(String, String)] = [
-            (PipelineSchema.MetaKey.title, SampleStory.title),
-            (PipelineSchema.MetaKey.relevanceMetric, "cosine"),
-            (PipelineSchema.MetaKey.volumeHighShare, String(thresholds.volumeHighShare)),
-            (PipelineSchema.MetaKey.relevanceLow, String(thresholds.relevanceLow)),
-            (PipelineSchema.MetaKey.satisfactionLow, String(thresholds.satisfactionLow)),
-            (PipelineSchema.MetaKey.minRatings, String(thresholds.minRatings)),
-            (PipelineSchema.MetaKey.embeddingModel, SampleStory.embeddingModel),
-            (PipelineSchema.MetaKey.embeddingDim, String(SampleEmbeddings.dimension)),
+        return [
+            PipelineSchema.MetaKey.title: SampleStory.title,
+            PipelineSchema.MetaKey.relevanceMetric: "cosine",
+            PipelineSchema.MetaKey.volumeHighShare: String(thresholds.volumeHighShare),
+            PipelineSchema.MetaKey.relevanceLow: String(thresholds.relevanceLow),
+            PipelineSchema.MetaKey.satisfactionLow: String(thresholds.satisfactionLow),
+            PipelineSchema.MetaKey.minRatings: String(thresholds.minRatings),
+            PipelineSchema.MetaKey.embeddingModel: SampleStory.embeddingModel,
+            PipelineSchema.MetaKey.embeddingDim: String(SampleEmbeddings.dimension),
         ]
-        for (key, value) in rows {
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-    }
-
-    private static func insertClusters(_ db: Database) throws {
-        let sql = """
-            INSERT INTO clusters (cluster_id, run_id, parent_id, external_id, name, description, keywords_json, is_outlier)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?)
-            """
-        for parent in SampleStory.parents {
-            try db.execute(sql: sql, arguments: [
-                parent.id, nil, "c-\(parent.key)", parent.name, parent.description, SampleJSON.array(parent.keywords), 0,
-            ])
-        }
-        for leaf in SampleStory.leaves {
-            try db.execute(sql: sql, arguments: [
-                leaf.id, leaf.parent, leaf.externalID, leaf.name, leaf.description, SampleJSON.array(leaf.keywords),
-                leaf.isOutlier ? 1 : 0,
-            ])
-        }
-    }
-
-    private static func insertQuestions(_ questions: [SampleQuestion], _ db: Database) throws {
-        let question = try db.makeStatement(sql: """
-            INSERT INTO questions (question_id, run_id, external_id, text, asked_at, relevance, feedback, weight, metadata_json)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let assignment = try db.makeStatement(sql: """
-            INSERT INTO assignments (question_id, cluster_id, probability, is_representative) VALUES (?, ?, ?, ?)
-            """)
-        let capability = try db.makeStatement(sql: """
-            INSERT INTO question_capabilities (question_id, capability_id, confidence) VALUES (?, ?, ?)
-            """)
-        let embedding = try db.makeStatement(sql: "INSERT INTO question_embeddings (question_id, vector) VALUES (?, ?)")
-        for (index, q) in questions.enumerated() {
-            let id = index + 1
-            try question.execute(arguments: [
-                id, "q-" + SampleCalendar.pad(id, width: 6), q.text, SampleCalendar.iso8601(utcSeconds: q.askedAt),
-                q.relevance, q.feedback, q.weight, q.metadataJSON,
-            ])
-            try assignment.execute(arguments: [id, q.leafID, q.probability, q.isRepresentative ? 1 : 0])
-            for (key, confidence) in q.capabilities {
-                try capability.execute(arguments: [id, key.rawValue, confidence])
-            }
-            try embedding.execute(arguments: [id, Data(SampleEmbeddings.blob(q.vector))])
-        }
     }
 }

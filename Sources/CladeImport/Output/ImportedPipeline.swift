@@ -83,23 +83,7 @@ public struct ImportedPipeline: Sendable {
     }
 
     /// Depth of each cluster (roots 0).
-    public func depths() -> [Int] {
-        // Iterative: a hierarchy may be thousands of levels deep (a recursion that deep overflows the stack).
-        var depth = [Int?](repeating: nil, count: clusters.count)
-        for start in clusters.indices where depth[start] == nil {
-            var chain: [Int] = []
-            var onChain = Set<Int>()
-            var current: Int? = start
-            while let c = current, depth[c] == nil, clusters.indices.contains(c), onChain.insert(c).inserted {
-                chain.append(c)
-                current = clusters[c].parent
-            }
-            // A cycle (refused by validate()) counts as a root.
-            var d = current.flatMap { clusters.indices.contains($0) ? depth[$0] : nil }.map { $0 + 1 } ?? 0
-            for c in chain.reversed() { depth[c] = d; d += 1 }
-        }
-        return depth.map { $0 ?? 0 }
-    }
+    public func depths() -> [Int] { PipelineRun.depths(parents: clusters.map(\.parent)) }
 
     /// Internal consistency; a failure here is an importer bug or an input that contradicts itself.
     public func validate() throws(ImportError) {

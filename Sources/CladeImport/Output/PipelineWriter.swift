@@ -61,14 +61,7 @@ public enum PipelineWriter {
         try PipelineSchema.create(db)
         var meta = RunRows.defaultMeta
         meta.merge(p.meta) { _, new in new }
-        for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-        for (i, name) in p.capabilities.enumerated() {
-            try db.execute(sql: "INSERT INTO capabilities(capability_id, name) VALUES (?, ?)", arguments: [i + 1, name])
-        }
-        let ids = RunRows.IDs(run: 1, parentRun: nil, questionBase: 0, clusterBase: 0, capabilities: p.capabilities.indices.map { Int64($0 + 1) })
-        try RunRows.insert(p, into: db, ids: ids, isCancelled: isCancelled)
+        try RunRows.append(p, to: db, meta: meta, isCancelled: isCancelled)
     }
 
     // MARK: - Files

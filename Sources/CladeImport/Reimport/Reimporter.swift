@@ -94,17 +94,10 @@ public enum Reimporter {
     static func append(
         _ p: ImportedPipeline, to db: Database, app: AppDatabase, backup: String, options: Options, isCancelled: () -> Bool
     ) throws -> Result {
-        let previous = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") ?? 0
-        try requireRoom(db, for: p)
-        let run = previous + 1
-        try mergeMeta(p.meta, into: db, replacing: options.replaceMeta)
-        let ids = RunRows.IDs(
-            run: run, parentRun: previous,
-            questionBase: try Int64.fetchOne(db, sql: "SELECT MAX(question_id) FROM questions") ?? 0,
-            clusterBase: max(0, try Int64.fetchOne(db, sql: "SELECT MAX(cluster_id) FROM clusters") ?? 0),
-            capabilities: try capabilityIDs(p.capabilities, in: db)
-        )
-        try RunRows.insert(p, into: db, ids: ids, isCancelled: isCancelled)
+        let meta = metaValues(p.meta, replacing: options.replaceMeta)
+        let appended = try RunRows.append(p, to: db, meta: meta.values, replacingMeta: meta.replacing, isCancelled: isCancelled)
+        let run = appended.runID
+        let previous = appended.parentRunID ?? 0
         let report = try CarryForward.run(db, app: app, from: previous, to: run, options: options.carry)
         // The new run's figures, with the carried moves and splits, so the first open is instant.
         try StatsCache.ensure(db, run: run)
@@ -114,40 +107,14 @@ public enum Reimporter {
         return Result(runID: run, previousRunID: previous, backup: backup, questions: p.questions.count, clusters: p.clusters.count, report: report)
     }
 
-    /// New ids continue after the largest in the file: refuse, before writing a row, a file whose
-    /// ids are too near Int64.max for the new run to fit (the addition would trap mid-transaction).
-    static func requireRoom(_ db: Database, for p: ImportedPipeline) throws {
-        let needs: [(column: String, table: String, count: Int)] = [
-            ("run_id", "runs", 1), ("question_id", "questions", p.questions.count),
-            ("cluster_id", "clusters", p.clusters.count), ("capability_id", "capabilities", p.capabilities.count),
-        ]
-        for need in needs {
-            let largest = try Int64.fetchOne(db, sql: "SELECT MAX(\(need.column)) FROM \(need.table)") ?? 0
-            if largest.addingReportingOverflow(Int64(need.count) + 1).overflow {
-                throw ImportError("\(need.table).\(need.column) reaches \(largest), too near the largest integer for \(need.count) more: the new run's ids would not fit (renumber the database's ids, or import into a new file with -o)")
-            }
-        }
-    }
-
-    /// Capabilities are shared by all runs: a name already known keeps its id, a new one gets the next.
-    static func capabilityIDs(_ names: [String], in db: Database) throws -> [Int64] {
-        var next = (try Int64.fetchOne(db, sql: "SELECT MAX(capability_id) FROM capabilities") ?? 0) + 1
-        return try names.map { name in
-            if let id = try Int64.fetchOne(db, sql: "SELECT capability_id FROM capabilities WHERE name = ?", arguments: [name]) { return id }
-            try db.execute(sql: "INSERT INTO capabilities(capability_id, name) VALUES (?, ?)", arguments: [next, name])
-            next += 1
-            return next - 1
-        }
-    }
-
-    static func mergeMeta(_ meta: [String: String], into db: Database, replacing: Set<String>) throws {
+    /// The run's `meta`: the defaults and the input's values, added where the file has none; the
+    /// keys the user gave replace the file's, and so do the embedding keys the input has (they
+    /// describe the latest run's vectors).
+    static func metaValues(_ meta: [String: String], replacing: Set<String>) -> (values: [String: String], replacing: Set<String>) {
         let latest: Set<String> = [PipelineSchema.MetaKey.embeddingModel, PipelineSchema.MetaKey.embeddingDim]
         var values = RunRows.defaultMeta
         values.merge(meta) { _, new in new }
-        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            let verb = replacing.contains(key) || (latest.contains(key) && meta[key] != nil) ? "REPLACE" : "IGNORE"
-            try db.execute(sql: "INSERT OR \(verb) INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
-        }
+        return (values, replacing.union(latest.filter { meta[$0] != nil }))
     }
 
     // MARK: - Files
