@@ -48,19 +48,8 @@ public struct ImportedPipeline: Sendable {
         }
     }
 
-    public struct Assignment: Equatable, Sendable {
-        public var question: Int
-        public var cluster: Int
-        public var probability: Double?
-        public var isRepresentative: Bool
-
-        public init(question: Int, cluster: Int, probability: Double? = nil, isRepresentative: Bool = false) {
-            self.question = question
-            self.cluster = cluster
-            self.probability = probability
-            self.isRepresentative = isRepresentative
-        }
-    }
+    /// A question's cluster, by index: the store's own type.
+    public typealias Assignment = PipelineRun.Assignment
 
     /// `runs.source`: "native" (clustered by Clade), "kura" or "bertopic".
     public var source: String

@@ -31,9 +31,7 @@ enum RunRows {
             PipelineRun.Cluster(parent: $0.parent, externalID: $0.externalID, name: $0.name, description: $0.description,
                                 keywordsJSON: JSONValue.array($0.keywords.map(JSONValue.string)).serialized, isOutlier: $0.isOutlier)
         }
-        run.assignments = p.assignments.map {
-            PipelineRun.Assignment(question: $0.question, cluster: $0.cluster, probability: $0.probability, isRepresentative: $0.isRepresentative)
-        }
+        run.assignments = p.assignments
         run.capabilities = p.capabilities.map { PipelineRun.Capability(name: $0) }
         run.tags = p.questionCapabilities.map { PipelineRun.Tag(question: $0.question, capability: $0.capability) }
         run.embeddings = p.embeddings
