@@ -89,3 +89,22 @@ import Testing
         #expect(try app.writer.read(DecisionLogCheck.isConsistent))
     }
 }
+
+extension StoredValueTests {
+    @Test func aCarryForwardItemOfAKindThisBuildDoesNotKnowIsOneLine() throws {
+        let (app, _) = try fixture()
+        try app.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO clade_carry_forward (run_id, from_run_id, at, status, what, old_cluster_id, old_label)
+                VALUES (1, 0, '2026-03-01T00:00:00Z', 'carried', 'label', 10, 'RFIs'),
+                       (1, 0, '2026-03-01T00:00:00Z', 'carried', 'capability_band', 11, 'Open RFIs')
+                """)
+        }
+        expectOneLine(mentioning: "clade_carry_forward: item 2 cannot be read: what 'capability_band' is not one of label, priority") {
+            _ = try CarryForwardReport.load(app)
+        }
+        try app.writer.write { try $0.execute(sql: "DELETE FROM clade_carry_forward WHERE item_id = 2") }
+        let items = try CarryForwardReport.load(app)
+        #expect(items.map(\.what) == [.label] && items[0].status == .carried && items[0].oldLabel == "RFIs" && items[0].detail == "")
+    }
+}

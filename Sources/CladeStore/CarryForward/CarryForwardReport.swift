@@ -4,7 +4,7 @@ import GRDB
 
 /// One thing the reviewer decided on the earlier run, and what became of it on the new run.
 public struct CarryForwardItem: Equatable, Sendable {
-    public enum Status: String, Sendable {
+    public enum Status: String, CaseIterable, Sendable {
         /// Re-applied as a new decision on the new run.
         case carried
         /// Nothing to do: the new run already has it (same label, clusters already together…).
@@ -13,7 +13,7 @@ public struct CarryForwardItem: Equatable, Sendable {
         case notCarried = "not_carried"
     }
 
-    public enum What: String, Sendable {
+    public enum What: String, CaseIterable, Sendable {
         case label, priority, issueType = "issue_type", action, note, reviewed, dismiss, prioritisation, capability
         case merge, split, move
     }
@@ -73,17 +73,7 @@ public struct CarryForwardReport: Equatable, Sendable {
 
     /// Records the report in `clade_carry_forward`, inside the import's transaction.
     func store(_ db: Database, at: String) throws {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO clade_carry_forward (run_id, from_run_id, at, status, what, old_cluster_id, old_label, new_cluster_id,
-                new_label, jaccard, detail, reason, source_decision_id, decision_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for i in items {
-            try insert.execute(arguments: [
-                toRun, fromRun, at, i.status.rawValue, i.what.rawValue, i.oldClusterID, i.oldLabel, i.newClusterID, i.newLabel,
-                i.jaccard, i.detail, i.reason, i.sourceDecisionID, i.decisionID,
-            ])
-        }
+        for item in items { try CarryForwardRow(item, run: toRun, from: fromRun, at: at).insert(db) }
     }
 
     /// The stored report of the re-import that made `run` (the latest run by default).
@@ -91,13 +81,8 @@ public struct CarryForwardReport: Equatable, Sendable {
         try app.writer.read { db in
             guard try db.tableExists("clade_carry_forward") else { return [] }
             let run = try run ?? DatasetLoader.latestRun(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM clade_carry_forward WHERE run_id = ? ORDER BY item_id", arguments: [run]).map { row in
-                CarryForwardItem(
-                    status: CarryForwardItem.Status(rawValue: row["status"]) ?? .notCarried, what: CarryForwardItem.What(rawValue: row["what"]) ?? .note,
-                    oldClusterID: row["old_cluster_id"], oldLabel: row["old_label"], newClusterID: row["new_cluster_id"], newLabel: row["new_label"],
-                    jaccard: row["jaccard"], detail: row["detail"], reason: row["reason"], sourceDecisionID: row["source_decision_id"],
-                    decisionID: row["decision_id"]
-                )
+            return try Row.fetchAll(db, sql: "SELECT * FROM clade_carry_forward WHERE run_id = ? ORDER BY item_id", arguments: [run]).map {
+                try CarryForwardRow.read($0).item
             }
         }
     }

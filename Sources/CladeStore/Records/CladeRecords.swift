@@ -105,3 +105,55 @@ struct ConsumerCursorRecord: Codable, FetchableRecord, PersistableRecord {
 
     enum CodingKeys: String, CodingKey { case consumer, lastDecisionID = "last_decision_id", updatedAt = "updated_at" }
 }
+
+extension CarryForwardItem.Status: Codable, DatabaseValueConvertible {}
+extension CarryForwardItem.What: Codable, DatabaseValueConvertible {}
+
+/// A row of `clade_carry_forward`: one item of a re-import's carry-forward report.
+struct CarryForwardRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "clade_carry_forward"
+    var itemID: Int64?
+    var runID: RunID
+    var fromRunID: RunID
+    var at: String
+    var status: CarryForwardItem.Status
+    var what: CarryForwardItem.What
+    var oldClusterID: ClusterID?
+    var oldLabel: String
+    var newClusterID: ClusterID?
+    var newLabel: String?
+    var jaccard: Double?
+    var detail: String
+    var reason: String
+    var sourceDecisionID: Int64?
+    var decisionID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case itemID = "item_id", runID = "run_id", fromRunID = "from_run_id", at, status, what, oldClusterID = "old_cluster_id"
+        case oldLabel = "old_label", newClusterID = "new_cluster_id", newLabel = "new_label", jaccard, detail, reason
+        case sourceDecisionID = "source_decision_id", decisionID = "decision_id"
+    }
+
+    init(_ item: CarryForwardItem, run: RunID, from: RunID, at: String) {
+        (runID, fromRunID, self.at, status, what) = (run, from, at, item.status, item.what)
+        (oldClusterID, oldLabel, newClusterID, newLabel, jaccard) = (item.oldClusterID, item.oldLabel, item.newClusterID, item.newLabel, item.jaccard)
+        (detail, reason, sourceDecisionID, decisionID) = (item.detail, item.reason, item.sourceDecisionID, item.decisionID)
+    }
+
+    var item: CarryForwardItem {
+        CarryForwardItem(status: status, what: what, oldClusterID: oldClusterID, oldLabel: oldLabel, newClusterID: newClusterID, newLabel: newLabel,
+                         jaccard: jaccard, detail: detail, reason: reason, sourceDecisionID: sourceDecisionID, decisionID: decisionID)
+    }
+
+    /// Reads a row; a status or kind this build does not know is one clear line.
+    static func read(_ row: Row) throws -> CarryForwardRow {
+        do {
+            return try CarryForwardRow(row: row)
+        } catch {
+            let id = (row["item_id"] as DatabaseValue?).map { "\($0)" } ?? "?"
+            let problem = StoredValueError.unknown("status", CarryForwardItem.Status.self, in: row)
+                ?? StoredValueError.unknown("what", CarryForwardItem.What.self, in: row) ?? "\(error)"
+            throw StoredValueError("clade_carry_forward: item \(id) cannot be read: \(problem) (edited by hand, or written by a newer Clade?)")
+        }
+    }
+}

@@ -17,14 +17,16 @@ public struct StoredValueError: Error, CustomStringConvertible, Equatable, Senda
     /// A `clade_cluster_state` row that failed to decode: names the column at fault.
     static func clusterState(_ row: Row, _ error: Error) -> StoredValueError {
         let id = (row["cluster_id"] as DatabaseValue?).map { "\($0)" } ?? "?"
-        func check<T: RawRepresentable & CaseIterable>(_ column: String, _: T.Type) -> String? where T.RawValue == String {
-            guard let value = row[column] as DatabaseValue?, !value.isNull else { return nil }
-            guard let text = String.fromDatabaseValue(value) else { return "\(column) \(value) is not text" }
-            guard T(rawValue: text) == nil else { return nil }
-            return "\(column) '\(OutputText.terminalLine(text))' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"
-        }
-        let problem = check("status", ClusterStatus.self) ?? check("origin", ClusterOrigin.self) ?? "\(error)"
+        let problem = unknown("status", ClusterStatus.self, in: row) ?? unknown("origin", ClusterOrigin.self, in: row) ?? "\(error)"
         return StoredValueError("clade_cluster_state: cluster \(id) cannot be read: \(problem) (edited by hand, or written by a newer Clade?)")
+    }
+
+    /// What is wrong with `column` of `row` when it holds a value `T` does not name; nil when it is fine.
+    static func unknown<T: RawRepresentable & CaseIterable>(_ column: String, _: T.Type, in row: Row) -> String? where T.RawValue == String {
+        guard let value = row[column] as DatabaseValue?, !value.isNull else { return nil }
+        guard let text = String.fromDatabaseValue(value) else { return "\(column) \(value) is not text" }
+        guard T(rawValue: text) == nil else { return nil }
+        return "\(column) '\(OutputText.terminalLine(text))' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"
     }
 
     /// A change set in the decision log that failed to decode.
