@@ -40,13 +40,12 @@ public enum MarkdownReport {
         if !notes.isEmpty {
             out.append(notes.map { "- **\(text($0.name))** (\(text(r.owner($0.id)))): \(text($0.note))" }.joined(separator: "\n"))
         }
-        if r.decisions.isEmpty {
-            out.append("No decision recorded yet.")
+        let log = r.decisionLog
+        if log.isEmpty {
+            out.append(r.decisions.isEmpty ? "No decision recorded yet." : "No decision is in force: every one was undone or set back.")
         } else {
-            out.append(table(["#", "When", "Who", "Decision", "Note"], r.decisions.map { d in
-                let summary = r.undone.contains(d.id) ? "~~\(text(d.summary))~~ (undone)" : text(d.summary)
-                return [String(d.id), String(d.at.prefix(16)).replacingOccurrences(of: "T", with: " "), d.reviewer, summary, d.note]
-            }, rightAligned: [0], markup: [3]))
+            out.append("Decisions in force (\(r.decisions.count) logged; undone and superseded ones are left out):")
+            out.append(table(["When", "Who", "Decision", "Note"], log.map { [$0.at, $0.who, $0.decision, $0.note] }))
         }
 
         out.append("## Priorities and owners")

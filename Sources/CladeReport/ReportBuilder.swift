@@ -14,8 +14,9 @@ public enum ReportBuilder {
         let grid = SegmentGrid(dataset: data)
         let ranking = PriorityRanking(dataset: data, formula: .expectedValue)
         let records = try DecisionLog.records(app)
+        let inForce = try DecisionsInForce.records(app)
         var owners: [ClusterID: String] = [:]
-        for r in records { for c in r.clusterIDs { owners[c] = r.reviewer } }
+        for r in inForce { for c in r.clusterIDs { owners[c] = r.reviewer } }
 
         let sections = try mattering(data, ranking).prefix(maxSections).map { c in
             let members = data.memberClusterIDs(of: c.id)
@@ -29,7 +30,7 @@ public enum ReportBuilder {
         return Report(
             title: data.title, databaseName: (app.path as NSString).lastPathComponent, generatedAt: generatedAt,
             run: try RunReads.latest(app), dataset: data, grid: grid, ranking: ranking, matrix: CapabilityMatrix(dataset: data),
-            clusters: Array(sections), decisions: records, undone: undone(records), owners: owners,
+            clusters: Array(sections), decisions: records, inForce: inForce, owners: owners,
             gaps: gaps(data), changes: try changes(app, data, records)
         )
     }
@@ -50,21 +51,6 @@ public enum ReportBuilder {
             let (sa, sb) = (scores[a.id] ?? 0, scores[b.id] ?? 0)
             return sa != sb ? sa > sb : a.id < b.id
         }
-    }
-
-    /// Decisions whose effect was undone and not redone.
-    static func undone(_ records: [DecisionRecord]) -> Set<Int64> {
-        var out = Set<Int64>()
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
-        for r in records {
-            guard let target = r.undoes else { continue }
-            if r.op == .undo {
-                out.insert(target)
-            } else if r.op == .redo, let original = byID[target]?.undoes {
-                out.remove(original)
-            }
-        }
-        return out
     }
 
     static func gaps(_ data: Dataset) -> [Report.CapabilityGap] {

@@ -16,9 +16,9 @@ public struct Report: Sendable {
     /// Danger zone first, then by the playbook's urgency and expected value.
     public var clusters: [ClusterSection]
     public var decisions: [DecisionRecord]
-    /// Ids of decisions later undone (and not redone).
-    public var undone: Set<Int64>
-    /// Owner of each cluster: the reviewer of the latest decision on it.
+    /// The decisions whose effect the reviewed state still shows (see `DecisionsInForce`).
+    public var inForce: [DecisionRecord]
+    /// Owner of each cluster: the reviewer of the latest decision in force on it.
     public var owners: [ClusterID: String]
     public var gaps: [CapabilityGap]
     public var changes: Changes
@@ -80,10 +80,6 @@ public struct Report: Sendable {
     /// Share of volume in cells whose default action is a fix (not monitor, promote or tell users).
     public var needsActionShare: Double {
         grid.cells.filter { [.fixRetrieval, .fixGeneration, .investigate].contains($0.segment.defaultAction) }.reduce(0) { $0 + $1.share }
-    }
-
-    public var effectiveDecisions: [DecisionRecord] {
-        decisions.filter { ![.undo, .redo].contains($0.op) && !undone.contains($0.id) }
     }
 
     public func owner(_ id: ClusterID) -> String { owners[id] ?? "—" }
