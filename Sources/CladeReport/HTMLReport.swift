@@ -61,7 +61,7 @@ public enum HTMLReport {
         html += "<h3>Every cluster, cell by cell</h3>"
         html += table(["Cluster", "Segment", "#Questions", "#Share", "#Relevance", "#Satisfied", "#Rated", "Action", "P", "Owner"], r.leavesInGridOrder.map { c in
             let s = r.dataset.segment(of: c)
-            return [escape(c.name + (c.dismissed ? " (dismissed)" : "")), "<span class=\"code \(SVGCharts.cssClass(s))\">\(s.code())</span>", Format.volume(c.stats.volume), r.share(c),
+            return [escape(c.name + c.disposition.mark), "<span class=\"code \(SVGCharts.cssClass(s))\">\(s.code())</span>", Format.volume(c.stats.volume), r.share(c),
                     r.relevance(c), r.satisfaction(c), Format.count(c.stats.ratedRows), escape(r.action(c)), c.priority.map { "P\($0)" } ?? "", escape(r.owner(c.id))]
         })
         return section("segments", "Segments", html)

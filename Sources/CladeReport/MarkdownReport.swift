@@ -27,7 +27,7 @@ public enum MarkdownReport {
         out.append(table(["Segment", "Reading", "Default action", "Clusters", "Share", "Which"], cellRows))
         out.append("Every cluster, cell by cell (largest first):")
         out.append(table(["Cluster", "Segment", "Questions", "Share", "Relevance", "Satisfied", "Rated", "Action", "P", "Owner"], r.leavesInGridOrder.map { c in
-            [c.name + (c.dismissed ? " (dismissed)" : ""), r.dataset.segment(of: c).code(), Format.volume(c.stats.volume), r.share(c), r.relevance(c), r.satisfaction(c),
+            [c.name + c.disposition.mark, r.dataset.segment(of: c).code(), Format.volume(c.stats.volume), r.share(c), r.relevance(c), r.satisfaction(c),
              Format.count(c.stats.ratedRows), r.action(c), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
         }, rightAligned: [2, 3, 4, 5, 6]))
 
@@ -111,7 +111,14 @@ public enum MarkdownReport {
         out += c.relabels.map { "Relabelled \u{201C}\(text($0.from))\u{201D} as \u{201C}\(text($0.to))\u{201D}" }
         out += c.merges.map { "Merged " + $0.absorbed.map { "\u{201C}\(text($0))\u{201D}" }.joined(separator: ", ") + " into \u{201C}\(text($0.into))\u{201D}" }
         out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.count($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
-        out += c.dismissed.map { "Dismissed \u{201C}\(text($0.name))\u{201D}: \(text($0.action))" }
+        out += c.dismissed.map { d in
+            let name = "\u{201C}\(text(d.name))\u{201D}"
+            switch d.action {
+            case .redirect: return "Redirected \(name) to other software"
+            case .tellUsers: return "Declared \(name) out of scope: \(text(ClusterAction.tellUsers.title))"
+            default: return "Dismissed \(name)"
+            }
+        }
         if c.movedQuestions > 0 { out.append(text("\(Format.count(c.movedQuestions))") + " questions are now in another cluster than the pipeline put them in (merges, splits, moves)") }
         out += c.thresholds.map { "Threshold \($0.key.title.lowercased()): \($0.pipeline) in the pipeline, \($0.now) after review" }
         out += c.verdicts.map { "Capability \u{201C}\(text($0.capability))\u{201D} \($0.verdict) on \u{201C}\(text($0.cluster))\u{201D}" }

@@ -46,6 +46,8 @@ public enum ReportBuilder {
             let s = data.segment(of: c)
             return s.urgency <= 5 || !s.isJudged || decided(c)
         }.sorted { a, b in
+            // Sent away (redirected, out of scope): after the clusters that need a fix.
+            if a.isSentAway != b.isSentAway { return !a.isSentAway }
             let (ua, ub) = (data.segment(of: a).urgency, data.segment(of: b).urgency)
             if ua != ub { return ua < ub }
             let (sa, sb) = (scores[a.id] ?? 0, scores[b.id] ?? 0)
@@ -90,7 +92,7 @@ public enum ReportBuilder {
             changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.rows ?? c.questions))
         }
         for c in export.clusters where c.status == "dismissed" {
-            changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))?.title ?? "dismissed"))
+            changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))))
         }
         changes.movedQuestions = export.reassignments.count
         for key in ThresholdKey.allCases where key.display(data.thresholds) != key.display(data.pipelineThresholds) {

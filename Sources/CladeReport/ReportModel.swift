@@ -51,7 +51,8 @@ public struct Report: Sendable {
         public var relabels: [(from: String, to: String)] = []
         public var merges: [(absorbed: [String], into: String)] = []
         public var splits: [(name: String, from: String, questions: Int)] = []
-        public var dismissed: [(name: String, action: String)] = []
+        /// Dismissed clusters with the action the dismissal carries (redirect, tell users).
+        public var dismissed: [(name: String, action: ClusterAction?)] = []
         public var movedQuestions = 0
         public var thresholds: [(key: ThresholdKey, pipeline: String, now: String)] = []
         public var verdicts: [(cluster: String, capability: String, verdict: String)] = []

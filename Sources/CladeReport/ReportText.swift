@@ -64,8 +64,8 @@ extension Report {
     }
 
     /// The three findings to read first.
-    var keyFindings: [String] {
-        clusters.prefix(3).map { s in
+    public var keyFindings: [String] {
+        clusters.filter { !$0.cluster.isSentAway }.prefix(3).map { s in
             let c = s.cluster
             return "\(c.name) — \(s.segment.code()) \(s.segment.reading): \(share(c)) of questions, relevance \(relevance(c)), \(satisfaction(c)) satisfied → \(action(c))."
         }
@@ -104,7 +104,7 @@ extension Report {
         facts.append("Action: \(action(c))" + (c.action == nil ? " (the segment's default)" : ""))
         if let p = c.priority { facts.append("Priority: P\(p)") }
         if let t = c.issueType { facts.append("Issue: \(t.rawValue)") }
-        if c.dismissed { facts.append("Dismissed") }
+        if let word = c.disposition.word { facts.append(word.prefix(1).uppercased() + word.dropFirst()) }
         if c.reviewed { facts.append("Reviewed") }
         facts.append("Owner: \(owner(c.id))")
         return facts

@@ -26,7 +26,7 @@ import Testing
         let (app, r) = try reviewed()
         let md = MarkdownReport.render(r)
         let mdLines = Self.lines(md)
-        func mdRow(_ name: String) -> String? { mdLines.first { $0.hasPrefix("| \(name) |") || $0.hasPrefix("| \(name) (dismissed) |") } }
+        func mdRow(_ name: String) -> String? { mdLines.first { $0.hasPrefix("| \(name) |") || $0.hasPrefix("| \(name) (") } }
 
         // The title bar's figures.
         let main = app.type("").text
@@ -84,7 +84,7 @@ import Testing
         #expect(r.clusters.allSatisfy { $0.examples.allSatisfy { $0.feedback == -1 } })
         #expect(md.contains("Merged “Open RFIs” into “RFI status”"))
         #expect(md.contains("Relabelled “Unclustered” as “Chit-chat and odd requests”"))
-        #expect(md.contains("Dismissed “Weather at the site”"))
+        #expect(md.contains("Declared “Weather at the site” out of scope: tell users \"we don't do that\""))
         #expect(md.contains("Threshold judge satisfaction from: 10 ratings in the pipeline, 20 ratings after review"))
         #expect(md.contains("Capability “Fiscal-year dates” confirmed on “Fiscal-year budgets”"))
         #expect(md.contains("**Milestones and completion dates** (ben): Answered in the scheduling software"))

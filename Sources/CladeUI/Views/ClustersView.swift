@@ -55,7 +55,7 @@ enum ClustersView {
                 case .name:
                     let marker = row.hasChildren ? (row.expanded ? theme.glyphs.expanded : theme.glyphs.collapsed) : theme.glyphs.leaf
                     var name = String(repeating: "  ", count: row.depth) + marker + " " + c.name
-                    if c.dismissed { name += " (dismissed)" }
+                    name += c.disposition.mark
                     if c.isOutlier { name += " (outliers)" }
                     text = name
                     if !selected {

@@ -52,7 +52,7 @@ enum PrioritiesView {
                 switch all[p.index].0 {
                 case .rank: text = "\(entry.rank)"
                 case .name:
-                    text = c.name + (c.dismissed ? " (dismissed)" : "")
+                    text = c.name + c.disposition.mark
                     if !selected, c.dismissed { style = .dim }
                 case .segment:
                     text = entry.segment.code(separator: theme.glyphs.segmentSeparator)

@@ -105,6 +105,7 @@ enum DetailBlock {
         if let p = c.priority { annotations.append("P\(p)") }
         if let t = c.issueType { annotations.append(t.rawValue) }
         if c.reviewed { annotations.append("reviewed") }
+        if let word = c.disposition.word { annotations.append(word) }
         if !c.note.isEmpty { annotations.append("note: " + c.note) }
 
         // Lines by importance; the block shows as many as it has rows for.

@@ -196,7 +196,7 @@ enum ClusterLines {
                 let text: String
                 switch kinds[p.index].0 {
                 case .name:
-                    text = c.name + (c.dismissed ? " (dismissed)" : "")
+                    text = c.name + c.disposition.mark
                     if !selected, c.dismissed { style = .dim }
                 case .segment:
                     text = segment.code(separator: theme.glyphs.segmentSeparator)
