@@ -119,7 +119,7 @@ public enum HTMLReport {
         let html = "<p>Ranked by expected value = impact × volume% × success; value for effort = (impact × volume%) / (effort × risk). Values in parentheses are defaults.</p>"
             + table(["##", "Cluster", "Segment", "#Share", "#Impact", "#Effort", "#Risk", "#Success", "#Expected value", "#Value for effort", "P", "Owner"], r.ranking.entries.prefix(15).compactMap { e in
                 guard let c = r.dataset.cluster(e.clusterID) else { return nil }
-                return [String(e.rank), escape(c.name), "<span class=\"code \(SVGCharts.cssClass(e.segment))\">\(e.segment.code())</span>", Format.percent(e.share),
+                return [String(e.rank), escape(c.name), "<span class=\"code \(SVGCharts.cssClass(e.segment))\">\(e.segment.code())</span>", r.share(c),
                         MarkdownReport.input(e, .impact), MarkdownReport.input(e, .effort), MarkdownReport.input(e, .risk), MarkdownReport.input(e, .success),
                         Format.fixed(e.score, 2), Format.fixed(PriorityFormula.valueForEffort.score(e.inputs, share: e.share), 2), c.priority.map { "P\($0)" } ?? "", escape(r.owner(c.id))]
             })

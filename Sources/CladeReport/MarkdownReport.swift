@@ -52,7 +52,7 @@ public enum MarkdownReport {
         out.append("Ranked by expected value = impact × volume% × success; value for effort = (impact × volume%) / (effort × risk). Values in parentheses are defaults.")
         out.append(table(["#", "Cluster", "Segment", "Share", "Impact", "Effort", "Risk", "Success", "Expected value", "Value for effort", "P", "Owner"], r.ranking.entries.prefix(15).compactMap { e in
             guard let c = r.dataset.cluster(e.clusterID) else { return nil }
-            return [String(e.rank), c.name, e.segment.code(), Format.percent(e.share), input(e, .impact), input(e, .effort), input(e, .risk), input(e, .success),
+            return [String(e.rank), c.name, e.segment.code(), r.share(c), input(e, .impact), input(e, .effort), input(e, .risk), input(e, .success),
                     Format.fixed(e.score, 2), Format.fixed(PriorityFormula.valueForEffort.score(e.inputs, share: e.share), 2), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
         }, rightAligned: [0, 3, 4, 5, 6, 7, 8, 9]))
 
@@ -110,7 +110,7 @@ public enum MarkdownReport {
         var out = ["Clusters: \(c.pipelineLeaves) from the pipeline, \(c.reviewedLeaves) after review"]
         out += c.relabels.map { "Relabelled \u{201C}\(text($0.from))\u{201D} as \u{201C}\(text($0.to))\u{201D}" }
         out += c.merges.map { "Merged " + $0.absorbed.map { "\u{201C}\(text($0))\u{201D}" }.joined(separator: ", ") + " into \u{201C}\(text($0.into))\u{201D}" }
-        out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.count($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
+        out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.volume($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
         out += c.dismissed.map { d in
             let name = "\u{201C}\(text(d.name))\u{201D}"
             switch d.action {

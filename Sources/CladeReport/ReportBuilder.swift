@@ -89,7 +89,7 @@ public enum ReportBuilder {
         for r in records where r.op == .split { for made in r.clusterIDs.dropFirst() { splitFrom[made] = r.clusterIDs.first } }
         for c in export.clusters where c.origin == "expert" && c.status != "merged" {
             let from = splitFrom[c.clusterID].flatMap { byID[$0]?.label } ?? "—"
-            changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.rows ?? c.questions))
+            changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.volume ?? Double(c.questions)))
         }
         for c in export.clusters where c.status == "dismissed" {
             changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))))

@@ -50,7 +50,7 @@ public struct Report: Sendable {
     public struct Changes: Sendable {
         public var relabels: [(from: String, to: String)] = []
         public var merges: [(absorbed: [String], into: String)] = []
-        public var splits: [(name: String, from: String, questions: Int)] = []
+        public var splits: [(name: String, from: String, questions: Double)] = []
         /// Dismissed clusters with the action the dismissal carries (redirect, tell users).
         public var dismissed: [(name: String, action: ClusterAction?)] = []
         public var movedQuestions = 0
@@ -65,9 +65,9 @@ public struct Report: Sendable {
 
     // MARK: Figures, formatted as the screens format them
 
-    public func share(_ c: Cluster) -> String { Format.percent(dataset.volumeShare(of: c)) }
-    public func relevance(_ c: Cluster) -> String { Format.score(c.stats.meanRelevance) }
-    public func satisfaction(_ c: Cluster) -> String { c.stats.satisfaction.map { Format.percent($0, decimals: 0) } ?? "—" }
+    public func share(_ c: Cluster) -> String { dataset.shareText(of: c) }
+    public func relevance(_ c: Cluster) -> String { dataset.relevanceText(of: c) }
+    public func satisfaction(_ c: Cluster) -> String { dataset.satisfactionText(of: c) }
     public func code(_ s: Segment) -> String { s.code() }
     public func action(_ c: Cluster) -> String { (c.action ?? dataset.segment(of: c).defaultAction)?.title ?? "read the questions" }
 

@@ -46,7 +46,7 @@ enum DecisionOptions {
             .sorted { $0.stats.volume != $1.stats.volume ? $0.stats.volume > $1.stats.volume : $0.id < $1.id }
             .map { c in
                 let parent = c.parentID.flatMap { state.dataset.cluster($0)?.name }
-                return DialogOption(c.name, detail: [parent, "\(c.stats.rows) questions"].compactMap { $0 }.joined(separator: " · "), value: .cluster(c.id))
+                return DialogOption(c.name, detail: [parent, "\(Format.volume(c.stats.volume)) questions"].compactMap { $0 }.joined(separator: " · "), value: .cluster(c.id))
             }
     }
 

@@ -57,7 +57,7 @@ enum PrioritiesView {
                 case .segment:
                     text = entry.segment.code(separator: theme.glyphs.segmentSeparator)
                     if !selected { style = ClustersView.segmentStyle(entry.segment) }
-                case .share: text = Format.percent(entry.share)
+                case .share: text = Format.percent(entry.share, below: state.dataset.thresholds.volumeHighShare)
                 case .impact, .effort, .risk, .success:
                     let field: PrioritisationField = switch all[p.index].0 {
                     case .impact: .impact
