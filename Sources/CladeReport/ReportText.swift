@@ -106,6 +106,7 @@ extension Report {
         if let t = c.issueType { facts.append("Issue: \(t.rawValue)") }
         if let word = c.disposition.word { facts.append(word.prefix(1).uppercased() + word.dropFirst()) }
         if c.reviewed { facts.append("Reviewed") }
+        facts += dataset.verdictLines(of: c).map { "Capability " + $0 }
         facts.append("Owner: \(owner(c.id))")
         return facts
     }
