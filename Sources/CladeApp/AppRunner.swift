@@ -166,6 +166,7 @@ public final class AppRunner {
                 backend.suspend()
             case .quit:
                 job?.cancel()
+            case .writeFile(let request): writeFile(request)
             }
         }
     }

@@ -28,6 +28,8 @@ public enum DecisionStep: Equatable, Sendable {
     case previewSplit(ClusterID)
     /// Nothing to record: close the dialog.
     case close
+    /// Write a file (the export or the report): the run loop does, and says where.
+    case write(OutputRequest)
 }
 
 /// What a dialog answered, as the dialog itself (a child feature) reduces its keys.
