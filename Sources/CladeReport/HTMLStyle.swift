@@ -44,6 +44,7 @@ public enum HTMLStyle {
     .matrix td.num { min-width: 3.2em; }
     .matrix th.num span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; max-height: 11em; text-align: left; }
     .meta .code { white-space: normal; overflow-wrap: anywhere; }
+    table.log td:first-child { white-space: nowrap; }
     .s1 { background: rgba(var(--shade), .10); } .s2 { background: rgba(var(--shade), .25); }
     .s3 { background: rgba(var(--shade), .45); } .s4 { background: rgba(var(--shade), .70); color: #fff; font-weight: 700; }
     article.cluster { border-top: 1px solid var(--rule); }
