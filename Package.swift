@@ -39,7 +39,7 @@ let package = Package(
         // Composition: the run loop that joins state, store and a backend.
         .target(
             name: "CladeApp",
-            dependencies: ["CladeCore", "CladeStore", "CladeUI", "CladeTerminal"],
+            dependencies: ["CladeCore", "CladeStore", "CladeUI", "CladeTerminal", "CladeReport"],
             path: "Sources/CladeApp"
         ),
         .executableTarget(

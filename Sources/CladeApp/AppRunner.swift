@@ -47,11 +47,8 @@ public final class AppRunner {
         startWatching()
     }
 
-    /// `$USER`, or "reviewer" when it is not set.
-    public static var defaultReviewer: String {
-        let env = ProcessInfo.processInfo.environment
-        return [env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "reviewer"
-    }
+    /// `$USER`, `$LOGNAME`, else the account's name (see `ReviewerName`).
+    public static var defaultReviewer: String { ReviewerName.resolve() }
 
     /// Runs until the reviewer quits or the terminal sends a termination signal.
     public func run() {
@@ -169,6 +166,7 @@ public final class AppRunner {
                 backend.suspend()
             case .quit:
                 job?.cancel()
+            case .writeFile(let request): writeFile(request)
             }
         }
     }

@@ -61,7 +61,7 @@ public enum HTMLReport {
         html += "<h3>Every cluster, cell by cell</h3>"
         html += table(["Cluster", "Segment", "#Questions", "#Share", "#Relevance", "#Satisfied", "#Rated", "Action", "P", "Owner"], r.leavesInGridOrder.map { c in
             let s = r.dataset.segment(of: c)
-            return [escape(c.name + (c.dismissed ? " (dismissed)" : "")), "<span class=\"code \(SVGCharts.cssClass(s))\">\(s.code())</span>", Format.volume(c.stats.volume), r.share(c),
+            return [escape(c.name + c.disposition.mark), "<span class=\"code \(SVGCharts.cssClass(s))\">\(s.code())</span>", Format.volume(c.stats.volume), r.share(c),
                     r.relevance(c), r.satisfaction(c), Format.count(c.stats.ratedRows), escape(r.action(c)), c.priority.map { "P\($0)" } ?? "", escape(r.owner(c.id))]
         })
         return section("segments", "Segments", html)
@@ -104,11 +104,14 @@ public enum HTMLReport {
         if !notes.isEmpty {
             html += "<h3>Reviewer notes</h3><ul>" + notes.map { "<li><strong>\(escape($0.name))</strong> (\(escape(r.owner($0.id)))): \(escape($0.note))</li>" }.joined() + "</ul>"
         }
-        html += "<h3>Decision log</h3>"
-        html += r.decisions.isEmpty ? "<p>No decision recorded yet.</p>" : table(["##", "When", "Who", "Decision", "Note"], r.decisions.map { d in
-            let summary = r.undone.contains(d.id) ? "<span class=\"undone\">\(escape(d.summary))</span> (undone)" : escape(d.summary)
-            return [String(d.id), escape(String(d.at.prefix(16)).replacingOccurrences(of: "T", with: " ")), escape(d.reviewer), summary, escape(d.note)]
-        })
+        html += "<h3>Decisions in force</h3>"
+        let log = r.decisionLog
+        if log.isEmpty {
+            html += r.decisions.isEmpty ? "<p>No decision recorded yet.</p>" : "<p>No decision is in force: every one was undone or set back.</p>"
+        } else {
+            html += "<p class=\"muted\">\(r.decisions.count) logged; undone and superseded ones are left out.</p>"
+            html += table(["When", "Who", "Decision", "Note"], log.map { [escape($0.at), escape($0.who), escape($0.decision), escape($0.note)] }, classes: "log")
+        }
         return section("decisions", "Decisions and reviewer notes", html)
     }
 
@@ -116,7 +119,7 @@ public enum HTMLReport {
         let html = "<p>Ranked by expected value = impact × volume% × success; value for effort = (impact × volume%) / (effort × risk). Values in parentheses are defaults.</p>"
             + table(["##", "Cluster", "Segment", "#Share", "#Impact", "#Effort", "#Risk", "#Success", "#Expected value", "#Value for effort", "P", "Owner"], r.ranking.entries.prefix(15).compactMap { e in
                 guard let c = r.dataset.cluster(e.clusterID) else { return nil }
-                return [String(e.rank), escape(c.name), "<span class=\"code \(SVGCharts.cssClass(e.segment))\">\(e.segment.code())</span>", Format.percent(e.share),
+                return [String(e.rank), escape(c.name), "<span class=\"code \(SVGCharts.cssClass(e.segment))\">\(e.segment.code())</span>", r.share(c),
                         MarkdownReport.input(e, .impact), MarkdownReport.input(e, .effort), MarkdownReport.input(e, .risk), MarkdownReport.input(e, .success),
                         Format.fixed(e.score, 2), Format.fixed(PriorityFormula.valueForEffort.score(e.inputs, share: e.share), 2), c.priority.map { "P\($0)" } ?? "", escape(r.owner(c.id))]
             })
@@ -133,18 +136,25 @@ public enum HTMLReport {
         let caps = r.matrix.capabilities
         if !caps.isEmpty {
             html += "<h3>Capability × topic</h3><p class=\"muted\">Questions per cluster and capability; darker cells are larger (quarters of \(Format.volume(r.matrix.scaleMax))).</p>"
-            html += "<table class=\"matrix\"><thead><tr><th scope=\"col\">Cluster</th>" + caps.map { "<th scope=\"col\" class=\"num\">\(escape($0.name))</th>" }.joined() + "</tr></thead><tbody>"
-            for c in r.leavesInTreeOrder {
-                html += "<tr><td>\(escape(c.name))</td>" + caps.map { cap in
-                    let v = r.matrix.value(c, cap.id)
-                    let shade = r.matrix.shade(v)
-                    return "<td class=\"num\(shade > 0 ? " s\(shade)" : "")\">\(v > 0 ? Format.volume(v) : "·")</td>"
-                }.joined() + "</tr>"
+            // At most `matrixColumns` capabilities a table, so that it fits a sheet of paper.
+            for start in stride(from: 0, to: caps.count, by: matrixColumns) {
+                let part = caps[start..<min(caps.count, start + matrixColumns)]
+                html += "<table class=\"matrix\"><thead><tr><th scope=\"col\">Cluster</th>" + part.map { "<th scope=\"col\" class=\"num\"><span>\(escape($0.name))</span></th>" }.joined() + "</tr></thead><tbody>"
+                for c in r.leavesInTreeOrder {
+                    html += "<tr><td>\(escape(c.name))</td>" + part.map { cap in
+                        let v = r.matrix.value(c, cap.id)
+                        let shade = r.matrix.shade(v)
+                        return "<td class=\"num\(shade > 0 ? " s\(shade)" : "")\">\(v > 0 ? Format.volume(v) : "·")</td>"
+                    }.joined() + "</tr>"
+                }
+                html += "</tbody></table>"
             }
-            html += "</tbody></table>"
         }
         return section("gaps", "Capability gaps", html)
     }
+
+    /// Capabilities per matrix table: more would not fit across an A4 or Letter page.
+    static let matrixColumns = 10
 
     static func section(_ id: String, _ title: String, _ content: String) -> String {
         "<section id=\"\(id)\"><h2>\(escape(title))</h2>\(content)</section>"

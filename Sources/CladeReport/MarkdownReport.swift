@@ -27,7 +27,7 @@ public enum MarkdownReport {
         out.append(table(["Segment", "Reading", "Default action", "Clusters", "Share", "Which"], cellRows))
         out.append("Every cluster, cell by cell (largest first):")
         out.append(table(["Cluster", "Segment", "Questions", "Share", "Relevance", "Satisfied", "Rated", "Action", "P", "Owner"], r.leavesInGridOrder.map { c in
-            [c.name + (c.dismissed ? " (dismissed)" : ""), r.dataset.segment(of: c).code(), Format.volume(c.stats.volume), r.share(c), r.relevance(c), r.satisfaction(c),
+            [c.name + c.disposition.mark, r.dataset.segment(of: c).code(), Format.volume(c.stats.volume), r.share(c), r.relevance(c), r.satisfaction(c),
              Format.count(c.stats.ratedRows), r.action(c), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
         }, rightAligned: [2, 3, 4, 5, 6]))
 
@@ -40,20 +40,19 @@ public enum MarkdownReport {
         if !notes.isEmpty {
             out.append(notes.map { "- **\(text($0.name))** (\(text(r.owner($0.id)))): \(text($0.note))" }.joined(separator: "\n"))
         }
-        if r.decisions.isEmpty {
-            out.append("No decision recorded yet.")
+        let log = r.decisionLog
+        if log.isEmpty {
+            out.append(r.decisions.isEmpty ? "No decision recorded yet." : "No decision is in force: every one was undone or set back.")
         } else {
-            out.append(table(["#", "When", "Who", "Decision", "Note"], r.decisions.map { d in
-                let summary = r.undone.contains(d.id) ? "~~\(text(d.summary))~~ (undone)" : text(d.summary)
-                return [String(d.id), String(d.at.prefix(16)).replacingOccurrences(of: "T", with: " "), d.reviewer, summary, d.note]
-            }, rightAligned: [0], markup: [3]))
+            out.append("Decisions in force (\(r.decisions.count) logged; undone and superseded ones are left out):")
+            out.append(table(["When", "Who", "Decision", "Note"], log.map { [$0.at, $0.who, $0.decision, $0.note] }))
         }
 
         out.append("## Priorities and owners")
         out.append("Ranked by expected value = impact × volume% × success; value for effort = (impact × volume%) / (effort × risk). Values in parentheses are defaults.")
         out.append(table(["#", "Cluster", "Segment", "Share", "Impact", "Effort", "Risk", "Success", "Expected value", "Value for effort", "P", "Owner"], r.ranking.entries.prefix(15).compactMap { e in
             guard let c = r.dataset.cluster(e.clusterID) else { return nil }
-            return [String(e.rank), c.name, e.segment.code(), Format.percent(e.share), input(e, .impact), input(e, .effort), input(e, .risk), input(e, .success),
+            return [String(e.rank), c.name, e.segment.code(), r.share(c), input(e, .impact), input(e, .effort), input(e, .risk), input(e, .success),
                     Format.fixed(e.score, 2), Format.fixed(PriorityFormula.valueForEffort.score(e.inputs, share: e.share), 2), c.priority.map { "P\($0)" } ?? "", r.owner(c.id)]
         }, rightAligned: [0, 3, 4, 5, 6, 7, 8, 9]))
 
@@ -111,8 +110,15 @@ public enum MarkdownReport {
         var out = ["Clusters: \(c.pipelineLeaves) from the pipeline, \(c.reviewedLeaves) after review"]
         out += c.relabels.map { "Relabelled \u{201C}\(text($0.from))\u{201D} as \u{201C}\(text($0.to))\u{201D}" }
         out += c.merges.map { "Merged " + $0.absorbed.map { "\u{201C}\(text($0))\u{201D}" }.joined(separator: ", ") + " into \u{201C}\(text($0.into))\u{201D}" }
-        out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.count($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
-        out += c.dismissed.map { "Dismissed \u{201C}\(text($0.name))\u{201D}: \(text($0.action))" }
+        out += c.splits.map { "Split \u{201C}\(text($0.name))\u{201D} (\(Format.volume($0.questions)) questions) off \u{201C}\(text($0.from))\u{201D}" }
+        out += c.dismissed.map { d in
+            let name = "\u{201C}\(text(d.name))\u{201D}"
+            switch d.action {
+            case .redirect: return "Redirected \(name) to other software"
+            case .tellUsers: return "Declared \(name) out of scope: \(text(ClusterAction.tellUsers.title))"
+            default: return "Dismissed \(name)"
+            }
+        }
         if c.movedQuestions > 0 { out.append(text("\(Format.count(c.movedQuestions))") + " questions are now in another cluster than the pipeline put them in (merges, splits, moves)") }
         out += c.thresholds.map { "Threshold \($0.key.title.lowercased()): \($0.pipeline) in the pipeline, \($0.now) after review" }
         out += c.verdicts.map { "Capability \u{201C}\(text($0.capability))\u{201D} \($0.verdict) on \u{201C}\(text($0.cluster))\u{201D}" }

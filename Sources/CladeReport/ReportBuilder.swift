@@ -14,8 +14,9 @@ public enum ReportBuilder {
         let grid = SegmentGrid(dataset: data)
         let ranking = PriorityRanking(dataset: data, formula: .expectedValue)
         let records = try DecisionLog.records(app)
+        let inForce = try DecisionsInForce.records(app)
         var owners: [ClusterID: String] = [:]
-        for r in records { for c in r.clusterIDs { owners[c] = r.reviewer } }
+        for r in inForce { for c in r.clusterIDs { owners[c] = r.reviewer } }
 
         let sections = try mattering(data, ranking).prefix(maxSections).map { c in
             let members = data.memberClusterIDs(of: c.id)
@@ -29,7 +30,7 @@ public enum ReportBuilder {
         return Report(
             title: data.title, databaseName: (app.path as NSString).lastPathComponent, generatedAt: generatedAt,
             run: try RunReads.latest(app), dataset: data, grid: grid, ranking: ranking, matrix: CapabilityMatrix(dataset: data),
-            clusters: Array(sections), decisions: records, undone: undone(records), owners: owners,
+            clusters: Array(sections), decisions: records, inForce: inForce, owners: owners,
             gaps: gaps(data), changes: try changes(app, data, records)
         )
     }
@@ -45,26 +46,13 @@ public enum ReportBuilder {
             let s = data.segment(of: c)
             return s.urgency <= 5 || !s.isJudged || decided(c)
         }.sorted { a, b in
+            // Sent away (redirected, out of scope): after the clusters that need a fix.
+            if a.isSentAway != b.isSentAway { return !a.isSentAway }
             let (ua, ub) = (data.segment(of: a).urgency, data.segment(of: b).urgency)
             if ua != ub { return ua < ub }
             let (sa, sb) = (scores[a.id] ?? 0, scores[b.id] ?? 0)
             return sa != sb ? sa > sb : a.id < b.id
         }
-    }
-
-    /// Decisions whose effect was undone and not redone.
-    static func undone(_ records: [DecisionRecord]) -> Set<Int64> {
-        var out = Set<Int64>()
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
-        for r in records {
-            guard let target = r.undoes else { continue }
-            if r.op == .undo {
-                out.insert(target)
-            } else if r.op == .redo, let original = byID[target]?.undoes {
-                out.remove(original)
-            }
-        }
-        return out
     }
 
     static func gaps(_ data: Dataset) -> [Report.CapabilityGap] {
@@ -101,10 +89,10 @@ public enum ReportBuilder {
         for r in records where r.op == .split { for made in r.clusterIDs.dropFirst() { splitFrom[made] = r.clusterIDs.first } }
         for c in export.clusters where c.origin == .expert && c.status != .merged {
             let from = splitFrom[c.clusterID].flatMap { byID[$0]?.label } ?? "—"
-            changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.rows ?? c.questions))
+            changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.volume ?? Double(c.questions)))
         }
         for c in export.clusters where c.status == .dismissed {
-            changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))?.title ?? "dismissed"))
+            changes.dismissed.append((c.label, c.action.flatMap(ClusterAction.init(rawValue:))))
         }
         changes.movedQuestions = export.reassignments.count
         for key in ThresholdKey.allCases where key.display(data.thresholds) != key.display(data.pipelineThresholds) {

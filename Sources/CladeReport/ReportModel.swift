@@ -16,9 +16,9 @@ public struct Report: Sendable {
     /// Danger zone first, then by the playbook's urgency and expected value.
     public var clusters: [ClusterSection]
     public var decisions: [DecisionRecord]
-    /// Ids of decisions later undone (and not redone).
-    public var undone: Set<Int64>
-    /// Owner of each cluster: the reviewer of the latest decision on it.
+    /// The decisions whose effect the reviewed state still shows (see `DecisionsInForce`).
+    public var inForce: [DecisionRecord]
+    /// Owner of each cluster: the reviewer of the latest decision in force on it.
     public var owners: [ClusterID: String]
     public var gaps: [CapabilityGap]
     public var changes: Changes
@@ -50,8 +50,9 @@ public struct Report: Sendable {
     public struct Changes: Sendable {
         public var relabels: [(from: String, to: String)] = []
         public var merges: [(absorbed: [String], into: String)] = []
-        public var splits: [(name: String, from: String, questions: Int)] = []
-        public var dismissed: [(name: String, action: String)] = []
+        public var splits: [(name: String, from: String, questions: Double)] = []
+        /// Dismissed clusters with the action the dismissal carries (redirect, tell users).
+        public var dismissed: [(name: String, action: ClusterAction?)] = []
         public var movedQuestions = 0
         public var thresholds: [(key: ThresholdKey, pipeline: String, now: String)] = []
         public var verdicts: [(cluster: String, capability: String, verdict: String)] = []
@@ -64,9 +65,9 @@ public struct Report: Sendable {
 
     // MARK: Figures, formatted as the screens format them
 
-    public func share(_ c: Cluster) -> String { Format.percent(dataset.volumeShare(of: c)) }
-    public func relevance(_ c: Cluster) -> String { Format.score(c.stats.meanRelevance) }
-    public func satisfaction(_ c: Cluster) -> String { c.stats.satisfaction.map { Format.percent($0, decimals: 0) } ?? "—" }
+    public func share(_ c: Cluster) -> String { dataset.shareText(of: c) }
+    public func relevance(_ c: Cluster) -> String { dataset.relevanceText(of: c) }
+    public func satisfaction(_ c: Cluster) -> String { dataset.satisfactionText(of: c) }
     public func code(_ s: Segment) -> String { s.code() }
     public func action(_ c: Cluster) -> String { (c.action ?? dataset.segment(of: c).defaultAction)?.title ?? "read the questions" }
 
@@ -80,10 +81,6 @@ public struct Report: Sendable {
     /// Share of volume in cells whose default action is a fix (not monitor, promote or tell users).
     public var needsActionShare: Double {
         grid.cells.filter { [.fixRetrieval, .fixGeneration, .investigate].contains($0.segment.defaultAction) }.reduce(0) { $0 + $1.share }
-    }
-
-    public var effectiveDecisions: [DecisionRecord] {
-        decisions.filter { ![.undo, .redo].contains($0.op) && !undone.contains($0.id) }
     }
 
     public func owner(_ id: ClusterID) -> String { owners[id] ?? "—" }

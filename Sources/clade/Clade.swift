@@ -8,7 +8,7 @@ struct Clade: ParsableCommand {
         discussion: """
             With no database, Clade opens a working copy of the bundled sample (a construction firm's \
             project assistant). The shipped sample is never modified; `clade --reset-sample` starts the \
-            copy afresh.
+            copy afresh, keeping the old review in a dated copy beside it (it asks first; --yes without a terminal).
             """,
         subcommands: [
             OpenCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, AckCommand.self, CarryForwardCommand.self,

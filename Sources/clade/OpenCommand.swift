@@ -22,8 +22,11 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Open without writing anything, even if the file is writable.")
     var readOnly = false
 
-    @Flag(name: .long, help: "Discard the sample's working copy (and its decisions) and start from the shipped sample.")
+    @Flag(name: .long, help: "Start the sample's working copy again from the shipped sample; its review is kept in a dated copy beside it. Asks first in a terminal.")
     var resetSample = false
+
+    @Flag(name: .long, help: "With --reset-sample: do not ask (needed without a terminal).")
+    var yes = false
 
     @Option(name: .long, help: "Who is deciding, recorded with every decision (default: $USER).")
     var reviewer: String?
@@ -41,6 +44,8 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         if resetSample, database != nil { throw fail("--reset-sample applies to the bundled sample only; omit DATABASE") }
+        if yes, !resetSample { throw fail("--yes goes with --reset-sample") }
+        if resetSample { try reportingErrors { try SampleLocation.confirmReset(yes: yes) } }
         let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
         let app = try reportingErrors {

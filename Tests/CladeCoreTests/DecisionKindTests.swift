@@ -194,6 +194,20 @@ import Testing
     @Test func everyDecisionCommandHasAKindAndEveryKindIsTested() {
         let decisionCommands = CommandRegistry.all.filter { $0.id.rawValue.hasPrefix("decide.") && $0.id != .undo && $0.id != .redo }
         for command in decisionCommands { #expect(command.decision != nil, "\(command.id) has no decision kind") }
-        #expect(CommandRegistry.decisionKinds.count == 15)
+        #expect(CommandRegistry.decisionKinds.count == 16)
+    }
+
+    @Test func outputFileDialogWritesWhereTyped() {
+        var s = Fixtures.state()
+        s.dataset.path = "/data/review.sqlite"
+        s.dataset.readOnly = true  // reading only: allowed on a read-only database
+        _ = Reducer.reduce(&s, .run(.writeReport))
+        #expect(s.dialog?.purpose == .outputPath(.report) && s.dialog?.text == "/data/review-report.html")
+        let effects = Reducer.reduce(&s, .key(.enter))
+        #expect(effects == [.writeFile(OutputRequest(kind: .report, path: "/data/review-report.html"))])
+        #expect(s.dialog == nil && s.status?.text.hasPrefix("Writing the report to /data/review-report.html") == true)
+        _ = Reducer.reduce(&s, .run(.exportDecisions))
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.dialog != nil, "an empty path is refused, the dialog stays")
     }
 }

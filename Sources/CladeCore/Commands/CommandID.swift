@@ -103,4 +103,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case textDeleteForward = "text.delete-forward"
     case textDeleteWord = "text.delete-word"
     case textDeleteToStart = "text.delete-to-start"
+    // Files
+    case exportDecisions = "file.export"
+    case writeReport = "file.report"
 }

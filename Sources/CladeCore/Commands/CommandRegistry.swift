@@ -70,6 +70,8 @@ public enum CommandRegistry {
         Command(.undo, "Undo the last decision", keys: [k("u")], footer: "undo", footerRank: 17),
         Command(.redo, "Redo", keys: [[.ctrl("r")]]),
         Command(.carryForward, "Carry the review of the previous run forward to this run", keys: [k("F")]),
+        Command(.exportDecisions, "Export the decisions for the pipeline (JSON, as clade export) to a file", keys: [], keysText: ": export", decision: OutputFileDialog.self),
+        Command(.writeReport, "Write the report for the client (HTML; Markdown for a .md file)", keys: [], keysText: ": report", decision: OutputFileDialog.self),
 
         Command(.search, "Search (incremental)", keys: [k("/")], footer: "search", footerRank: 21),
         Command(.searchNext, "Next match", keys: [k("n")]),

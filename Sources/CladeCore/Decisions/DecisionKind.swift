@@ -28,6 +28,8 @@ public enum DecisionStep: Equatable, Sendable {
     case previewSplit(ClusterID)
     /// Nothing to record: close the dialog.
     case close
+    /// Write a file (the export or the report): the run loop does, and says where.
+    case write(OutputRequest)
 }
 
 /// What a dialog answered, as the dialog itself (a child feature) reduces its keys.
@@ -46,7 +48,7 @@ enum DecisionOptions {
             .sorted { $0.stats.volume != $1.stats.volume ? $0.stats.volume > $1.stats.volume : $0.id < $1.id }
             .map { c in
                 let parent = c.parentID.flatMap { state.dataset.cluster($0)?.name }
-                return DialogOption(c.name, detail: [parent, "\(c.stats.rows) questions"].compactMap { $0 }.joined(separator: " · "), value: .cluster(c.id))
+                return DialogOption(c.name, detail: [parent, "\(Format.volume(c.stats.volume)) questions"].compactMap { $0 }.joined(separator: " · "), value: .cluster(c.id))
             }
     }
 

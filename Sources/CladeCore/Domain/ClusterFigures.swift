@@ -2,10 +2,10 @@
 extension Dataset {
     /// `235 questions (4.7%) · relevance 0.36 · 21% satisfied of 102 rated`
     public func figures(of c: Cluster) -> String {
-        var figures = "\(Format.volume(c.stats.volume)) questions (\(Format.percent(volumeShare(of: c))))"
-        figures += " · relevance \(Format.score(c.stats.meanRelevance))"
-        if let s = c.stats.satisfaction {
-            figures += " · \(Format.percent(s, decimals: 0)) satisfied of \(Format.count(c.stats.ratedRows)) rated"
+        var figures = "\(Format.volume(c.stats.volume)) questions (\(shareText(of: c)))"
+        figures += " · relevance \(relevanceText(of: c))"
+        if c.stats.satisfaction != nil {
+            figures += " · \(satisfactionText(of: c)) satisfied of \(Format.count(c.stats.ratedRows)) rated"
         } else {
             figures += " · no ratings"
         }

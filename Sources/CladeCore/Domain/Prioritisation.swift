@@ -164,9 +164,10 @@ public struct PriorityRanking: Equatable, Sendable {
     public var entries: [Entry]
 
     /// Ranks the dataset's leaves; `including`, when given, keeps only those ids (a filter).
+    /// Clusters sent away (redirected, out of scope) are not ranked: there is nothing to fix.
     public init(dataset: Dataset, formula: PriorityFormula, including: Set<ClusterID>? = nil) {
         self.formula = formula
-        let scored = dataset.clusters.filter { dataset.isLeaf($0.id) && (including?.contains($0.id) ?? true) }.map { c -> Entry in
+        let scored = dataset.clusters.filter { dataset.isLeaf($0.id) && !$0.isSentAway && (including?.contains($0.id) ?? true) }.map { c -> Entry in
             let segment = dataset.segment(of: c)
             let inputs = c.prioritisation.effective(segment: segment)
             let share = dataset.volumeShare(of: c)

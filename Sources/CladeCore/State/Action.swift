@@ -46,4 +46,6 @@ public enum Effect: Equatable, Sendable {
     case setHighContrast(Bool)
     case suspend
     case quit
+    /// Write the export or the report to a file; a notice says where, or why not.
+    case writeFile(OutputRequest)
 }

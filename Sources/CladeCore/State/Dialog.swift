@@ -20,6 +20,8 @@ public struct Dialog: Equatable, Sendable {
         /// Which prioritisation input of a cluster to change.
         case prioritisation(ClusterID)
         case prioritisationValue(ClusterID, PrioritisationField)
+        /// Where to write the export or the report.
+        case outputPath(OutputRequest.Kind)
     }
 
     public enum Style: Equatable, Sendable {

@@ -44,6 +44,10 @@ extension Reducer {
         case .close:
             state.dialog = nil
             return []
+        case .write(let request):
+            state.dialog = nil
+            state.status = StatusMessage("Writing \(request.kind.title) to \(request.path)\u{2026}")
+            return [.writeFile(request)]
         }
     }
 

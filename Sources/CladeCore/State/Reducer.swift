@@ -192,6 +192,7 @@ public enum Reducer {
              .textWordLeft, .textWordRight, .textDeleteBack, .textDeleteForward, .textDeleteWord, .textDeleteToStart:
             // Modal commands: `modalKey` runs them; from a pane there is nothing to act on.
             return []
+        case .exportDecisions, .writeReport: return OutputFileDialog.open(&state, id)
         default:
             // Decisions: undo, redo, and every command whose registry entry names a decision kind.
             return decide(&state, id)

@@ -55,7 +55,7 @@ enum ClustersView {
                 case .name:
                     let marker = row.hasChildren ? (row.expanded ? theme.glyphs.expanded : theme.glyphs.collapsed) : theme.glyphs.leaf
                     var name = String(repeating: "  ", count: row.depth) + marker + " " + c.name
-                    if c.dismissed { name += " (dismissed)" }
+                    name += c.disposition.mark
                     if c.isOutlier { name += " (outliers)" }
                     text = name
                     if !selected {
@@ -75,12 +75,12 @@ enum ClustersView {
                         continue
                     }
                 case .share:
-                    text = Format.percent(state.dataset.volumeShare(of: c))
+                    text = state.dataset.shareText(of: c)
                 case .relevance:
-                    text = c.stats.meanRelevance.map(Format.shortScore) ?? "—"
+                    text = state.dataset.relevanceText(of: c, short: true)
                     if !selected, segment.relevance == .low { style = .bad }
                 case .satisfaction:
-                    text = c.stats.satisfaction.map { Format.percent($0, decimals: 0) } ?? "—"
+                    text = state.dataset.satisfactionText(of: c)
                     if !selected {
                         if c.stats.ratedRows < state.dataset.thresholds.minRatings { style = .dim } else if segment.satisfaction == .low { style = .bad }
                     }

@@ -52,12 +52,12 @@ enum PrioritiesView {
                 switch all[p.index].0 {
                 case .rank: text = "\(entry.rank)"
                 case .name:
-                    text = c.name + (c.dismissed ? " (dismissed)" : "")
+                    text = c.name + c.disposition.mark
                     if !selected, c.dismissed { style = .dim }
                 case .segment:
                     text = entry.segment.code(separator: theme.glyphs.segmentSeparator)
                     if !selected { style = ClustersView.segmentStyle(entry.segment) }
-                case .share: text = Format.percent(entry.share)
+                case .share: text = Format.percent(entry.share, below: state.dataset.thresholds.volumeHighShare)
                 case .impact, .effort, .risk, .success:
                     let field: PrioritisationField = switch all[p.index].0 {
                     case .impact: .impact

@@ -96,15 +96,16 @@ enum DetailBlock {
         let sampled = c.stats.isSampled ? " · \(theme.glyphs.sampled) sampled, \(Format.count(c.stats.rows)) rows" : ""
         let keywords = c.keywords.isEmpty ? "" : "Keywords: " + c.keywords.joined(separator: ", ")
         let weeks = c.weekly.isEmpty ? "" : "Weekly " + Sparkline.render(c.weekly, glyphs: theme.glyphs, width: 26) + " "
-        let caps = c.capabilityVolume.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).compactMap { id, v -> String? in
-            guard let cap = data.capability(id), c.stats.volume > 0 else { return nil }
-            return "\(cap.name) \(Format.percent(v / c.stats.volume, decimals: 0))"
-        }
+        let top = c.capabilityVolume.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key)
+        let judged = c.capabilityVerdicts.keys.sorted().filter { !top.contains($0) }
+        let caps = (top + judged).compactMap { id -> String? in data.capability(id).map { data.capabilityText($0, in: c) } }
         let capLine = caps.isEmpty ? "" : "Capabilities: " + caps.joined(separator: ", ")
         var annotations: [String] = []
         if let p = c.priority { annotations.append("P\(p)") }
         if let t = c.issueType { annotations.append(t.rawValue) }
         if c.reviewed { annotations.append("reviewed") }
+        if let word = c.disposition.word { annotations.append(word) }
+        annotations += data.verdictLines(of: c)
         if !c.note.isEmpty { annotations.append("note: " + c.note) }
 
         // Lines by importance; the block shows as many as it has rows for.

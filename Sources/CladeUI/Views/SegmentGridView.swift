@@ -196,18 +196,18 @@ enum ClusterLines {
                 let text: String
                 switch kinds[p.index].0 {
                 case .name:
-                    text = c.name + (c.dismissed ? " (dismissed)" : "")
+                    text = c.name + c.disposition.mark
                     if !selected, c.dismissed { style = .dim }
                 case .segment:
                     text = segment.code(separator: theme.glyphs.segmentSeparator)
                     if !selected { style = ClustersView.segmentStyle(segment) }
                 case .share:
-                    text = Format.percent(data.volumeShare(of: c))
+                    text = data.shareText(of: c)
                 case .relevance:
-                    text = c.stats.meanRelevance.map(Format.shortScore) ?? "—"
+                    text = data.relevanceText(of: c, short: true)
                     if !selected, segment.relevance == .low { style = .bad }
                 case .satisfaction:
-                    text = c.stats.satisfaction.map { Format.percent($0, decimals: 0) } ?? "—"
+                    text = data.satisfactionText(of: c)
                     if !selected, segment.satisfaction == .unknown { style = .dim } else if !selected, segment.satisfaction == .low { style = .bad }
                 case .priority:
                     text = c.priority.map { "P\($0)" } ?? ""
