@@ -169,6 +169,12 @@ public final class AppRunner {
                 backend.suspend()
             case .quit:
                 job?.cancel()
+            case .computeQueue(let request):
+                reads.computeQueue(request, dataset: state.dataset, engine: engine, into: inbox)
+            case .prepareQueueProposal(let proposal):
+                reads.prepare(proposal, dataset: state.dataset, engine: engine, into: inbox)
+            case .skipQueueProposal(let run, let key, let title, let skipped):
+                rememberSkip(run: run, key: key, title: title, skipped: skipped)
             }
         }
     }

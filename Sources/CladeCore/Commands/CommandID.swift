@@ -103,4 +103,9 @@ public enum CommandID: String, CaseIterable, Sendable {
     case textDeleteForward = "text.delete-forward"
     case textDeleteWord = "text.delete-word"
     case textDeleteToStart = "text.delete-to-start"
+    // The review queue (view 8)
+    case viewQueue = "view.queue"
+    case queueAccept = "queue.accept"
+    case queueSkip = "queue.skip"
+    case queueShowSkipped = "queue.show-skipped"
 }
