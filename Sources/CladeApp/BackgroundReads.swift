@@ -2,22 +2,28 @@ import CladeCore
 import CladeStore
 import Foundation
 
-/// Reads the run loop hands off so that no key waits for them: pages of questions (sorting a
-/// cluster of 100,000 questions takes a few hundred milliseconds at a million). One serial
-/// queue; a first page asked for later (another cluster, order or filter, or a reload after a
-/// decision) makes every earlier request stale, and those are skipped, so holding `j` over a
-/// thousand clusters reads one page, not a thousand.
+/// Work the run loop hands off so that no key waits for it: pages of questions (sorting a
+/// cluster of 100,000 questions takes a few hundred milliseconds at a million), charts, a
+/// dialog's suggestions and the review queue, each kind on its own serial line. A request asked
+/// for later (another cluster, order or filter, a reload after a decision) makes every earlier
+/// one of its kind stale, and those are skipped (a running queue computation is cancelled), so
+/// holding `j` over a thousand clusters reads one page, not a thousand. What is in flight is
+/// also state (`questions.loading`, `dialog.loading`, `queue.phase`): the answers come back as
+/// actions through the inbox.
 final class BackgroundReads: @unchecked Sendable {
     private let queue = DispatchQueue(label: "clade.background-reads", qos: .userInitiated)
     /// The review queue takes seconds on a large run: it has its own line, so pages of
     /// questions and charts never wait behind it.
     private let analysis = DispatchQueue(label: "clade.background-analysis", qos: .utility)
+    /// A dialog's suggestions (a relabel on a 100k-question cluster reads thousands of texts).
+    private let suggesting = DispatchQueue(label: "clade.background-suggestions", qos: .userInitiated)
     private let lock = NSLock()
     private var requested = 0
     private var latestFirstPage = 0
     private var latestCharts = 0
     private var latestQueue = 0
     private var latestPrepare = 0
+    private var latestSuggestions = 0
     /// The last review queue computed, kept for working out a proposal's decisions (its parts'
     /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
     private var lastQueue: CurationEngine.Queue?
@@ -51,6 +57,14 @@ final class BackgroundReads: @unchecked Sendable {
             } catch {
                 inbox.post(.failed("Could not read the charts: \(error)"))
             }
+        }
+    }
+
+    /// Suggestions for an open dialog; only the latest dialog's are computed (one dialog is open
+    /// at a time, and the reducer drops suggestions for a dialog no longer open).
+    func loadSuggestions(_ purpose: Dialog.Purpose, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
+        submit(on: suggesting, register: { [self] in latestSuggestions = $0 }, isStale: { [self] in $0 < latestSuggestions }) { _ in
+            inbox.post(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: dataset)))
         }
     }
 
