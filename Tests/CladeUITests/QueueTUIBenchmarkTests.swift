@@ -124,3 +124,46 @@ struct QueueTUIBenchmarkTests {
         print("sample through the TUI:\n" + Self.header + "\n" + rows.joined(separator: "\n"))
     }
 }
+
+/// How soon the queue's first proposals appear after opening a file in the app, and how long a
+/// key takes meanwhile (the queue is computed in the background), with the `GROUP BY` of the
+/// assignments read in the same run as reference. `CLADE_QUEUE_TUI_DB=a.sqlite,b.sqlite swift
+/// test --filter QueueOpeningTime` prints the figures of docs/performance.md (copies are opened,
+/// so skips and caches do not carry between rounds).
+@Suite("review queue opening time", .serialized, .enabled(if: QueueOpeningTime.databases.count > 0, "set CLADE_QUEUE_TUI_DB"))
+struct QueueOpeningTime {
+    static let databases = (ProcessInfo.processInfo.environment["CLADE_QUEUE_TUI_DB"] ?? "").split(separator: ",").map(String.init)
+
+    @Test(arguments: databases) func firstProposals(_ path: String) throws {
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        for round in 1...2 {
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("clade-queue-open-\(UUID().uuidString).sqlite").path
+            let source = try AppDatabase.open(path: path, forceReadOnly: true)
+            try source.writer.backup(to: try DatabaseQueue(path: copy))
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+            let reference = try clock.measure {
+                _ = try AppDatabase.open(path: copy, forceReadOnly: true).writer.read { db in
+                    try Row.fetchAll(db, sql: "SELECT cluster_id, COUNT(*) FROM assignments GROUP BY cluster_id")
+                }
+            }
+            let backend = HeadlessBackend(size: Size(width: 120, height: 40))
+            let start = clock.now
+            let runner = try AppRunner(database: try AppDatabase.open(path: copy), backend: backend, theme: .standard)
+            let opened = clock.now - start
+            // A key while the queue is being computed: answered without waiting for it.
+            backend.enqueue(keys: "j")
+            let keyStart = clock.now
+            runner.drain(waitForBackground: false)
+            let key = clock.now - keyStart
+            let computingDuringKey = runner.state.queue.isComputing
+            backend.enqueue(keys: "8")
+            runner.drain()
+            let ready = clock.now - start
+            #expect(runner.state.queue.phase == QueueState.Phase.ready)
+            print(String(format: "%@ round %d: %d questions · open %.2f s · a key while computing %.3f s (computing: %@) · first proposals %.2f s after opening (%d proposals) · GROUP BY reference %.3f s · ratio first proposals / reference %.0f×",
+                         (path as NSString).lastPathComponent, round, Int(runner.state.dataset.total.rows), seconds(opened), seconds(key), computingDuringKey ? "yes" : "no",
+                         seconds(ready), runner.state.queue.proposals.count, seconds(reference), seconds(ready) / max(seconds(reference), 1e-6)))
+        }
+    }
+}
