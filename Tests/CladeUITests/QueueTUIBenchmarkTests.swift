@@ -20,6 +20,7 @@ enum QueueTUIBench {
     static let k = Int(ProcessInfo.processInfo.environment["CLADE_QUEUE_K"] ?? "") ?? 40
     static let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../shared/realdata").standardizedFileURL
+    static let databases = (ProcessInfo.processInfo.environment["CLADE_QUEUE_TUI_DB"] ?? "").split(separator: ",").map(String.init)
     static var hasBanking77: Bool { FileManager.default.fileExists(atPath: realData.appendingPathComponent("banking77-queries.csv").path) }
 }
 
@@ -130,11 +131,9 @@ struct QueueTUIBenchmarkTests {
 /// assignments read in the same run as reference. `CLADE_QUEUE_TUI_DB=a.sqlite,b.sqlite swift
 /// test --filter QueueOpeningTime` prints the figures of docs/performance.md (copies are opened,
 /// so skips and caches do not carry between rounds).
-@Suite("review queue opening time", .serialized, .enabled(if: QueueOpeningTime.databases.count > 0, "set CLADE_QUEUE_TUI_DB"))
+@Suite("review queue opening time", .serialized, .enabled(if: QueueTUIBench.databases.count > 0, "set CLADE_QUEUE_TUI_DB"))
 struct QueueOpeningTime {
-    static let databases = (ProcessInfo.processInfo.environment["CLADE_QUEUE_TUI_DB"] ?? "").split(separator: ",").map(String.init)
-
-    @Test(arguments: databases) func firstProposals(_ path: String) throws {
+    @Test(arguments: QueueTUIBench.databases) func firstProposals(_ path: String) throws {
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         for round in 1...2 {
