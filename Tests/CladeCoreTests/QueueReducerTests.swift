@@ -77,8 +77,15 @@ import Testing
         let requests: [DecisionRequest] = [
             .merge(sources: [22], into: 21, name: nil), .split(21, parts: [SplitPart(name: "A", questionIDs: [2])]), .relabel(21, name: "B", description: nil),
         ]
-        #expect(Reducer.reduce(&s, .queuePrepared(key: Self.recluster.key, requests)) == requests.map { .commit($0) })
-        #expect(s.committing && s.queue.preparing == nil)
+        #expect(Reducer.reduce(&s, .queuePrepared(key: Self.recluster.key, requests)) == [.commit(requests[0])])
+        #expect(s.committing && s.queue.preparing == nil && s.queue.recording == Array(requests.dropFirst()))
+        // Each next decision goes once the previous one is saved and its figures reloaded.
+        #expect(!Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
+        s.committing = false
+        #expect(Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
+        // A refusal ends it there.
+        _ = Reducer.reduce(&s, .refused("the cluster is gone"))
+        #expect(s.queue.recording.isEmpty && !s.committing)
     }
 
     @Test func skippingHidesTheProposalAndXListsTheSkippedOnes() {

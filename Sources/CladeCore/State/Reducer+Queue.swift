@@ -168,8 +168,22 @@ extension Reducer {
             return apply(&state, step)
         default:
             state.committing = true
+            state.queue.recording = Array(requests.dropFirst())
             state.status = StatusMessage("Recording \u{201C}\(proposal.title)\u{201D}: \(requests.count) decision\(requests.count == 1 ? "" : "s")…")
-            return requests.map { .commit($0) }
+            return [.commit(requests[0])]
         }
+    }
+
+    /// After a decision of an accepted re-cluster is saved and its figures reloaded: the next.
+    static func recordNext(_ state: inout AppState) -> [Effect] {
+        guard !state.queue.recording.isEmpty, !state.committing else { return [] }
+        state.committing = true
+        return [.commit(state.queue.recording.removeFirst())]
+    }
+
+    /// A refused step ends the re-cluster there: what was recorded stays, undoable.
+    static func stopRecording(_ state: inout AppState) {
+        guard !state.queue.recording.isEmpty else { return }
+        state.queue.recording = []
     }
 }
