@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CladeUITests",
-            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport", "CladeReport"],
+            dependencies: ["CladeUI", "CladeCore", "CladeStore", "CladeApp", "CladeTerminal", "CladeImport", "CladeReport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CladeUITests"
         ),
         // Helpers shared by test targets (running a program with a clean signal mask).

@@ -22,15 +22,11 @@ public final class AppRunner {
     /// The running background job (a suggested split), if any.
     var job: CancellationFlag?
     let jobGroup = DispatchGroup()
-    /// Suggestions being computed for an open dialog (never on the key's path: a relabel on a
-    /// 100k-question cluster reads thousands of texts).
-    var pendingSuggestions = 0
-    let suggestionGroup = DispatchGroup()
-    /// Pages of questions, read off the key path.
+    /// Pages of questions, charts, dialog suggestions and the review queue, off the key path.
     let reads = BackgroundReads()
 
     /// Work whose answer the screen is waiting for (the loop then looks for it often).
-    var awaitingBackground: Bool { job != nil || pendingSuggestions > 0 || reads.pending > 0 }
+    var awaitingBackground: Bool { job != nil || reads.pending > 0 }
 
     public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer) throws {
         self.database = database
@@ -88,7 +84,7 @@ public final class AppRunner {
                 handle(event)
             } else if job != nil {
                 jobGroup.wait()
-            } else if waitForBackground, pendingSuggestions > 0 || reads.pending > 0 {
+            } else if waitForBackground, reads.pending > 0 {
                 settle()
             } else if !deliverBackgroundResults() {
                 break
@@ -101,9 +97,8 @@ public final class AppRunner {
 
     /// Waits until the reads and suggestions asked for have answered, and shows their answers.
     public func settle() {
-        while pendingSuggestions > 0 || reads.pending > 0 {
+        while reads.pending > 0 {
             reads.group.wait()
-            suggestionGroup.wait()
             if deliverBackgroundResults() { backend.present(frame()) }
         }
     }
@@ -131,7 +126,6 @@ public final class AppRunner {
         for action in actions {
             switch action {
             case .splitReady, .splitFailed: job = nil
-            case .suggestionsLoaded: pendingSuggestions -= 1
             default: break
             }
             send(action)
@@ -154,7 +148,8 @@ public final class AppRunner {
             case .carryForward:
                 carryForward()
             case .loadSuggestions(let purpose):
-                loadSuggestions(purpose)
+                // The dialog says it is looking (`dialog.loading`) until they come; typing goes on.
+                reads.loadSuggestions(purpose, dataset: state.dataset, engine: engine, into: inbox)
             case .suggestSplit(let cluster, let members, let k):
                 startSplit(cluster: cluster, members: members, k: k)
             case .cancelSplit:
@@ -167,26 +162,18 @@ public final class AppRunner {
             case .quit:
                 job?.cancel()
             case .writeFile(let request): writeFile(request)
+            case .computeQueue(let request):
+                reads.computeQueue(request, dataset: state.dataset, engine: engine, into: inbox)
+            case .prepareQueueProposal(let proposal):
+                reads.prepare(proposal, dataset: state.dataset, engine: engine, into: inbox)
+            case .skipQueueProposal(let run, let key, let title, let skipped):
+                rememberSkip(run: run, key: key, title: title, skipped: skipped)
             }
         }
     }
 
     func refreshHistory() {
         if let h = try? DecisionLog.undoRedo(database) { send(.historyChanged(undo: h.undo, redo: h.redo)) }
-    }
-
-    /// Computes a dialog's suggestions in the background; the dialog shows them when they come
-    /// (it says it is looking meanwhile, and typing goes on).
-    func loadSuggestions(_ purpose: Dialog.Purpose) {
-        let engine = self.engine
-        let dataset = state.dataset
-        let inbox = self.inbox
-        pendingSuggestions += 1
-        suggestionGroup.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [suggestionGroup] in
-            defer { suggestionGroup.leave() }
-            inbox.post(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: dataset)))
-        }
     }
 
     func startSplit(cluster: ClusterID, members: [ClusterID], k: Int?) {

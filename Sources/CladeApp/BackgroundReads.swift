@@ -2,17 +2,31 @@ import CladeCore
 import CladeStore
 import Foundation
 
-/// Reads the run loop hands off so that no key waits for them: pages of questions (sorting a
-/// cluster of 100,000 questions takes a few hundred milliseconds at a million). One serial
-/// queue; a first page asked for later (another cluster, order or filter, or a reload after a
-/// decision) makes every earlier request stale, and those are skipped, so holding `j` over a
-/// thousand clusters reads one page, not a thousand.
+/// Work the run loop hands off so that no key waits for it: pages of questions (sorting a
+/// cluster of 100,000 questions takes a few hundred milliseconds at a million), charts, a
+/// dialog's suggestions and the review queue, each kind on its own serial line. A request asked
+/// for later (another cluster, order or filter, a reload after a decision) makes every earlier
+/// one of its kind stale, and those are skipped (a running queue computation is cancelled), so
+/// holding `j` over a thousand clusters reads one page, not a thousand. What is in flight is
+/// also state (`questions.loading`, `dialog.loading`, `queue.phase`): the answers come back as
+/// actions through the inbox.
 final class BackgroundReads: @unchecked Sendable {
     private let queue = DispatchQueue(label: "clade.background-reads", qos: .userInitiated)
+    /// The review queue takes seconds on a large run: it has its own line, so pages of
+    /// questions and charts never wait behind it.
+    private let analysis = DispatchQueue(label: "clade.background-analysis", qos: .utility)
+    /// A dialog's suggestions (a relabel on a 100k-question cluster reads thousands of texts).
+    private let suggesting = DispatchQueue(label: "clade.background-suggestions", qos: .userInitiated)
     private let lock = NSLock()
     private var requested = 0
     private var latestFirstPage = 0
     private var latestCharts = 0
+    private var latestQueue = 0
+    private var latestPrepare = 0
+    private var latestSuggestions = 0
+    /// The last review queue computed, kept for working out a proposal's decisions (its parts'
+    /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
+    private var lastQueue: CurationEngine.Queue?
     private var outstanding = 0
     /// Left when every request has been answered or skipped.
     let group = DispatchGroup()
@@ -46,10 +60,66 @@ final class BackgroundReads: @unchecked Sendable {
         }
     }
 
-    /// Numbers a request, counts it as outstanding until it is answered or skipped, and runs
-    /// `read` on the queue unless a later request has made it stale. `register` and `isStale`
-    /// run under the lock.
+    /// Suggestions for an open dialog; only the latest dialog's are computed (one dialog is open
+    /// at a time, and the reducer drops suggestions for a dialog no longer open).
+    func loadSuggestions(_ purpose: Dialog.Purpose, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
+        submit(on: suggesting, register: { [self] in latestSuggestions = $0 }, isStale: { [self] in $0 < latestSuggestions }) { _ in
+            inbox.post(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: dataset)))
+        }
+    }
+
+    /// The review queue of `dataset` (state's request `request`), with the run's skips. A later
+    /// request makes this one stale: skipped if not started, cancelled if running.
+    func computeQueue(_ request: Int, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
+        submit(on: analysis, register: { [self] in latestQueue = $0 }, isStale: { [self] in $0 < latestQueue }) { [self] generation in
+            let control = AnalysisControl(isCancelled: { [self] in isStale(generation, latest: \.latestQueue) })
+            do {
+                let computed = try engine.reviewQueue(in: dataset, control: control)
+                let skipped = try QueueSkips.load(engine.app, run: dataset.runID)
+                lock.lock()
+                lastQueue = computed
+                lock.unlock()
+                inbox.post(.queueLoaded(request: request, proposals: computed.proposals, basis: computed.basis, skipped: skipped))
+            } catch AnalysisError.cancelled {
+                // A later request replaces it: its answer is the one the screen waits for.
+            } catch {
+                inbox.post(.queueFailed(request: request, "\(error)"))
+            }
+        }
+    }
+
+    /// The decisions accepting `proposal` makes, on every question of its clusters.
+    func prepare(_ proposal: QueueProposal, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
+        submit(on: analysis, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
+            lock.lock()
+            let queue = lastQueue
+            lock.unlock()
+            guard let queue, queue.proposals.contains(where: { $0.key == proposal.key }) else {
+                inbox.post(.queuePrepareFailed(key: proposal.key, "The queue changed since: pick the proposal again"))
+                return
+            }
+            do {
+                inbox.post(.queuePrepared(key: proposal.key, try engine.decisions(accepting: proposal, of: queue, in: dataset)))
+            } catch {
+                inbox.post(.queuePrepareFailed(key: proposal.key, "Could not work out the proposal: \(error)"))
+            }
+        }
+    }
+
+    private func isStale(_ generation: Int, latest: KeyPath<BackgroundReads, Int>) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation < self[keyPath: latest]
+    }
+
     private func submit(register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable () -> Void) {
+        submit(on: queue, register: register, isStale: isStale) { _ in read() }
+    }
+
+    /// Numbers a request, counts it as outstanding until it is answered or skipped, and runs
+    /// `read` on `line` unless a later request has made it stale. `register` and `isStale`
+    /// run under the lock.
+    private func submit(on line: DispatchQueue, register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
         lock.lock()
         requested += 1
         let generation = requested
@@ -57,7 +127,7 @@ final class BackgroundReads: @unchecked Sendable {
         outstanding += 1
         lock.unlock()
         group.enter()
-        queue.async { [self] in
+        line.async { [self] in
             defer {
                 lock.lock()
                 outstanding -= 1
@@ -68,7 +138,7 @@ final class BackgroundReads: @unchecked Sendable {
             let stale = isStale(generation)
             lock.unlock()
             guard !stale else { return }
-            read()
+            read(generation)
         }
     }
 }

@@ -106,4 +106,9 @@ public enum CommandID: String, CaseIterable, Sendable {
     // Files
     case exportDecisions = "file.export"
     case writeReport = "file.report"
+    // The review queue (view 8)
+    case viewQueue = "view.queue"
+    case queueAccept = "queue.accept"
+    case queueSkip = "queue.skip"
+    case queueShowSkipped = "queue.show-skipped"
 }

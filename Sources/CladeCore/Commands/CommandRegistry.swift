@@ -86,7 +86,16 @@ public enum CommandRegistry {
         Command(.redraw, "Redraw the screen", keys: [[.ctrl("l")]]),
         Command(.suspend, "Suspend to the shell", keys: [[.ctrl("z")]]),
         Command(.quit, "Quit", keys: [k("q"), [.function(10)], [.ctrl("c")]], footer: "quit", footerRank: 0),
-    ] + modal
+    ] + queue + modal
+
+    /// View 8, the review queue: proposals ranked by expected improvement.
+    static let queue: [Command] = [
+        Command(.viewQueue, "Review queue: proposals ranked by expected improvement", keys: [k("8")]),
+        Command(.queueAccept, "Open the proposal's decision, prefilled (split preview, merge, move)", keys: [[.enter]], contexts: [.queue], footer: "decide", footerRank: 10),
+        Command(.queueSkip, "Skip the proposal, or bring a skipped one back", keys: [k("x")], contexts: [.queue], footer: "skip", footerRank: 11),
+        Command(.queueShowSkipped, "Show the skipped proposals, or the open ones", keys: [k("X")], contexts: [.queue], footer: "skipped", footerRank: 12),
+        Command(.closeView, "Back to the panes, on the proposal's first cluster", keys: [[.escape]], contexts: [.queue], footer: "back", footerRank: 13),
+    ]
 
     private static let dialogs: [Context] = [.choice, .picker, .textDialog]
     private static let overlays: [Context] = [.help, .palette]

@@ -26,6 +26,14 @@ public enum Action: Equatable, Sendable {
     case splitProgress(fraction: Double, phase: String)
     case splitReady(SplitProposal)
     case splitFailed(String)
+    /// The review queue computed for request `request` (dropped when a later one was asked).
+    case queueLoaded(request: Int, proposals: [QueueProposal], basis: String, skipped: Set<String>)
+    case queueFailed(request: Int, String)
+    /// The decisions accepting a proposal makes, worked out by the store (every question, not a sample).
+    case queuePrepared(key: String, [DecisionRequest])
+    case queuePrepareFailed(key: String, String)
+    /// A skip (or its undoing) could not be written: the screen goes back to what the file holds.
+    case queueSkipFailed(key: String, skipped: Bool, String)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
@@ -48,4 +56,10 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Write the export or the report to a file; a notice says where, or why not.
     case writeFile(OutputRequest)
+    /// Compute the review queue of the dataset shown, in the background, as request `n`.
+    case computeQueue(request: Int)
+    /// Work out the decisions accepting this proposal makes (answered by `.queuePrepared`).
+    case prepareQueueProposal(QueueProposal)
+    /// Remember (or forget) that the reviewer skipped a proposal in this run.
+    case skipQueueProposal(run: RunID, key: String, title: String, skipped: Bool)
 }

@@ -117,6 +117,8 @@ public struct AppState: Equatable, Sendable {
     public var committing = false
     public var status: StatusMessage?
     public var quitting = false
+    /// The review queue (view 8, the count in the header), computed in the background.
+    public var queue = QueueState()
 
     public init(dataset: Dataset, width: Int = 80, height: Int = 24) {
         self.dataset = dataset

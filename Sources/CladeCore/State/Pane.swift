@@ -23,12 +23,12 @@ public enum Pane: Int, CaseIterable, Sendable {
 
 /// Where a key is being read: decides which commands apply.
 public enum Context: String, CaseIterable, Sendable {
-    case global, clusters, questions, capabilities, segments, priorities, charts, matrix
+    case global, clusters, questions, capabilities, segments, priorities, charts, matrix, queue
     // Modal contexts: each declares its own commands and inherits none of the global ones.
     case choice, picker, textDialog, split, help, palette, search, filter
 
     /// The panes and the full-screen views, where the global commands apply.
-    public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix]
+    public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix, .queue]
     /// Dialogs, the split preview, the command overlays and the footer prompt.
     public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter]
     /// Every context a key can be read in.
@@ -57,6 +57,7 @@ public enum Context: String, CaseIterable, Sendable {
         case .priorities: "Prioritised list"
         case .charts: "Charts"
         case .matrix: "Capability × topic matrix"
+        case .queue: "Review queue"
         case .choice: "Choice dialogs"
         case .picker: "Cluster pickers"
         case .textDialog: "Text dialogs"

@@ -49,6 +49,8 @@ public enum ViewRows {
         case .segments: grid(state).order
         case .priorities: ranking(state).order
         case .main, .charts, .matrix: ClusterTree.rows(state).map(\.id)
+        // The queue lists proposals, not clusters: its cursor is its own (`QueueState`).
+        case .queue: []
         }
     }
 

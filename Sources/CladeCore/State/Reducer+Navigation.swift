@@ -1,5 +1,6 @@
 extension Reducer {
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        if state.view == .queue { return moveInQueue(&state, by: delta) }
         if state.view != .main { return moveInView(&state, by: delta) }
         let height = state.layout.listRows(state.focus)
         switch state.focus {

@@ -8,10 +8,17 @@ public enum Reducer {
 
     /// What to do right after opening: load the first cluster's questions.
     public static func start(_ state: inout AppState) -> [Effect] {
-        selectCluster(&state, state.selectedClusterID, force: true)
+        selectCluster(&state, state.selectedClusterID, force: true) + requestQueue(&state)
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        // The review queue is computed again whenever the figures change (a decision, a reload).
+        if case .datasetLoaded = action { return reduceAction(&state, action) + requestQueue(&state) + recordNext(&state) }
+        if case .refused = action { stopRecording(&state) }
+        return reduceAction(&state, action)
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             state.status = nil
@@ -97,6 +104,8 @@ public enum Reducer {
             state.split?.error = message
             state.split?.progress = nil
             return []
+        case .queueLoaded, .queueFailed, .queuePrepared, .queuePrepareFailed, .queueSkipFailed:
+            return queueAnswer(&state, action)
         }
     }
 
@@ -141,6 +150,8 @@ public enum Reducer {
         case .viewPriorities: return openView(&state, .priorities)
         case .viewCharts: return openView(&state, .charts)
         case .viewMatrix: return openView(&state, .matrix)
+        case .viewQueue: return openView(&state, .queue)
+        case .queueAccept, .queueSkip, .queueShowSkipped: return queueCommand(&state, id)
         case .jumpToCluster: return closeView(&state, announce: true)
         case .closeView: return closeView(&state, announce: false)
         case .segmentLeft: return segmentColumn(&state, by: -1)

@@ -1,7 +1,7 @@
 /// What fills the screen: the three panes, or one of the full-screen views over the same data.
 /// Every view shares the selected cluster, so moving in one moves in all.
 public enum View: String, CaseIterable, Sendable {
-    case main, segments, priorities, charts, matrix
+    case main, segments, priorities, charts, matrix, queue
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum View: String, CaseIterable, Sendable {
         case .priorities: "Priorities"
         case .charts: "Charts"
         case .matrix: "Capabilities × topics"
+        case .queue: "Review queue"
         }
     }
 
@@ -21,6 +22,7 @@ public enum View: String, CaseIterable, Sendable {
         case .priorities: 5
         case .charts: 6
         case .matrix: 7
+        case .queue: 8
         }
     }
 
@@ -32,6 +34,7 @@ public enum View: String, CaseIterable, Sendable {
         case .priorities: .priorities
         case .charts: .charts
         case .matrix: .matrix
+        case .queue: .queue
         }
     }
 }

@@ -24,6 +24,7 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     case .priorities: PrioritiesView.draw(&screen, state: state, theme: theme, rect: body)
     case .charts: ChartsView.draw(&screen, state: state, theme: theme, rect: body)
     case .matrix: MatrixView.draw(&screen, state: state, theme: theme, rect: body)
+    case .queue: QueueView.draw(&screen, state: state, theme: theme, rect: body)
     }
     Footer.draw(&screen, state: state, theme: theme)
     if let dialog = state.dialog {
@@ -92,6 +93,7 @@ enum TitleBar {
         screen.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .status)
         var right = "\(Format.volume(data.total.volume)) questions · \(data.leafCount) clusters · \(Format.percent(data.ratedShare, decimals: 0)) rated"
         if data.total.isSampled { right += " " + theme.glyphs.sampled }
+        if let queue = QueueView.headerSegment(state.queue) { right = queue + " · " + right }
         if data.readOnly { right = "READ-ONLY · " + right }
         let rightWidth = TextWidth.width(of: right) + 1
         let used = screen.put(" Clade ", x: 0, y: 0, style: .status)

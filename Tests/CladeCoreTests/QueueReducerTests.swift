@@ -1,0 +1,114 @@
+@testable import CladeCore
+import Testing
+
+/// View 8 in the reducer alone: requests and stale answers, skips, and Enter opening each
+/// proposal's decision through the existing kinds, prefilled.
+@Suite struct QueueReducerTests {
+    static let merge = QueueProposal(kind: .merge(source: 12, into: 11), improvement: 90, title: "Merge “Open RFIs” into “RFI status”", evidence: "near-duplicates")
+    static let move = QueueProposal(kind: .move(questions: [5, 6, 7], from: 21, to: 22), improvement: 20, title: "Move 3 questions", evidence: "nearer")
+    static let split = QueueProposal(kind: .recut(clusters: [21], parts: [
+        QueuePart(questionIDs: [1], centroid: [1, 0], cohesion: 0.8, volume: 150),
+        QueuePart(questionIDs: [2], centroid: [0, 1], cohesion: 0.8, volume: 100),
+    ]), improvement: 120, title: "Split “FY budget” into 2", evidence: "too broad")
+    static let recluster = QueueProposal(kind: .recut(clusters: [21, 22], parts: [
+        QueuePart(questionIDs: [1], centroid: [1, 0], cohesion: 0.8, volume: 150),
+        QueuePart(questionIDs: [2], centroid: [0, 1], cohesion: 0.8, volume: 100),
+        QueuePart(questionIDs: [3], centroid: [0, 1], cohesion: 0.8, volume: 100),
+    ]), improvement: 100, title: "Re-cluster 2 into 3", evidence: "spread")
+
+    /// A state whose queue has answered request 1 with `proposals`, view 8 open.
+    static func ready(_ proposals: [QueueProposal]) -> AppState {
+        var s = Fixtures.state()
+        #expect(s.queue.phase == .computing(1))
+        _ = Reducer.reduce(&s, .queueLoaded(request: 1, proposals: proposals, basis: "embeddings", skipped: []))
+        _ = Reducer.reduce(&s, .key(.char("8")))
+        return s
+    }
+
+    @Test func openingAsksForTheQueueAndAReloadAsksAgain() {
+        var s = Fixtures.state()
+        #expect(s.queue.phase == .computing(1))
+        let effects = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        #expect(effects.last == .computeQueue(request: 2))
+        // The answer to the first request is stale now: dropped.
+        _ = Reducer.reduce(&s, .queueLoaded(request: 1, proposals: [Self.merge], basis: "embeddings", skipped: []))
+        #expect(s.queue.proposals.isEmpty && s.queue.isComputing)
+        _ = Reducer.reduce(&s, .queueLoaded(request: 2, proposals: [Self.merge], basis: "embeddings", skipped: []))
+        #expect(s.queue.proposals == [Self.merge] && s.queue.phase == .ready && s.queue.openCount == 1)
+    }
+
+    @Test func enterOnTwinsOpensTheMergeLabelDialogWithBothMarked() {
+        var s = Self.ready([Self.merge])
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.markedClusters == [11, 12])
+        guard case .survivingLabel(let sources, let target) = s.dialog?.purpose else { Issue.record("\(String(describing: s.dialog))"); return }
+        #expect(Set(sources) == [11, 12] && target == 11)
+        // Enter picks the larger cluster's label: the merge the queue proposed.
+        let effects = Reducer.reduce(&s, .key(.enter))
+        #expect(effects == [.commit(.merge(sources: [12], into: 11, name: nil))])
+    }
+
+    @Test func enterOnABroadClusterPreviewsTheSplitAtTheProposedK() {
+        var s = Self.ready([Self.split])
+        let effects = Reducer.reduce(&s, .key(.enter))
+        #expect(s.split?.clusterID == 21 && s.split?.requestedK == 2)
+        #expect(effects == [.suggestSplit(clusterID: 21, memberIDs: [21], k: 2)])
+    }
+
+    @Test func enterOnAMoveOpensTheMoveDialogWithTheDestinationChosen() {
+        var s = Self.ready([Self.move])
+        let effects = Reducer.reduce(&s, .key(.enter))
+        #expect(effects == [.prepareQueueProposal(Self.move)])
+        #expect(s.queue.preparing == Self.move.key)
+        // A second Enter while the store works does not ask twice.
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        _ = Reducer.reduce(&s, .queuePrepared(key: Self.move.key, [.move(questions: [5, 6, 7, 8], to: 22)]))
+        guard case .moveTarget(let questions) = s.dialog?.purpose, let dialog = s.dialog else { Issue.record("no move dialog"); return }
+        #expect(questions == [5, 6, 7, 8])
+        #expect(dialog.visibleOptions[dialog.cursor].value == .cluster(22))
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.commit(.move(questions: [5, 6, 7, 8], to: 22))])
+    }
+
+    @Test func aReclusterIsRecordedOnceTheStoreHasWorkedItOut() {
+        var s = Self.ready([Self.recluster])
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.prepareQueueProposal(Self.recluster)])
+        // An answer for another proposal is stale.
+        #expect(Reducer.reduce(&s, .queuePrepared(key: "other", [.setNote(21, "x")])).isEmpty)
+        let requests: [DecisionRequest] = [
+            .merge(sources: [22], into: 21, name: nil), .split(21, parts: [SplitPart(name: "A", questionIDs: [2])]), .relabel(21, name: "B", description: nil),
+        ]
+        #expect(Reducer.reduce(&s, .queuePrepared(key: Self.recluster.key, requests)) == [.commit(requests[0])])
+        #expect(s.committing && s.queue.preparing == nil && s.queue.recording == Array(requests.dropFirst()))
+        // Each next decision goes once the previous one is saved and its figures reloaded.
+        #expect(!Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
+        s.committing = false
+        #expect(Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
+        // A refusal ends it there.
+        _ = Reducer.reduce(&s, .refused("the cluster is gone"))
+        #expect(s.queue.recording.isEmpty && !s.committing)
+    }
+
+    @Test func skippingHidesTheProposalAndXListsTheSkippedOnes() {
+        var s = Self.ready([Self.merge, Self.move])
+        let effects = Reducer.reduce(&s, .key(.char("x")))
+        #expect(effects.first == .skipQueueProposal(run: 1, key: Self.merge.key, title: Self.merge.title, skipped: true))
+        #expect(s.queue.listed == [Self.move] && s.queue.openCount == 1)
+        _ = Reducer.reduce(&s, .key(.char("X")))
+        #expect(s.queue.listed == [Self.merge])
+        let back = Reducer.reduce(&s, .key(.char("x")))
+        #expect(back.first == .skipQueueProposal(run: 1, key: Self.merge.key, title: Self.merge.title, skipped: false))
+        #expect(s.queue.skipped.isEmpty && s.queue.listed.isEmpty)
+        // A skip the file refused is undone on screen.
+        _ = Reducer.reduce(&s, .key(.char("X")))
+        _ = Reducer.reduce(&s, .key(.char("x")))
+        _ = Reducer.reduce(&s, .queueSkipFailed(key: Self.merge.key, skipped: true, "disk full"))
+        #expect(s.queue.skipped.isEmpty && s.status?.isError == true)
+    }
+
+    @Test func enterWaitsWhileTheQueueIsComputedAgain() {
+        var s = Self.ready([Self.merge])
+        _ = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
+        #expect(s.dialog == nil && s.status?.text.contains("computed again") == true)
+    }
+}
