@@ -133,9 +133,16 @@ import Testing
         store.receive(.splitReady(ModalKeysTests.split)) { s in
             s.split?.proposal = ModalKeysTests.split
             s.split?.progress = nil
+            s.split?.computing = false
+            s.split?.routes = [.foldBack, .keep]
+            s.split?.names = ["Rfi", "Status"]
         }
-        let part = SplitPart(name: "Status", description: "Split off “RFI status”: status", questionIDs: [3])
-        store.send("\r", effects: [.commit(.split(11, parts: [part]))]) { s in
+        // By default the largest part stays (the cluster is named after it), the others become new clusters.
+        let request = Recluster(sources: [11], name: "Rfi", description: "What stays: rfi", parts: [
+            RoutedPart(questionIDs: [1, 2], route: .foldBack),
+            RoutedPart(questionIDs: [3], route: .newCluster(name: "Status", description: "Split off “RFI status”: status")),
+        ])
+        store.send("\r", effects: [.commit(.recluster(request))]) { s in
             s.split = nil
             s.committing = true
         }

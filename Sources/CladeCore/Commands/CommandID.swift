@@ -103,4 +103,12 @@ public enum CommandID: String, CaseIterable, Sendable {
     case textDeleteForward = "text.delete-forward"
     case textDeleteWord = "text.delete-word"
     case textDeleteToStart = "text.delete-to-start"
+    // The split preview: k typed, parts routed
+    case splitTypeK = "split.type-k"
+    case splitNextPart = "split.next-part"
+    case splitPreviousPart = "split.previous-part"
+    case splitKeep = "split.keep"
+    case splitFoldBack = "split.fold-back"
+    case splitMergeInto = "split.merge-into"
+    case splitRename = "split.rename"
 }

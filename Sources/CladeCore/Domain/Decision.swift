@@ -18,6 +18,8 @@ public enum DecisionRequest: Equatable, Sendable {
     case addCapability(name: String, description: String, confirmOn: ClusterID?)
     case setThreshold(key: String, value: String?)
     case setPrioritisation(ClusterID, PrioritisationInputs)
+    /// A routed split (one source) or a re-cluster of several clusters (`Recluster`).
+    case recluster(Recluster)
 
     public var op: DecisionOp {
         switch self {
@@ -36,6 +38,7 @@ public enum DecisionRequest: Equatable, Sendable {
         case .addCapability: .addCapability
         case .setThreshold: .setThreshold
         case .setPrioritisation: .setPrioritisation
+        case .recluster(let r): r.sources.count > 1 ? .recluster : .split
         }
     }
 }
@@ -98,6 +101,7 @@ public enum DecisionOp: String, CaseIterable, Sendable {
     case setThreshold = "set_threshold"
     case setPrioritisation = "set_prioritisation"
     case undo, redo
+    case recluster
 }
 
 /// One row of the decision log, as the UI and export see it.

@@ -135,7 +135,7 @@ public struct AppState: Equatable, Sendable {
     public var context: Context {
         // Help opened over a dialog, the split preview or a prompt (F1) reads keys first.
         if let overlay { return overlay.kind == .help ? .help : .palette }
-        if split != nil { return .split }
+        if let split { return split.field != nil ? .splitField : .split }
         if let dialog { return dialog.context }
         if let prompt { return prompt.context }
         return keyContext

@@ -89,14 +89,9 @@ public enum Reducer {
             state.split?.phase = phase
             return []
         case .splitReady(let proposal):
-            guard state.split?.clusterID == proposal.clusterID else { return [] }
-            state.split?.proposal = proposal
-            state.split?.progress = nil
-            return []
+            return splitReady(&state, proposal)
         case .splitFailed(let message):
-            state.split?.error = message
-            state.split?.progress = nil
-            return []
+            return splitFailed(&state, message)
         }
     }
 
