@@ -151,7 +151,15 @@ import Testing
     @Test func moveQuestions() {
         var store = Self.inQuestions()
         store.send("jj") { $0.questions.cursor.index = 2 }
-        store.open("M", .picker, title: "Move 1 question to…")
+        // The clusters nearest the questions' centre are looked for in the background, then listed first.
+        store.open("M", .picker, title: "Move 1 question to…", effects: [.loadSuggestions(.moveTarget(questions: [3]))])
+        #expect(store.state.dialog?.loading == true)
+        let nearest = DialogOption("Cost lookup", detail: "similarity 0.91 · embeddings", value: .cluster(22), suggested: true)
+        store.receive(.suggestionsLoaded(.moveTarget(questions: [3]), [nearest])) { s in
+            let rest = s.dialog!.options.filter { $0.value != .cluster(22) }
+            s.dialog?.options = [nearest] + rest
+            s.dialog?.loading = false
+        }
         store.send("cost") { s in
             s.dialog?.text = "cost"
             s.dialog?.cursor = 0

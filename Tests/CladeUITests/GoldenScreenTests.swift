@@ -33,6 +33,11 @@ import Testing
         Case(name: "matrix-scrolled", keys: "7lll", sizes: [(80, 24)], mono: false),
         Case(name: "zoomed", keys: "+", sizes: [(80, 24), (120, 40)], mono: false),
         Case(name: "full-screen", keys: "<Enter>++", sizes: [(80, 24)], mono: false),
+        // The split preview (issue 13): parts with figures and routes, a part routed elsewhere, a re-cluster.
+        Case(name: "split-preview", keys: "/Drawing<Enter>s", sizes: [(120, 40), (80, 24)], mono: false),
+        Case(name: "split-routed", keys: "/Drawing<Enter>sjm", sizes: [(120, 40)], mono: false),
+        Case(name: "split-typing-k", keys: "/Drawing<Enter>s1", sizes: [(80, 24)], mono: false),
+        Case(name: "recluster-preview", keys: "/Open RFIs<Enter> /RFI status<Enter> s", sizes: [(120, 40)], mono: false),
     ]
 
     @Test(arguments: cases)

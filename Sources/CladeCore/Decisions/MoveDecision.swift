@@ -1,4 +1,5 @@
-/// `M`: the marked questions (or the one under the cursor) to a picked cluster.
+/// `M`: the marked questions (or the one under the cursor) to a picked cluster; the clusters
+/// nearest their centre are suggested first (computed in the background).
 public enum MoveDecision: DecisionKind {
     public static func start(_ command: CommandID, _ state: AppState) -> DecisionStep {
         guard let cluster = state.selectedCluster else { return .close }
@@ -6,9 +7,9 @@ public enum MoveDecision: DecisionKind {
         guard !questions.isEmpty else { return .close }
         return .open(Dialog(
             purpose: .moveTarget(questions: questions), style: .picker,
-            title: "Move \(questions.count) question\(questions.count == 1 ? "" : "s") to…", prompt: "Type to find the cluster.",
-            options: DecisionOptions.clusters(state, excluding: [cluster.id])
-        ), load: false)
+            title: "Move \(questions.count) question\(questions.count == 1 ? "" : "s") to…", prompt: "Nearest clusters first. Type to find another.",
+            options: DecisionOptions.clusters(state, excluding: [cluster.id]), loading: true
+        ), load: true)
     }
 
     public static func owns(_ purpose: Dialog.Purpose) -> Bool {

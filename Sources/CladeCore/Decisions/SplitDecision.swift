@@ -35,7 +35,7 @@ public enum SplitDecision: DecisionKind {
     /// The one decision a routed preview records: the parts kept become new clusters, those
     /// folded back stay, those merged go to their cluster; the cluster keeping its id is named
     /// after what stays in it (or as the reviewer typed).
-    static func request(accepting split: SplitPreview, _ state: AppState) -> Result<DecisionRequest, Refusal> {
+    public static func request(accepting split: SplitPreview, _ state: AppState) -> Result<DecisionRequest, Refusal> {
         guard let proposal = split.proposal, proposal.parts.count == split.routes.count else {
             return .failure(Refusal(reason: "Nothing to record yet"))
         }

@@ -7,6 +7,17 @@ import GRDB
 /// the figures the preview shows (weighted size, cohesion, central and borderline questions,
 /// nearest existing clusters), all measured here by the code the decisions use.
 extension CurationEngine {
+    public enum SplitError: Error, CustomStringConvertible {
+        case tooSmall(Int)
+        case failed(String)
+        public var description: String {
+            switch self {
+            case .tooSmall(let n): "Only \(n) questions: too few to split"
+            case .failed(let m): "Could not split: \(m)"
+            }
+        }
+    }
+
     /// Questions read per other cluster for its centre: spread out over the cluster.
     static let contextSamplePerCluster = 120
     /// Rows k is chosen on (the final cut uses every question).
@@ -53,12 +64,17 @@ extension CurationEngine {
 
     func contextClusters(excluding members: Set<ClusterID>, in dataset: Dataset) throws -> [ContextCluster] {
         try dataset.clusters.filter { dataset.isLeaf($0.id) && !members.contains($0.id) && $0.stats.rows > 0 && !$0.isOutlier }.compactMap { leaf in
-            let all = try textsWithIDs(of: dataset.memberClusterIDs(of: leaf.id), limit: Int.max)
-            guard !all.isEmpty else { return nil }
-            let step = max(1, (all.count + Self.contextSamplePerCluster - 1) / Self.contextSamplePerCluster)
-            let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
-            return ContextCluster(id: leaf.id, name: leaf.name, questionIDs: sample.map(\.0), texts: sample.map(\.1))
+            try contextCluster(leaf, in: dataset)
         }
+    }
+
+    /// A spread-out sample of a leaf's questions (every n-th by id), nil when it has none.
+    func contextCluster(_ leaf: Cluster, in dataset: Dataset) throws -> ContextCluster? {
+        let all = try textsWithIDs(of: dataset.memberClusterIDs(of: leaf.id), limit: Int.max)
+        guard !all.isEmpty else { return nil }
+        let step = max(1, (all.count + Self.contextSamplePerCluster - 1) / Self.contextSamplePerCluster)
+        let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
+        return ContextCluster(id: leaf.id, name: leaf.name, questionIDs: sample.map(\.0), texts: sample.map(\.1))
     }
 
     func contextEmbeddings(_ others: [ContextCluster]) throws -> Matrix? {

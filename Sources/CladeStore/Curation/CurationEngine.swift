@@ -22,6 +22,8 @@ public struct CurationEngine: Sendable {
             case .mergeTarget(let sources):
                 guard let source = sources.first else { return [] }
                 return try mergeCandidates(source, in: dataset)
+            case .moveTarget(let questions):
+                return try moveCandidates(questions, in: dataset)
             default:
                 return []
             }
@@ -71,50 +73,6 @@ public struct CurationEngine: Sendable {
 
     static func titleCase(_ s: String) -> String {
         s.prefix(1).uppercased() + s.dropFirst()
-    }
-
-    // MARK: Merge
-
-    /// Other leaves ranked by cosine between centroids of their embeddings, or by keyword overlap
-    /// when the run has no embeddings.
-    func mergeCandidates(_ source: ClusterID, in dataset: Dataset) throws -> [DialogOption] {
-        let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) }
-        var scored: [(Cluster, Double, String)] = []
-        if try hasEmbeddings() {
-            var centroids: [ClusterID: [Float]] = [:]
-            for leaf in leaves {
-                if let c = try centroid(of: dataset.memberClusterIDs(of: leaf.id)) { centroids[leaf.id] = c }
-            }
-            guard let s = centroids[source] else { return [] }
-            for leaf in leaves where leaf.id != source {
-                // Embeddings of another dimension (mixed models) cannot be compared.
-                guard let c = centroids[leaf.id], c.count == s.count else { continue }
-                scored.append((leaf, Double(VectorMath.dot(s, c)), "embeddings"))
-            }
-        } else {
-            let own = Set(dataset.cluster(source)?.keywords.map { $0.lowercased() } ?? [])
-            for leaf in leaves where leaf.id != source {
-                let other = Set(leaf.keywords.map { $0.lowercased() })
-                let union = own.union(other).count
-                scored.append((leaf, union == 0 ? 0 : Double(own.intersection(other).count) / Double(union), "keyword overlap"))
-            }
-        }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }.prefix(5).map { leaf, sim, basis in
-            DialogOption(leaf.name, detail: "similarity \(String(format: "%.2f", sim)) · \(basis)", value: .cluster(leaf.id), suggested: true)
-        }
-    }
-
-    // MARK: Suggested split
-
-    public enum SplitError: Error, CustomStringConvertible {
-        case tooSmall(Int)
-        case failed(String)
-        public var description: String {
-            switch self {
-            case .tooSmall(let n): "Only \(n) questions: too few to split"
-            case .failed(let m): "Could not split: \(m)"
-            }
-        }
     }
 
     // MARK: Reads
