@@ -23,7 +23,7 @@ struct SplitPreviewSampleTests {
         let dataset = try DatasetLoader.load(app)
         let drawings = try Self.cluster(dataset, "Drawing counts and revisions")
         let proposal = try Self.propose(app, dataset, [drawings.id])
-        #expect(proposal.k == 2 && proposal.automatic)
+        #expect(proposal.k == 2 && proposal.automatic, "k=\(proposal.k) \(proposal.criterion) parts \(proposal.parts.map { ($0.stats.rows, $0.cohesion ?? 0) })")
         #expect(proposal.criterion.contains("median cluster"), "\(proposal.criterion)")
         #expect(proposal.parts.reduce(0) { $0 + $1.stats.rows } == drawings.stats.rows)
         #expect(abs(proposal.parts.reduce(0) { $0 + $1.stats.volume } - drawings.stats.volume) < 1e-9)

@@ -45,6 +45,8 @@ public enum SplitK {
 
     /// Share of rows that must sit in parts as tight as the target.
     static let tightShareNeeded = 0.75
+    /// "As tight as" allows 1% below the target, as the review queue does.
+    static let tightTolerance = 0.99
 
     /// Chooses k over `data` (unit rows). `target` is the run's median cluster cohesion, when known.
     public static func choose<Rows: VectorRows>(
@@ -61,7 +63,7 @@ public enum SplitK {
             let cohesions = PartFigures.cohesions(data, labels: fit.labels, centroids: fit.centroids)
             let total = Double(data.count)
             let mean = cohesions.indices.reduce(0) { $0 + cohesions[$1] * Double(fit.sizes[$1]) } / total
-            let tight = target.map { t in cohesions.indices.filter { cohesions[$0] >= t }.reduce(0) { $0 + Double(fit.sizes[$1]) } / total } ?? 0
+            let tight = target.map { t in cohesions.indices.filter { cohesions[$0] >= t * tightTolerance }.reduce(0) { $0 + Double(fit.sizes[$1]) } / total } ?? 0
             trials.append(Trial(k: k, cohesion: mean, tightShare: tight))
             if let target, tight >= tightShareNeeded { return Choice(k: k, criterion: .typicalCohesion(target), trials: trials) }
         }

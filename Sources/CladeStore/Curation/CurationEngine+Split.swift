@@ -18,8 +18,9 @@ extension CurationEngine {
         }
     }
 
-    /// Questions read per other cluster for its centre: spread out over the cluster.
-    static let contextSamplePerCluster = 120
+    /// Questions read per other cluster for its centre and cohesion: as many as the review
+    /// queue reads, spread out over the cluster, so both measure the run alike.
+    static var contextSamplePerCluster: Int { queueSamplePerCluster }
     /// Rows k is chosen on (the final cut uses every question).
     static let kSelectionSample = 3000
 
