@@ -74,20 +74,20 @@ enum SplitPreviewView {
             return split.requestedK.map { "computing k=\($0)…" } ?? "choosing k…"
         }
         guard let p = split.proposal else { return "Esc cancels" }
-        let how = p.automatic ? (p.criterion.isEmpty ? "automatic" : p.criterion) : "typed"
-        return "k=\(p.k) · \(how) · \(p.vectors)"
+        return "k=\(p.k) · \(p.vectors)"
     }
 
     static func summary(_ p: SplitProposal, split: SplitPreview) -> String {
         let volume = p.parts.reduce(0) { $0 + $1.stats.volume }
-        var line = "\(Format.volume(volume)) questions"
+        let how = p.automatic ? (p.criterion.isEmpty ? "chosen automatically" : "chosen: " + p.criterion) : "as typed"
+        var line = "k=\(p.k) \(how) · \(Format.volume(volume)) questions"
         if let before = p.cohesionBefore {
             let rows = p.parts.reduce(0) { $0 + $1.stats.rows }
             let after = p.parts.reduce(0.0) { $0 + ($1.cohesion ?? 0) * Double($1.stats.rows) } / Double(max(1, rows))
             line += " · cohesion \(Format.fixed(before, 2)) → \(Format.fixed(after, 2)) in \(p.parts.count) parts"
         }
         if let s = p.silhouette { line += " · silhouette \(Format.fixed(s, 2))" }
-        return line + " · 0–9 types a k"
+        return line + " · 0–9 type a k"
     }
 
     static func head(_ i: Int, _ part: SplitProposal.Part, split: SplitPreview, state: AppState, original: String) -> String {
