@@ -134,7 +134,7 @@ public final class AppRunner {
         for action in actions {
             switch action {
             case .splitReady, .splitFailed: job = nil
-            case .suggestionsLoaded: pendingSuggestions -= 1
+            case .suggestionsLoaded, .searchAllResults, .searchAllFailed: pendingSuggestions -= 1
             default: break
             }
             send(action)
@@ -167,6 +167,8 @@ public final class AppRunner {
                 backend.forceRedraw()
             case .suspend:
                 backend.suspend()
+            case .searchAll(let query):
+                searchAll(query)
             case .quit:
                 job?.cancel()
             }

@@ -111,4 +111,12 @@ public enum CommandID: String, CaseIterable, Sendable {
     case splitFoldBack = "split.fold-back"
     case splitMergeInto = "split.merge-into"
     case splitRename = "split.rename"
+    // Search everywhere
+    case searchAll = "search-all.open"
+    case searchAllMode = "search-all.mode"
+    case searchAllEdit = "search-all.edit"
+    case searchAllSimilar = "search-all.similar"
+    case searchAllMarkAll = "search-all.mark-all"
+    case searchAllMove = "search-all.move"
+    case searchAllSplitOff = "search-all.split-off"
 }

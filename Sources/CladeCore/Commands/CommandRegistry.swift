@@ -72,6 +72,7 @@ public enum CommandRegistry {
         Command(.carryForward, "Carry the review of the previous run forward to this run", keys: [k("F")]),
 
         Command(.search, "Search (incremental)", keys: [k("/")], footer: "search", footerRank: 21),
+        Command(.searchAll, "Search every question of the run: by text, or similar to a text or a question", keys: [[.ctrl("f")]]),
         Command(.searchNext, "Next match", keys: [k("n")]),
         Command(.searchPrevious, "Previous match", keys: [k("N")]),
         Command(.filter, "Filter the list", keys: [k("\\")], footer: "filter", footerRank: 22),
@@ -89,7 +90,7 @@ public enum CommandRegistry {
     private static let dialogs: [Context] = [.choice, .picker, .textDialog]
     private static let overlays: [Context] = [.help, .palette]
     /// Where the one text field is: its editing keys work the same in all of them.
-    private static let textFields: [Context] = [.picker, .textDialog, .help, .palette, .search, .filter, .splitField]
+    private static let textFields: [Context] = [.picker, .textDialog, .help, .palette, .search, .filter, .splitField, .searchAllField]
 
     /// The modal contexts' own commands. None inherits the global keys: a dialog's footer,
     /// help and the keymap show only what works in it.
@@ -122,7 +123,7 @@ public enum CommandRegistry {
         Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
         Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
 
-        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .splitField]),
+        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .splitField, .searchAll, .searchAllField]),
 
         Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
         Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),
@@ -145,6 +146,21 @@ public enum CommandRegistry {
         Command(.splitRename, "Name the part (or, on a folded-back part, the cluster)", keys: [k("e"), k("r")], contexts: [.split], footer: "name", footerRank: 15),
         Command(.accept, "Apply the typed k or name", keys: [[.enter]], contexts: [.splitField], footer: "applies", footerRank: 10),
         Command(.cancel, "Close the field: back to the preview", keys: [[.escape], [.ctrl("c")]], contexts: [.splitField], footer: "back", footerRank: 5),
+
+        Command(.accept, "Search every question of the run", keys: [[.enter]], contexts: [.searchAllField], footer: "searches", footerRank: 10),
+        Command(.searchAllMode, "Switch between words in the text and questions similar to the text", keys: [[.tab]], contexts: [.searchAllField], footer: "text/similar", footerRank: 15),
+        Command(.listDown, "To the results", keys: [[.down]], contexts: [.searchAllField]),
+        Command(.cancel, "Close the search", keys: [[.escape], [.ctrl("c")]], contexts: [.searchAllField, .searchAll], footer: "closes", footerRank: 5),
+        Command(.listDown, "Next question", keys: [k("j"), [.down]], contexts: [.searchAll], footer: "move", footerKeys: "j/k", footerRank: 40),
+        Command(.listUp, "Previous question", keys: [k("k"), [.up]], contexts: [.searchAll]),
+        Command(.listPageDown, "Page down", keys: [[.pageDown], [.ctrl("d")]], contexts: [.searchAll]),
+        Command(.listPageUp, "Page up", keys: [[.pageUp], [.ctrl("u")]], contexts: [.searchAll]),
+        Command(.toggleMark, "Mark or unmark the question", keys: [k(" ")], contexts: [.searchAll], footer: "mark", footerKeys: "Space", footerRank: 20),
+        Command(.searchAllMarkAll, "Mark every question found (again: none)", keys: [k("a"), k("*")], contexts: [.searchAll], footer: "all", footerRank: 21),
+        Command(.searchAllMove, "Move the marked questions to a cluster: one decision", keys: [k("M")], contexts: [.searchAll], footer: "move", footerRank: 12, decision: MoveDecision.self),
+        Command(.searchAllSplitOff, "Split the marked questions off into a new cluster: one decision", keys: [k("s")], contexts: [.searchAll], footer: "split off", footerRank: 13, decision: GatherDecision.self),
+        Command(.searchAllSimilar, "Questions similar to this one", keys: [k("~"), k("=")], contexts: [.searchAll], footer: "similar", footerKeys: "~", footerRank: 14),
+        Command(.searchAllEdit, "Edit the query", keys: [k("/"), k("e"), [.tab]], contexts: [.searchAll], footer: "edit", footerKeys: "/", footerRank: 16),
     ]
 
     /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),

@@ -20,6 +20,8 @@ public enum DecisionRequest: Equatable, Sendable {
     case setPrioritisation(ClusterID, PrioritisationInputs)
     /// A routed split (one source) or a re-cluster of several clusters (`Recluster`).
     case recluster(Recluster)
+    /// Questions from anywhere in the run (a search's marks) into one new cluster.
+    case gather(questions: [QuestionID], name: String, description: String)
 
     public var op: DecisionOp {
         switch self {
@@ -39,6 +41,7 @@ public enum DecisionRequest: Equatable, Sendable {
         case .setThreshold: .setThreshold
         case .setPrioritisation: .setPrioritisation
         case .recluster(let r): r.sources.count > 1 ? .recluster : .split
+        case .gather: .split
         }
     }
 }

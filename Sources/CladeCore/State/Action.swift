@@ -26,6 +26,9 @@ public enum Action: Equatable, Sendable {
     case splitProgress(fraction: Double, phase: String)
     case splitReady(SplitProposal)
     case splitFailed(String)
+    /// Search everywhere answered (or could not).
+    case searchAllResults(SearchAllResult)
+    case searchAllFailed(SearchAllQuery, String)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
@@ -46,4 +49,6 @@ public enum Effect: Equatable, Sendable {
     case setHighContrast(Bool)
     case suspend
     case quit
+    /// Search every question of the run in the background.
+    case searchAll(SearchAllQuery)
 }

@@ -110,6 +110,8 @@ public struct AppState: Equatable, Sendable {
     public var rangeAnchor: Int?
     public var dialog: Dialog?
     public var split: SplitPreview?
+    /// Search everywhere (`Ctrl-F`), open over the panes.
+    public var searchAll: SearchAllState?
     /// What `u` and `Ctrl-r` would undo and redo, from the decision log.
     public var undoSummary: String?
     public var redoSummary: String?
@@ -137,6 +139,7 @@ public struct AppState: Equatable, Sendable {
         if let overlay { return overlay.kind == .help ? .help : .palette }
         if let split { return split.field != nil ? .splitField : .split }
         if let dialog { return dialog.context }
+        if let searchAll { return searchAll.typing ? .searchAllField : .searchAll }
         if let prompt { return prompt.context }
         return keyContext
     }

@@ -7,6 +7,8 @@ public struct Dialog: Equatable, Sendable {
         case note(ClusterID)
         case newCapability(ClusterID?)
         case splitName(ClusterID, [QuestionID])
+        /// The name of a new cluster made of questions found anywhere (search everywhere).
+        case gatherName([QuestionID])
         case mergeTarget(sources: [ClusterID])
         case moveTarget(questions: [QuestionID])
         case survivingLabel(sources: [ClusterID], target: ClusterID)

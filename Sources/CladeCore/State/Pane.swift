@@ -28,18 +28,20 @@ public enum Context: String, CaseIterable, Sendable {
     case choice, picker, textDialog, split, help, palette, search, filter
     /// The split preview's text field (a typed k or a part's name).
     case splitField
+    /// Search everywhere: its results list, and its query field.
+    case searchAll, searchAllField
 
     /// The panes and the full-screen views, where the global commands apply.
     public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix]
     /// Dialogs, the split preview, the command overlays and the footer prompt.
-    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .splitField]
+    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .splitField, .searchAll, .searchAllField]
     /// Every context a key can be read in.
     public static let all: [Context] = keyContexts + modalContexts
 
     public var isModal: Bool { Self.modalContexts.contains(self) }
 
     /// Modal contexts with a text field: printable keys and pastes are typed into it.
-    public var takesText: Bool { [.picker, .textDialog, .help, .palette, .search, .filter, .splitField].contains(self) }
+    public var takesText: Bool { [.picker, .textDialog, .help, .palette, .search, .filter, .splitField, .searchAllField].contains(self) }
 
     public init(_ pane: Pane) {
         switch pane {
@@ -68,6 +70,8 @@ public enum Context: String, CaseIterable, Sendable {
         case .search: "Search prompt"
         case .filter: "Filter prompt"
         case .splitField: "Split preview: typing k or a name"
+        case .searchAll: "Search everywhere: results"
+        case .searchAllField: "Search everywhere: the query"
         }
     }
 }

@@ -52,9 +52,20 @@ extension Reducer {
     static func commit(_ state: inout AppState, _ request: DecisionRequest) -> [Effect] {
         state.dialog = nil
         state.committing = true
+        if var search = state.searchAll, let query = search.result?.query {
+            // The search stays open; what was found is looked for again once the decision is written.
+            search.marked = []
+            search.pending = query
+            state.searchAll = search
+            switch request {
+            case .split, .move, .gather: state.markedQuestions = []
+            default: break
+            }
+            return [.commit(request), .searchAll(query)]
+        }
         switch request {
         case .merge: state.markedClusters = []
-        case .split, .move: state.markedQuestions = []
+        case .split, .move, .gather: state.markedQuestions = []
         case .recluster(let r) where r.sources.count > 1: state.markedClusters = []
         default: break
         }

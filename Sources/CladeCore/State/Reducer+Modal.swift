@@ -32,6 +32,7 @@ extension Reducer {
         switch context {
         case .choice, .picker, .textDialog: return dialogCommand(&state, id)
         case .split, .splitField: return splitCommand(&state, id)
+        case .searchAll, .searchAllField: return searchAllCommand(&state, id)
         case .help, .palette: return overlayCommand(&state, id)
         case .search, .filter: return promptCommand(&state, id)
         default: return []
@@ -59,6 +60,11 @@ extension Reducer {
             edit(&prompt.field)
             state.prompt = prompt
             return prompt.text != before ? promptEdited(&state) : []
+        }
+        if var search = state.searchAll, search.typing {
+            edit(&search.field)
+            state.searchAll = search
+            return []
         }
         if var split = state.split, var field = split.field {
             edit(&field)

@@ -92,6 +92,10 @@ public enum Reducer {
             return splitReady(&state, proposal)
         case .splitFailed(let message):
             return splitFailed(&state, message)
+        case .searchAllResults(let result):
+            return searchAllResults(&state, result)
+        case .searchAllFailed(let query, let message):
+            return searchAllFailed(&state, query, message)
         }
     }
 
@@ -170,6 +174,9 @@ public enum Reducer {
         case .toggleCapabilityFilter: return toggleCapabilityFilter(&state)
         case .clearFilters: return clearFilters(&state)
         case .search, .filter: return openPrompt(&state, id == .search ? .search : .filter)
+        case .searchAll:
+            state.searchAll = SearchAllState()
+            return []
         case .searchNext: return searchStep(&state, forward: true)
         case .searchPrevious: return searchStep(&state, forward: false)
         case .help, .palette:

@@ -24,6 +24,8 @@ public struct CurationEngine: Sendable {
                 return try mergeCandidates(source, in: dataset)
             case .moveTarget(let questions):
                 return try moveCandidates(questions, in: dataset)
+            case .gatherName(let questions):
+                return try namesForFound(questions)
             default:
                 return []
             }
