@@ -36,6 +36,8 @@ import Testing
         // The split preview (issue 13): parts with figures and routes, a part routed elsewhere, a re-cluster.
         Case(name: "split-preview", keys: "/Drawing counts<Enter>s", sizes: [(120, 40), (80, 24)], mono: false),
         Case(name: "split-typing-k", keys: "/Drawing counts<Enter>s1", sizes: [(80, 24)], mono: false),
+        Case(name: "search-all", keys: "<C-f>rfi open<Enter>", sizes: [(120, 40), (80, 24)], mono: false),
+        Case(name: "search-all-similar", keys: "<C-f>rfi open<Enter>jj<Space><Space>~", sizes: [(120, 40)], mono: false),
         Case(name: "recluster-preview", keys: "/Open RFIs<Enter> /RFI status<Enter> s", sizes: [(120, 40)], mono: false),
     ]
 
