@@ -72,7 +72,7 @@ public enum CommandRegistry {
         Command(.carryForward, "Carry the review of the previous run forward to this run", keys: [k("F")]),
 
         Command(.search, "Search (incremental)", keys: [k("/")], footer: "search", footerRank: 21),
-        Command(.searchAll, "Search every question of the run: by text, or similar to a text or a question", keys: [[.ctrl("f")]]),
+        Command(.searchAll, "Search every question of the run", keys: [[.ctrl("f")]]),
         Command(.searchNext, "Next match", keys: [k("n")]),
         Command(.searchPrevious, "Previous match", keys: [k("N")]),
         Command(.filter, "Filter the list", keys: [k("\\")], footer: "filter", footerRank: 22),
