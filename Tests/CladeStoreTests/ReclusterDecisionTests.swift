@@ -106,3 +106,24 @@ import Testing
         #expect(try P.stateSnapshot(app) == before)
     }
 }
+
+/// Carry-forward reads a re-cluster from the state it left: a split-off part, a merge, a rename.
+@Suite struct ReclusterCarryForwardTests {
+    @Test func carryForwardUnderstandsAReclusterAsTheSplitMergeAndRenameItMade() throws {
+        let tmp = try StoreFixtures.TempFolder()
+        let path = tmp.path("db.sqlite")
+        try StoreFixtures.writeDatabase(at: path)
+        let app = try AppDatabase.open(path: path)
+        let record = try DecisionStore(app: app, reviewer: "ana").commit(.recluster(Recluster(sources: [10, 11], name: "RFIs", parts: [
+            RoutedPart(questionIDs: [1], route: .newCluster(name: "RFI by number", description: "")),
+            RoutedPart(questionIDs: [2, 3, 4], route: .foldBack),
+        ])))
+        #expect(record.op == .recluster)
+        try app.writer.write { try $0.execute(sql: PipelineLoopTests.secondRun) }
+        let report = try CarryForwardStep.run(app, from: nil, to: nil)
+        let split = try #require(report.items.first { $0.what == .split })
+        #expect(split.status == .already && split.newClusterID == 140 && split.sourceDecisionID == record.id, "\(split)")
+        #expect(report.items.contains { $0.what == .merge && $0.oldClusterID == 11 }, "\(report.items.map(\.what))")
+        #expect(report.notCarried.isEmpty, "\(report.notCarried)")
+    }
+}
