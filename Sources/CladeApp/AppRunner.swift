@@ -159,6 +159,8 @@ public final class AppRunner {
                 backend.forceRedraw()
             case .suspend:
                 backend.suspend()
+            case .searchAll(let query):
+                searchAll(query)
             case .quit:
                 job?.cancel()
             case .writeFile(let request): writeFile(request)
@@ -182,10 +184,11 @@ public final class AppRunner {
         job = flag
         let inbox = self.inbox
         let engine = self.engine
+        let dataset = state.dataset
         jobGroup.enter()
         DispatchQueue.global(qos: .userInitiated).async { [jobGroup] in
             defer { jobGroup.leave() }
-            let result = engine.suggestSplit(cluster: cluster, memberIDs: members, k: k, isCancelled: { flag.isCancelled }) { fraction, phase in
+            let result = engine.suggestSplit(cluster: cluster, memberIDs: members, k: k, in: dataset, isCancelled: { flag.isCancelled }) { fraction, phase in
                 inbox.post(.splitProgress(fraction: fraction, phase: phase))
             }
             guard !flag.isCancelled else { return }

@@ -24,6 +24,7 @@ final class BackgroundReads: @unchecked Sendable {
     private var latestQueue = 0
     private var latestPrepare = 0
     private var latestSuggestions = 0
+    private var latestSearch = 0
     /// The last review queue computed, kept for working out a proposal's decisions (its parts'
     /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
     private var lastQueue: CurationEngine.Queue?
@@ -65,6 +66,18 @@ final class BackgroundReads: @unchecked Sendable {
     func loadSuggestions(_ purpose: Dialog.Purpose, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
         submit(on: suggesting, register: { [self] in latestSuggestions = $0 }, isStale: { [self] in $0 < latestSuggestions }) { _ in
             inbox.post(.suggestionsLoaded(purpose, engine.suggestions(for: purpose, in: dataset)))
+        }
+    }
+
+    /// Search everywhere: every question of the run, off the key path; a newer query makes an
+    /// unstarted older one stale (the reducer also keeps only the newest query's answer).
+    func searchAll(_ query: SearchAllQuery, engine: CurationEngine, into inbox: Inbox) {
+        submit(on: suggesting, register: { [self] in latestSearch = $0 }, isStale: { [self] in $0 < latestSearch }) { _ in
+            do {
+                inbox.post(.searchAllResults(try engine.searchAll(query)))
+            } catch {
+                inbox.post(.searchAllFailed(query, "Search failed: \(error)"))
+            }
         }
     }
 

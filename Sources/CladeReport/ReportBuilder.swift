@@ -86,7 +86,7 @@ public enum ReportBuilder {
         changes.merges = merged.keys.sorted().map { (merged[$0]!, byID[$0]?.label ?? "cluster \($0)") }
         // A split's log row lists the split cluster first, then the clusters it made.
         var splitFrom: [ClusterID: ClusterID] = [:]
-        for r in records where r.op == .split { for made in r.clusterIDs.dropFirst() { splitFrom[made] = r.clusterIDs.first } }
+        for r in records where r.op == .split || r.op == .recluster { for made in r.clusterIDs.dropFirst() { splitFrom[made] = r.clusterIDs.first } }
         for c in export.clusters where c.origin == .expert && c.status != .merged {
             let from = splitFrom[c.clusterID].flatMap { byID[$0]?.label } ?? "—"
             changes.splits.append((c.label, from, data.cluster(c.clusterID)?.stats.volume ?? Double(c.questions)))

@@ -133,9 +133,16 @@ import Testing
         store.receive(.splitReady(ModalKeysTests.split)) { s in
             s.split?.proposal = ModalKeysTests.split
             s.split?.progress = nil
+            s.split?.computing = false
+            s.split?.routes = [.foldBack, .keep]
+            s.split?.names = ["Rfi", "Status"]
         }
-        let part = SplitPart(name: "Status", description: "Split off “RFI status”: status", questionIDs: [3])
-        store.send("\r", effects: [.commit(.split(11, parts: [part]))]) { s in
+        // By default the largest part stays (the cluster is named after it), the others become new clusters.
+        let request = Recluster(sources: [11], name: "Rfi", description: "What stays: rfi", parts: [
+            RoutedPart(questionIDs: [1, 2], route: .foldBack),
+            RoutedPart(questionIDs: [3], route: .newCluster(name: "Status", description: "Split off “RFI status”: status")),
+        ])
+        store.send("\r", effects: [.commit(.recluster(request))]) { s in
             s.split = nil
             s.committing = true
         }
@@ -144,7 +151,15 @@ import Testing
     @Test func moveQuestions() {
         var store = Self.inQuestions()
         store.send("jj") { $0.questions.cursor.index = 2 }
-        store.open("M", .picker, title: "Move 1 question to…")
+        // The clusters nearest the questions' centre are looked for in the background, then listed first.
+        store.open("M", .picker, title: "Move 1 question to…", effects: [.loadSuggestions(.moveTarget(questions: [3]))])
+        #expect(store.state.dialog?.loading == true)
+        let nearest = DialogOption("Cost lookup", detail: "similarity 0.91 · embeddings", value: .cluster(22), suggested: true)
+        store.receive(.suggestionsLoaded(.moveTarget(questions: [3]), [nearest])) { s in
+            let rest = s.dialog!.options.filter { $0.value != .cluster(22) }
+            s.dialog?.options = [nearest] + rest
+            s.dialog?.loading = false
+        }
         store.send("cost") { s in
             s.dialog?.text = "cost"
             s.dialog?.cursor = 0
@@ -194,7 +209,7 @@ import Testing
     @Test func everyDecisionCommandHasAKindAndEveryKindIsTested() {
         let decisionCommands = CommandRegistry.all.filter { $0.id.rawValue.hasPrefix("decide.") && $0.id != .undo && $0.id != .redo }
         for command in decisionCommands { #expect(command.decision != nil, "\(command.id) has no decision kind") }
-        #expect(CommandRegistry.decisionKinds.count == 16)
+        #expect(CommandRegistry.decisionKinds.count == 17)  // with search everywhere's split-off (GatherDecision)
     }
 
     @Test func outputFileDialogWritesWhereTyped() {

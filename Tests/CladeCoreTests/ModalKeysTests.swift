@@ -36,6 +36,14 @@ import Testing
         case .split:
             Fixtures.press(&s, Fixtures.keys("s"))
             _ = Reducer.reduce(&s, .splitReady(split))
+        case .splitField:
+            Fixtures.press(&s, Fixtures.keys("s"))
+            _ = Reducer.reduce(&s, .splitReady(split))
+            Fixtures.press(&s, Fixtures.keys("3"))
+        case .searchAllField: Fixtures.press(&s, [.ctrl("f")])
+        case .searchAll:
+            Fixtures.press(&s, [.ctrl("f")] + Fixtures.keys("rfi\r"))
+            _ = Reducer.reduce(&s, .searchAllResults(SearchAllTests.result))
         case .help: Fixtures.press(&s, Fixtures.keys("?"))
         case .palette: Fixtures.press(&s, Fixtures.keys(":"))
         case .search: Fixtures.press(&s, Fixtures.keys("/r"))
@@ -103,10 +111,10 @@ import Testing
     }
 
     @Test func theTextFieldEditsTheSameInEveryPrompt() {
-        for context in [Context.textDialog, .picker, .help, .palette, .search, .filter] {
+        for context in [Context.textDialog, .picker, .help, .palette, .search, .filter, .splitField, .searchAllField] {
             var s = Self.state(in: context)
             Fixtures.press(&s, [.ctrl("u")] + Fixtures.keys("cost lookup") + [.ctrl("w"), .home, .delete, .end, .paste("budget\nnow")])
-            let text = s.dialog?.text ?? s.overlay?.query ?? s.prompt?.text
+            let text = s.dialog?.text ?? s.overlay?.query ?? s.prompt?.text ?? s.split?.field?.text ?? s.searchAll?.field.text
             #expect(text == "ost budget now", "\(context)")
         }
     }

@@ -52,7 +52,7 @@ import Testing
         for step in 0..<60 {
             let d = try DatasetLoader.load(app, reusing: cache)
             let leaves = d.clusters.filter { d.isLeaf($0.id) && !(d.children(of: $0.id).count > 0) }.map(\.id)
-            let kind = rng.int(10)
+            let kind = rng.int(12)
             var changed = Set<ClusterID>()
             do {
                 switch kind {
@@ -81,6 +81,15 @@ import Testing
                     changed = try store.writeUndo()?.figuresChanged ?? []
                 case 8:
                     changed = try store.writeRedo()?.figuresChanged ?? []
+                case 10, 11:
+                    // A routed split (kind 10) or a re-cluster of two or three leaves (kind 11).
+                    let count = kind == 10 ? 1 : 2 + rng.int(2)
+                    var sources: [ClusterID] = []
+                    for _ in 0..<count { if let c = rng.pick(leaves.filter { !sources.contains($0) }) { sources.append(c) } }
+                    guard sources.count == count else { break }
+                    let outside = leaves.filter { !sources.contains($0) }
+                    let request = try Self.randomRecluster(app, d, sources, outside: outside, step: step, rng: &rng)
+                    changed = try store.write(request).figuresChanged
                 default:
                     if let c = rng.pick(leaves) { changed = try store.write(.dismiss(c, reason: .outOfScope)).figuresChanged }
                 }
@@ -96,6 +105,25 @@ import Testing
         while try store.undo() != nil {}
         #expect(try Self.stateSnapshot(app) == original, "undoing everything must return the pipeline's state")
         try Self.checkInvariants(app, seed: seed, step: -1)
+    }
+
+    /// The union of the sources' questions dealt into three parts, each routed at random: kept
+    /// as a new cluster, folded back, or merged into a cluster outside the re-cut.
+    static func randomRecluster(_ app: AppDatabase, _ d: Dataset, _ sources: [ClusterID], outside: [ClusterID], step: Int, rng: inout RNG) throws -> DecisionRequest {
+        var union: [QuestionID] = []
+        for c in sources { union += try members(app, d, c) }
+        var parts: [[QuestionID]] = [[], [], []]
+        for q in union where rng.int(4) != 0 { parts[rng.int(3)].append(q) }
+        let routed = parts.enumerated().map { i, qs -> RoutedPart in
+            switch rng.int(3) {
+            case 0: return RoutedPart(questionIDs: qs, route: .newCluster(name: "part \(step).\(i)", description: "kept"))
+            case 1: return RoutedPart(questionIDs: qs, route: .foldBack)
+            default:
+                guard let target = rng.pick(outside) else { return RoutedPart(questionIDs: qs, route: .foldBack) }
+                return RoutedPart(questionIDs: qs, route: .into(target))
+            }
+        }
+        return .recluster(Recluster(sources: sources, name: rng.int(2) == 0 ? "rest \(step)" : nil, parts: routed))
     }
 
     static func members(_ app: AppDatabase, _ d: Dataset, _ c: ClusterID) throws -> [QuestionID] {

@@ -33,6 +33,12 @@ import Testing
         Case(name: "matrix-scrolled", keys: "7lll", sizes: [(80, 24)], mono: false),
         Case(name: "zoomed", keys: "+", sizes: [(80, 24), (120, 40)], mono: false),
         Case(name: "full-screen", keys: "<Enter>++", sizes: [(80, 24)], mono: false),
+        // The split preview (issue 13): parts with figures and routes, a part routed elsewhere, a re-cluster.
+        Case(name: "split-preview", keys: "/Drawing counts<Enter>s", sizes: [(120, 40), (80, 24)], mono: false),
+        Case(name: "split-typing-k", keys: "/Drawing counts<Enter>s1", sizes: [(80, 24)], mono: false),
+        Case(name: "search-all", keys: "<C-f>rfi open<Enter>", sizes: [(120, 40), (80, 24)], mono: false),
+        Case(name: "search-all-similar", keys: "<C-f>rfi open<Enter>jj<Space><Space>~", sizes: [(120, 40)], mono: false),
+        Case(name: "recluster-preview", keys: "/Open RFIs<Enter> /RFI status<Enter> s", sizes: [(120, 40)], mono: false),
     ]
 
     @Test(arguments: cases)
@@ -46,6 +52,14 @@ import Testing
             let app = try SampleApp(width: w, height: h, theme: .mono)
             Golden.check("\(c.name)-\(w)x\(h)-mono", app.type(c.keys), withStyles: true)
         }
+    }
+
+    /// Routing keys act on the parts shown, so they are typed once the proposal is there.
+    @Test func splitPreviewWithAPartRoutedElsewhereAndNamed() throws {
+        let app = try SampleApp(width: 120, height: 40)
+        app.type("/Drawing counts<Enter>s")
+        Golden.check("split-routed-120x40", app.type("jm"))
+        Golden.check("split-naming-120x40", app.type("ne<C-u>Revisions"))
     }
 
     @Test func asciiForDumbTerminals() throws {

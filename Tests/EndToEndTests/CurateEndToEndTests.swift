@@ -43,7 +43,7 @@ extension EndToEnd {
             try await select(tmux, "Drawing counts and revisions")
             try tmux.send(keys: "s")
             // The footer names the split's keys from the start; the proposal is ready when k shows.
-            screen = try await tmux.waitFor("k=2 by silhouette", timeout: .seconds(20))
+            screen = try await tmux.waitFor("k=2 chosen", timeout: .seconds(20))
             #expect(screen.contains("Enter splits"))
             try tmux.send(keys: .enter)
             _ = try await tmux.waitFor("Split 200 questions off “Drawing counts and revisions”")

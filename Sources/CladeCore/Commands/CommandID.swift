@@ -111,4 +111,20 @@ public enum CommandID: String, CaseIterable, Sendable {
     case queueAccept = "queue.accept"
     case queueSkip = "queue.skip"
     case queueShowSkipped = "queue.show-skipped"
+    // The split preview: k typed, parts routed
+    case splitTypeK = "split.type-k"
+    case splitNextPart = "split.next-part"
+    case splitPreviousPart = "split.previous-part"
+    case splitKeep = "split.keep"
+    case splitFoldBack = "split.fold-back"
+    case splitMergeInto = "split.merge-into"
+    case splitRename = "split.rename"
+    // Search everywhere
+    case searchAll = "search-all.open"
+    case searchAllMode = "search-all.mode"
+    case searchAllEdit = "search-all.edit"
+    case searchAllSimilar = "search-all.similar"
+    case searchAllMarkAll = "search-all.mark-all"
+    case searchAllMove = "search-all.move"
+    case searchAllSplitOff = "search-all.split-off"
 }

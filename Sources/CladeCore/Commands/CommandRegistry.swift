@@ -74,6 +74,7 @@ public enum CommandRegistry {
         Command(.writeReport, "Write the report for the client (HTML; Markdown for a .md file)", keys: [], keysText: ": report", decision: OutputFileDialog.self),
 
         Command(.search, "Search (incremental)", keys: [k("/")], footer: "search", footerRank: 21),
+        Command(.searchAll, "Search every question of the run", keys: [[.ctrl("f")]]),
         Command(.searchNext, "Next match", keys: [k("n")]),
         Command(.searchPrevious, "Previous match", keys: [k("N")]),
         Command(.filter, "Filter the list", keys: [k("\\")], footer: "filter", footerRank: 22),
@@ -100,7 +101,7 @@ public enum CommandRegistry {
     private static let dialogs: [Context] = [.choice, .picker, .textDialog]
     private static let overlays: [Context] = [.help, .palette]
     /// Where the one text field is: its editing keys work the same in all of them.
-    private static let textFields: [Context] = [.picker, .textDialog, .help, .palette, .search, .filter]
+    private static let textFields: [Context] = [.picker, .textDialog, .help, .palette, .search, .filter, .splitField, .searchAllField]
 
     /// The modal contexts' own commands. None inherits the global keys: a dialog's footer,
     /// help and the keymap show only what works in it.
@@ -120,10 +121,10 @@ public enum CommandRegistry {
         Command(.accept, "Run the command", keys: [[.enter]], contexts: overlays, footer: "runs", footerRank: 10),
         Command(.accept, "Keep the search (n and N go on with it)", keys: [[.enter]], contexts: [.search], footer: "keeps", footerRank: 10),
         Command(.accept, "Keep the filter", keys: [[.enter]], contexts: [.filter], footer: "keeps", footerRank: 10),
-        Command(.accept, "Split as shown: the other parts become new clusters (undoable)", keys: [[.enter]], contexts: [.split], footer: "splits", footerRank: 10),
+        Command(.accept, "Split as routed: one decision, undoable", keys: [[.enter]], contexts: [.split], footer: "splits", footerRank: 10),
         Command(.splitMore, "One more part (k + 1)", keys: [k("+"), k("="), k("l"), [.right]], contexts: [.split], footer: "changes k", footerKeys: "+/-", footerRank: 20),
         Command(.splitFewer, "One part fewer (k − 1)", keys: [k("-"), k("h"), [.left]], contexts: [.split]),
-        Command(.splitAuto, "Choose k again by silhouette", keys: [k("a")], contexts: [.split], footer: "chooses k again", footerRank: 25),
+        Command(.splitAuto, "Choose k automatically again", keys: [k("a")], contexts: [.split], footer: "chooses k again", footerRank: 25),
 
         Command(.cancel, "Cancel: nothing is recorded", keys: [[.escape], [.ctrl("c")]], contexts: dialogs, footer: "cancels", footerRank: 5),
         Command(.cancel, "Cancel: the cluster stays as it is", keys: [[.escape], [.ctrl("c")], k("q")], contexts: [.split], footer: "cancels", footerRank: 5),
@@ -133,7 +134,7 @@ public enum CommandRegistry {
         Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
         Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
 
-        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter]),
+        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .splitField, .searchAll, .searchAllField]),
 
         Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
         Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),
@@ -146,6 +147,31 @@ public enum CommandRegistry {
         Command(.textDeleteForward, "Delete the character under the cursor", keys: [[.delete], [.ctrl("d")]], contexts: textFields),
         Command(.textDeleteWord, "Delete the word before the cursor", keys: [[.ctrl("w")]], contexts: textFields),
         Command(.textDeleteToStart, "Delete to the start (clears the text)", keys: [[.ctrl("u")]], contexts: textFields),
+
+        Command(.splitTypeK, "Type a k: that many parts", keys: (0...9).map { k(String($0)) }, contexts: [.split], keysText: "0–9"),
+        Command(.splitNextPart, "Next part", keys: [k("j"), [.down]], contexts: [.split], footer: "part", footerKeys: "j/k", footerRank: 30),
+        Command(.splitPreviousPart, "Previous part", keys: [k("k"), [.up]], contexts: [.split]),
+        Command(.splitKeep, "Keep the part as a new cluster", keys: [k("n")], contexts: [.split], footer: "new", footerRank: 12),
+        Command(.splitFoldBack, "Fold the part back into the cluster", keys: [k("f")], contexts: [.split], footer: "fold back", footerRank: 13),
+        Command(.splitMergeInto, "Merge the part into its nearest cluster (again: the next nearest)", keys: [k("m")], contexts: [.split], footer: "merge into", footerRank: 14),
+        Command(.splitRename, "Name the part (or, on a folded-back part, the cluster)", keys: [k("e"), k("r")], contexts: [.split], footer: "name", footerRank: 15),
+        Command(.accept, "Apply the typed k or name", keys: [[.enter]], contexts: [.splitField], footer: "applies", footerRank: 10),
+        Command(.cancel, "Close the field: back to the preview", keys: [[.escape], [.ctrl("c")]], contexts: [.splitField], footer: "back", footerRank: 5),
+
+        Command(.accept, "Search every question of the run", keys: [[.enter]], contexts: [.searchAllField], footer: "searches", footerRank: 10),
+        Command(.searchAllMode, "Switch between words in the text and questions similar to the text", keys: [[.tab]], contexts: [.searchAllField], footer: "text/similar", footerRank: 15),
+        Command(.listDown, "To the results", keys: [[.down]], contexts: [.searchAllField]),
+        Command(.cancel, "Close the search", keys: [[.escape], [.ctrl("c")]], contexts: [.searchAllField, .searchAll], footer: "closes", footerRank: 5),
+        Command(.listDown, "Next question", keys: [k("j"), [.down]], contexts: [.searchAll], footer: "move", footerKeys: "j/k", footerRank: 40),
+        Command(.listUp, "Previous question", keys: [k("k"), [.up]], contexts: [.searchAll]),
+        Command(.listPageDown, "Page down", keys: [[.pageDown], [.ctrl("d")]], contexts: [.searchAll]),
+        Command(.listPageUp, "Page up", keys: [[.pageUp], [.ctrl("u")]], contexts: [.searchAll]),
+        Command(.toggleMark, "Mark or unmark the question", keys: [k(" ")], contexts: [.searchAll], footer: "mark", footerKeys: "Space", footerRank: 20),
+        Command(.searchAllMarkAll, "Mark every question found (again: none)", keys: [k("a"), k("*")], contexts: [.searchAll], footer: "all", footerRank: 21),
+        Command(.searchAllMove, "Move the marked questions to a cluster: one decision", keys: [k("M")], contexts: [.searchAll], footer: "move", footerRank: 12, decision: MoveDecision.self),
+        Command(.searchAllSplitOff, "Split the marked questions off into a new cluster: one decision", keys: [k("s")], contexts: [.searchAll], footer: "split off", footerRank: 13, decision: GatherDecision.self),
+        Command(.searchAllSimilar, "Questions similar to this one", keys: [k("~"), k("=")], contexts: [.searchAll], footer: "similar", footerKeys: "~", footerRank: 14),
+        Command(.searchAllEdit, "Edit the query", keys: [k("/"), k("e"), [.tab]], contexts: [.searchAll], footer: "edit", footerKeys: "/", footerRank: 16),
     ]
 
     /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),

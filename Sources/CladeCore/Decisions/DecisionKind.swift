@@ -26,6 +26,8 @@ public enum DecisionStep: Equatable, Sendable {
     case refuse(String)
     /// Compute a suggested split of the cluster in the background and preview it.
     case previewSplit(ClusterID)
+    /// Compute a re-cut of several clusters together (the first keeps its id) and preview it.
+    case previewRecluster([ClusterID])
     /// Nothing to record: close the dialog.
     case close
     /// Write a file (the export or the report): the run loop does, and says where.

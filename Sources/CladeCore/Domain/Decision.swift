@@ -18,6 +18,10 @@ public enum DecisionRequest: Equatable, Sendable {
     case addCapability(name: String, description: String, confirmOn: ClusterID?)
     case setThreshold(key: String, value: String?)
     case setPrioritisation(ClusterID, PrioritisationInputs)
+    /// A routed split (one source) or a re-cluster of several clusters (`Recluster`).
+    case recluster(Recluster)
+    /// Questions from anywhere in the run (a search's marks) into one new cluster.
+    case gather(questions: [QuestionID], name: String, description: String)
 
     public var op: DecisionOp {
         switch self {
@@ -36,6 +40,8 @@ public enum DecisionRequest: Equatable, Sendable {
         case .addCapability: .addCapability
         case .setThreshold: .setThreshold
         case .setPrioritisation: .setPrioritisation
+        case .recluster(let r): r.sources.count > 1 ? .recluster : .split
+        case .gather: .split
         }
     }
 }
@@ -100,12 +106,13 @@ public enum DecisionOp: RawRepresentable, Hashable, Codable, Sendable {
     case setThreshold
     case setPrioritisation
     case undo, redo
+    case recluster
     case unknown(String)
 
     /// Every op this build writes.
     public static let known: [DecisionOp] = [
         .relabel, .merge, .split, .move, .setPriority, .setIssueType, .setAction, .note, .setReviewed, .dismiss, .restore,
-        .capabilityVerdict, .addCapability, .setThreshold, .setPrioritisation, .undo, .redo,
+        .capabilityVerdict, .addCapability, .setThreshold, .setPrioritisation, .undo, .redo, .recluster,
     ]
 
     private static let byText: [String: DecisionOp] = Dictionary(uniqueKeysWithValues: known.map { ($0.rawValue, $0) })
@@ -131,6 +138,7 @@ public enum DecisionOp: RawRepresentable, Hashable, Codable, Sendable {
         case .setPrioritisation: "set_prioritisation"
         case .undo: "undo"
         case .redo: "redo"
+        case .recluster: "recluster"
         case .unknown(let text): text
         }
     }

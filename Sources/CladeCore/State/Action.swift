@@ -34,6 +34,9 @@ public enum Action: Equatable, Sendable {
     case queuePrepareFailed(key: String, String)
     /// A skip (or its undoing) could not be written: the screen goes back to what the file holds.
     case queueSkipFailed(key: String, skipped: Bool, String)
+    /// Search everywhere answered (or could not).
+    case searchAllResults(SearchAllResult)
+    case searchAllFailed(SearchAllQuery, String)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
@@ -62,4 +65,6 @@ public enum Effect: Equatable, Sendable {
     case prepareQueueProposal(QueueProposal)
     /// Remember (or forget) that the reviewer skipped a proposal in this run.
     case skipQueueProposal(run: RunID, key: String, title: String, skipped: Bool)
+    /// Search every question of the run in the background.
+    case searchAll(SearchAllQuery)
 }

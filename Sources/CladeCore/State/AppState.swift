@@ -110,6 +110,8 @@ public struct AppState: Equatable, Sendable {
     public var rangeAnchor: Int?
     public var dialog: Dialog?
     public var split: SplitPreview?
+    /// Search everywhere (`Ctrl-F`), open over the panes.
+    public var searchAll: SearchAllState?
     /// What `u` and `Ctrl-r` would undo and redo, from the decision log.
     public var undoSummary: String?
     public var redoSummary: String?
@@ -137,8 +139,9 @@ public struct AppState: Equatable, Sendable {
     public var context: Context {
         // Help opened over a dialog, the split preview or a prompt (F1) reads keys first.
         if let overlay { return overlay.kind == .help ? .help : .palette }
-        if split != nil { return .split }
+        if let split { return split.field != nil ? .splitField : .split }
         if let dialog { return dialog.context }
+        if let searchAll { return searchAll.typing ? .searchAllField : .searchAll }
         if let prompt { return prompt.context }
         return keyContext
     }

@@ -7,6 +7,8 @@ public struct Dialog: Equatable, Sendable {
         case note(ClusterID)
         case newCapability(ClusterID?)
         case splitName(ClusterID, [QuestionID])
+        /// The name of a new cluster made of questions found anywhere (search everywhere).
+        case gatherName([QuestionID])
         case mergeTarget(sources: [ClusterID])
         case moveTarget(questions: [QuestionID])
         case survivingLabel(sources: [ClusterID], target: ClusterID)
@@ -112,62 +114,5 @@ public struct DialogOption: Equatable, Sendable {
         self.key = key
         self.value = value
         self.suggested = suggested
-    }
-}
-
-/// A suggested split being computed or shown.
-public struct SplitPreview: Equatable, Sendable {
-    public var clusterID: ClusterID
-    /// The k asked for; nil while choosing it automatically.
-    public var requestedK: Int?
-    public var progress: Double?
-    public var phase: String
-    public var proposal: SplitProposal?
-    public var error: String?
-
-    public init(clusterID: ClusterID, requestedK: Int? = nil) {
-        self.clusterID = clusterID
-        self.requestedK = requestedK
-        phase = "Starting"
-    }
-}
-
-/// What a suggested split would make.
-public struct SplitProposal: Equatable, Sendable {
-    public struct Part: Equatable, Sendable {
-        public var questionIDs: [QuestionID]
-        public var stats: ClusterStats
-        public var keywords: [String]
-        public var samples: [String]
-        public init(questionIDs: [QuestionID], stats: ClusterStats, keywords: [String], samples: [String]) {
-            self.questionIDs = questionIDs
-            self.stats = stats
-            self.keywords = keywords
-            self.samples = samples
-        }
-        /// A name from the part's distinctive words.
-        public var suggestedName: String {
-            let name = keywords.prefix(3).joined(separator: " · ")
-            return name.prefix(1).uppercased() + name.dropFirst()
-        }
-    }
-
-    public var clusterID: ClusterID
-    public var k: Int
-    /// Chosen by silhouette rather than by the reviewer.
-    public var automatic: Bool
-    public var silhouette: Double?
-    /// "embeddings" or "TF-IDF".
-    public var vectors: String
-    /// Largest part first; it stays in the cluster, the others become new clusters.
-    public var parts: [Part]
-
-    public init(clusterID: ClusterID, k: Int, automatic: Bool, silhouette: Double?, vectors: String, parts: [Part]) {
-        self.clusterID = clusterID
-        self.k = k
-        self.automatic = automatic
-        self.silhouette = silhouette
-        self.vectors = vectors
-        self.parts = parts
     }
 }

@@ -26,18 +26,22 @@ public enum Context: String, CaseIterable, Sendable {
     case global, clusters, questions, capabilities, segments, priorities, charts, matrix, queue
     // Modal contexts: each declares its own commands and inherits none of the global ones.
     case choice, picker, textDialog, split, help, palette, search, filter
+    /// The split preview's text field (a typed k or a part's name).
+    case splitField
+    /// Search everywhere: its results list, and its query field.
+    case searchAll, searchAllField
 
     /// The panes and the full-screen views, where the global commands apply.
     public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix, .queue]
     /// Dialogs, the split preview, the command overlays and the footer prompt.
-    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter]
+    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .splitField, .searchAll, .searchAllField]
     /// Every context a key can be read in.
     public static let all: [Context] = keyContexts + modalContexts
 
     public var isModal: Bool { Self.modalContexts.contains(self) }
 
     /// Modal contexts with a text field: printable keys and pastes are typed into it.
-    public var takesText: Bool { [.picker, .textDialog, .help, .palette, .search, .filter].contains(self) }
+    public var takesText: Bool { [.picker, .textDialog, .help, .palette, .search, .filter, .splitField, .searchAllField].contains(self) }
 
     public init(_ pane: Pane) {
         switch pane {
@@ -66,6 +70,9 @@ public enum Context: String, CaseIterable, Sendable {
         case .palette: "Command palette"
         case .search: "Search prompt"
         case .filter: "Filter prompt"
+        case .splitField: "Split preview: typing k or a name"
+        case .searchAll: "Search everywhere: results"
+        case .searchAllField: "Search everywhere: the query"
         }
     }
 }

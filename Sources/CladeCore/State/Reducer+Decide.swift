@@ -38,9 +38,9 @@ extension Reducer {
             state.status = StatusMessage(reason, isError: true)
             return []
         case .previewSplit(let cluster):
-            state.dialog = nil
-            state.split = SplitPreview(clusterID: cluster)
-            return [.suggestSplit(clusterID: cluster, memberIDs: state.dataset.memberClusterIDs(of: cluster), k: nil)]
+            return openSplitPreview(&state, sources: [cluster])
+        case .previewRecluster(let sources):
+            return openSplitPreview(&state, sources: sources)
         case .close:
             state.dialog = nil
             return []
@@ -56,9 +56,21 @@ extension Reducer {
     static func commit(_ state: inout AppState, _ request: DecisionRequest) -> [Effect] {
         state.dialog = nil
         state.committing = true
+        if var search = state.searchAll, let query = search.result?.query {
+            // The search stays open; what was found is looked for again once the decision is written.
+            search.marked = []
+            search.pending = query
+            state.searchAll = search
+            switch request {
+            case .split, .move, .gather: state.markedQuestions = []
+            default: break
+            }
+            return [.commit(request), .searchAll(query)]
+        }
         switch request {
         case .merge: state.markedClusters = []
-        case .split, .move: state.markedQuestions = []
+        case .split, .move, .gather: state.markedQuestions = []
+        case .recluster(let r) where r.sources.count > 1: state.markedClusters = []
         default: break
         }
         return [.commit(request)]
@@ -93,36 +105,5 @@ extension Reducer {
             }
             return apply(&state, kind.finish(answer, of: dialog, state))
         }
-    }
-
-    // MARK: Suggested split
-
-    static func splitCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
-        guard let split = state.split else { return [] }
-        switch id {
-        case .cancel:
-            state.split = nil
-            state.status = StatusMessage("Split cancelled")
-            return split.proposal == nil ? [.cancelSplit] : []
-        case .splitMore:
-            return resplit(&state, split, k: (split.proposal?.k ?? 2) + 1)
-        case .splitFewer:
-            return resplit(&state, split, k: max(2, (split.proposal?.k ?? 3) - 1))
-        case .splitAuto:
-            return resplit(&state, split, k: nil)
-        case .accept:
-            guard let proposal = split.proposal, let request = SplitDecision.request(accepting: proposal, state) else { return [] }
-            state.split = nil
-            return commit(&state, request)
-        default:
-            return []
-        }
-    }
-
-    static func resplit(_ state: inout AppState, _ split: SplitPreview, k: Int?) -> [Effect] {
-        guard split.proposal != nil || split.error != nil else { return [] }
-        let capped = k.map { min($0, 12) }
-        state.split = SplitPreview(clusterID: split.clusterID, requestedK: capped)
-        return [.suggestSplit(clusterID: split.clusterID, memberIDs: state.dataset.memberClusterIDs(of: split.clusterID), k: capped)]
     }
 }

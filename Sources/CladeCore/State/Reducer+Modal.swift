@@ -5,6 +5,7 @@ extension Reducer {
     static func modalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let context = state.context
         if case .command(let id) = keymap.resolve([key], in: context) {
+            if id == .splitTypeK, case .char(let digit) = key { return typeK(&state, digit) }
             return performModal(&state, id, in: context)
         }
         if context.takesText, let text = key.typedText {
@@ -30,7 +31,8 @@ extension Reducer {
         }
         switch context {
         case .choice, .picker, .textDialog: return dialogCommand(&state, id)
-        case .split: return splitCommand(&state, id)
+        case .split, .splitField: return splitCommand(&state, id)
+        case .searchAll, .searchAllField: return searchAllCommand(&state, id)
         case .help, .palette: return overlayCommand(&state, id)
         case .search, .filter: return promptCommand(&state, id)
         default: return []
@@ -58,6 +60,16 @@ extension Reducer {
             edit(&prompt.field)
             state.prompt = prompt
             return prompt.text != before ? promptEdited(&state) : []
+        }
+        if var search = state.searchAll, search.typing {
+            edit(&search.field)
+            state.searchAll = search
+            return []
+        }
+        if var split = state.split, var field = split.field {
+            edit(&field)
+            split.field = field
+            state.split = split
         }
         return []
     }

@@ -96,16 +96,15 @@ public enum Reducer {
             state.split?.phase = phase
             return []
         case .splitReady(let proposal):
-            guard state.split?.clusterID == proposal.clusterID else { return [] }
-            state.split?.proposal = proposal
-            state.split?.progress = nil
-            return []
+            return splitReady(&state, proposal)
         case .splitFailed(let message):
-            state.split?.error = message
-            state.split?.progress = nil
-            return []
+            return splitFailed(&state, message)
         case .queueLoaded, .queueFailed, .queuePrepared, .queuePrepareFailed, .queueSkipFailed:
             return queueAnswer(&state, action)
+        case .searchAllResults(let result):
+            return searchAllResults(&state, result)
+        case .searchAllFailed(let query, let message):
+            return searchAllFailed(&state, query, message)
         }
     }
 
@@ -186,6 +185,9 @@ public enum Reducer {
         case .toggleCapabilityFilter: return toggleCapabilityFilter(&state)
         case .clearFilters: return clearFilters(&state)
         case .search, .filter: return openPrompt(&state, id == .search ? .search : .filter)
+        case .searchAll:
+            state.searchAll = SearchAllState()
+            return []
         case .searchNext: return searchStep(&state, forward: true)
         case .searchPrevious: return searchStep(&state, forward: false)
         case .help, .palette:

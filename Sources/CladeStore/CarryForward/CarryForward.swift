@@ -240,7 +240,7 @@ struct CarryForwardEngine {
     func splitDecision(_ c: ClusterID) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT d.decision_id FROM clade_decisions d, json_each(d.cluster_ids) j
-            WHERE d.op = ? AND d.run_id = ? AND j.value = ? ORDER BY d.decision_id DESC LIMIT 1
-            """, arguments: [DecisionOp.split, old.run, c])
+            WHERE d.op IN (?, ?) AND d.run_id = ? AND j.value = ? ORDER BY d.decision_id DESC LIMIT 1
+            """, arguments: [DecisionOp.split, DecisionOp.recluster, old.run, c])
     }
 }

@@ -22,6 +22,10 @@ public struct CurationEngine: Sendable {
             case .mergeTarget(let sources):
                 guard let source = sources.first else { return [] }
                 return try mergeCandidates(source, in: dataset)
+            case .moveTarget(let questions):
+                return try moveCandidates(questions, in: dataset)
+            case .gatherName(let questions):
+                return try namesForFound(questions)
             default:
                 return []
             }
@@ -71,119 +75,6 @@ public struct CurationEngine: Sendable {
 
     static func titleCase(_ s: String) -> String {
         s.prefix(1).uppercased() + s.dropFirst()
-    }
-
-    // MARK: Merge
-
-    /// Other leaves ranked by cosine between centroids of their embeddings, or by keyword overlap
-    /// when the run has no embeddings.
-    func mergeCandidates(_ source: ClusterID, in dataset: Dataset) throws -> [DialogOption] {
-        let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) }
-        var scored: [(Cluster, Double, String)] = []
-        if try hasEmbeddings() {
-            var centroids: [ClusterID: [Float]] = [:]
-            for leaf in leaves {
-                if let c = try centroid(of: dataset.memberClusterIDs(of: leaf.id)) { centroids[leaf.id] = c }
-            }
-            guard let s = centroids[source] else { return [] }
-            for leaf in leaves where leaf.id != source {
-                // Embeddings of another dimension (mixed models) cannot be compared.
-                guard let c = centroids[leaf.id], c.count == s.count else { continue }
-                scored.append((leaf, Double(VectorMath.dot(s, c)), "embeddings"))
-            }
-        } else {
-            let own = Set(dataset.cluster(source)?.keywords.map { $0.lowercased() } ?? [])
-            for leaf in leaves where leaf.id != source {
-                let other = Set(leaf.keywords.map { $0.lowercased() })
-                let union = own.union(other).count
-                scored.append((leaf, union == 0 ? 0 : Double(own.intersection(other).count) / Double(union), "keyword overlap"))
-            }
-        }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }.prefix(5).map { leaf, sim, basis in
-            DialogOption(leaf.name, detail: "similarity \(String(format: "%.2f", sim)) · \(basis)", value: .cluster(leaf.id), suggested: true)
-        }
-    }
-
-    // MARK: Suggested split
-
-    public enum SplitError: Error, CustomStringConvertible {
-        case tooSmall(Int)
-        case failed(String)
-        public var description: String {
-            switch self {
-            case .tooSmall(let n): "Only \(n) questions: too few to split"
-            case .failed(let m): "Could not split: \(m)"
-            }
-        }
-    }
-
-    /// Clusters the questions of a cluster into k parts (k chosen by silhouette when nil).
-    public func suggestSplit(
-        cluster: ClusterID, memberIDs: [ClusterID], k: Int?, isCancelled: @escaping () -> Bool,
-        progress: @escaping (Double, String) -> Void
-    ) -> Result<SplitProposal, SplitError> {
-        do {
-            progress(0, "Reading the questions")
-            let rows = try memberRows(memberIDs)
-            guard rows.count >= 6 else { return .failure(.tooSmall(rows.count)) }
-            let embeddings = try embeddingMatrix(rows.map(\.id))
-            let tokenizer = Tokenizer.english
-            let tokens = rows.map { tokenizer.tokens($0.text) }
-            let control = AnalysisControl(progress: { p in progress(0.1 + 0.8 * p.fraction, Self.phase(p.stage)) }, isCancelled: isCancelled)
-            let labels: [Int]
-            let chosenK: Int
-            let silhouette: Double?
-            let basis: String
-            if let embeddings {
-                basis = "embeddings"
-                (labels, chosenK, silhouette) = try partition(embeddings, k: k, control: control)
-            } else {
-                basis = "TF-IDF"
-                let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
-                (labels, chosenK, silhouette) = try partition(vectorizer.transform(documents: tokens), k: k, control: control)
-            }
-            progress(0.95, "Describing the parts")
-            let keywords = ClassTFIDF.keywords(documents: tokens, labels: labels, classCount: chosenK, top: 6)
-            var parts: [SplitProposal.Part] = (0..<chosenK).map { part in
-                let members = rows.indices.filter { labels[$0] == part }
-                var stats = ClusterStats()
-                for i in members { stats.add(weight: rows[i].weight, relevance: rows[i].relevance, feedback: rows[i].feedback) }
-                return SplitProposal.Part(
-                    questionIDs: members.map { rows[$0].id }, stats: stats, keywords: keywords[part].map(\.term),
-                    samples: Self.samples(members.map { rows[$0].text })
-                )
-            }
-            parts = parts.filter { !$0.questionIDs.isEmpty }.sorted { $0.stats.volume != $1.stats.volume ? $0.stats.volume > $1.stats.volume : $0.questionIDs[0] < $1.questionIDs[0] }
-            progress(1, "Done")
-            return .success(SplitProposal(clusterID: cluster, k: parts.count, automatic: k == nil, silhouette: silhouette, vectors: basis, parts: parts))
-        } catch let e as AnalysisError {
-            return .failure(.failed(e.description))
-        } catch {
-            return .failure(.failed("\(error)"))
-        }
-    }
-
-    static func phase(_ stage: String) -> String {
-        stage.hasPrefix("choosing k") ? "Choosing k by silhouette (\(stage))" : "Clustering (\(stage))"
-    }
-
-    func partition<Rows: VectorRows>(_ data: Rows, k: Int?, control: AnalysisControl) throws -> ([Int], Int, Double?) {
-        let chosen: Int
-        if let k {
-            chosen = min(k, data.count - 1)
-        } else {
-            let candidates = Array(2...min(8, max(2, data.count / 3)))
-            chosen = try KSelection.choose(data, options: .init(candidates: candidates, sampleSize: 3000, seed: 7), control: control).k
-        }
-        let fit = try KMeans.fit(data, options: .init(k: chosen, restarts: 3, seed: 7), control: control)
-        let score = data.count <= 5000 ? Silhouette.cosine(data, labels: fit.labels, k: chosen) : nil
-        return (fit.labels, chosen, score)
-    }
-
-    /// A few distinct examples of a part.
-    static func samples(_ texts: [String]) -> [String] {
-        var seen = Set<String>()
-        return texts.filter { seen.insert($0.lowercased()).inserted }.prefix(6).map { $0 }
     }
 
     // MARK: Reads

@@ -38,6 +38,8 @@ struct DecisionPlanner {
         case .addCapability(let name, let description, let cluster): try addCapability(name, description: description, confirmOn: cluster)
         case .setThreshold(let key, let value): try setThreshold(key: key, value: value)
         case .setPrioritisation(let c, let inputs): try setPrioritisation(c, inputs)
+        case .recluster(let r): try recluster(r)
+        case .gather(let questions, let name, let description): try gather(questions, name: name, description: description)
         }
     }
 

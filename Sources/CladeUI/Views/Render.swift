@@ -27,6 +27,9 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     case .queue: QueueView.draw(&screen, state: state, theme: theme, rect: body)
     }
     Footer.draw(&screen, state: state, theme: theme)
+    if let search = state.searchAll {
+        SearchAllView.draw(&screen, state: state, search: search, theme: theme)
+    }
     if let dialog = state.dialog {
         DialogView.draw(&screen, state: state, dialog: dialog, theme: theme)
     }

@@ -1,0 +1,150 @@
+import CladeCore
+import Foundation
+import GRDB
+
+/// The suggested split and re-cluster: k-means over the questions of one cluster or of several
+/// together, k chosen by `SplitK` unless the reviewer typed one, and every part described by
+/// the figures the preview shows (weighted size, cohesion, central and borderline questions,
+/// nearest existing clusters), all measured here by the code the decisions use.
+extension CurationEngine {
+    public enum SplitError: Error, CustomStringConvertible {
+        case tooSmall(Int)
+        case failed(String)
+        public var description: String {
+            switch self {
+            case .tooSmall(let n): "Only \(n) questions: too few to split"
+            case .failed(let m): "Could not split: \(m)"
+            }
+        }
+    }
+
+    /// Questions read per other cluster for its centre and cohesion: as many as the review
+    /// queue reads, spread out over the cluster, so both measure the run alike.
+    static var contextSamplePerCluster: Int { queueSamplePerCluster }
+    /// Rows k is chosen on (the final cut uses every question).
+    static let kSelectionSample = 3000
+
+    /// Clusters the questions of `memberIDs` into k parts (k chosen automatically when nil).
+    /// With `dataset`, each part gets its nearest clusters outside the split and k aims at the
+    /// run's typical cohesion.
+    public func suggestSplit(
+        cluster: ClusterID, memberIDs: [ClusterID], k: Int?, in dataset: Dataset? = nil,
+        isCancelled: @escaping () -> Bool, progress: @escaping (Double, String) -> Void
+    ) -> Result<SplitProposal, SplitError> {
+        do {
+            progress(0, "Reading the questions")
+            let rows = try memberRows(memberIDs)
+            guard rows.count >= 6 else { return .failure(.tooSmall(rows.count)) }
+            let tokens = rows.map { Tokenizer.english.tokens($0.text) }
+            let control = AnalysisControl(progress: { p in progress(0.1 + 0.8 * p.fraction, Self.phase(p.stage)) }, isCancelled: isCancelled)
+            let others = try dataset.map { try contextClusters(excluding: Set(memberIDs), in: $0) } ?? []
+            let sources = dataset.map { d in memberIDs.filter { d.cluster($0) != nil && d.isLeaf($0) }.count } ?? 1
+            if let embeddings = try embeddingMatrix(rows.map(\.id)) {
+                let context = try others.isEmpty ? nil : contextEmbeddings(others)
+                return .success(try cut(embeddings, rows: rows, tokens: tokens, basis: "embeddings", context: context, others: others,
+                                        cluster: cluster, k: k, sources: sources, control: control, progress: progress))
+            }
+            let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
+            let context = others.isEmpty ? nil : vectorizer.transform(documents: others.flatMap { $0.texts.map { Tokenizer.english.tokens($0) } })
+            return .success(try cut(vectorizer.transform(documents: tokens), rows: rows, tokens: tokens, basis: "TF-IDF", context: context,
+                                    others: others, cluster: cluster, k: k, sources: sources, control: control, progress: progress))
+        } catch let e as AnalysisError {
+            return .failure(.failed(e.description))
+        } catch {
+            return .failure(.failed("\(error)"))
+        }
+    }
+
+    /// A cluster outside the split, by a spread-out sample of its questions.
+    struct ContextCluster {
+        var id: ClusterID
+        var name: String
+        var questionIDs: [QuestionID]
+        var texts: [String]
+    }
+
+    func contextClusters(excluding members: Set<ClusterID>, in dataset: Dataset) throws -> [ContextCluster] {
+        try dataset.clusters.filter { dataset.isLeaf($0.id) && !members.contains($0.id) && $0.stats.rows > 0 && !$0.isOutlier }.compactMap { leaf in
+            try contextCluster(leaf, in: dataset)
+        }
+    }
+
+    /// A spread-out sample of a leaf's questions (every n-th by id), nil when it has none.
+    func contextCluster(_ leaf: Cluster, in dataset: Dataset) throws -> ContextCluster? {
+        let all = try textsWithIDs(of: dataset.memberClusterIDs(of: leaf.id), limit: Int.max)
+        guard !all.isEmpty else { return nil }
+        let step = max(1, (all.count + Self.contextSamplePerCluster - 1) / Self.contextSamplePerCluster)
+        let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
+        return ContextCluster(id: leaf.id, name: leaf.name, questionIDs: sample.map(\.0), texts: sample.map(\.1))
+    }
+
+    func contextEmbeddings(_ others: [ContextCluster]) throws -> Matrix? {
+        try embeddingMatrix(others.flatMap(\.questionIDs))
+    }
+
+    func cut<Rows: VectorRows, Context: VectorRows>(
+        _ data: Rows, rows: [MemberRow], tokens: [[String]], basis: String, context: Context?, others: [ContextCluster],
+        cluster: ClusterID, k: Int?, sources: Int, control: AnalysisControl, progress: (Double, String) -> Void
+    ) throws -> SplitProposal {
+        // The other clusters' centres and the run's typical cohesion, measured as the queue does.
+        var otherCentres: Matrix?
+        var target: Double?
+        if let context, context.dimension == data.dimension {
+            let labels = others.enumerated().flatMap { i, o in Array(repeating: i, count: o.questionIDs.count) }
+            let centres = Centroids.compute(context, labels: labels, k: others.count, normalized: true)
+            otherCentres = centres
+            target = PartFigures.typicalCohesion(PartFigures.cohesions(context, labels: labels, centroids: centres), rows: others.map(\.questionIDs.count))
+        }
+        let chosenK: Int
+        var criterion = ""
+        if let k {
+            chosenK = max(2, min(k, data.count - 1))
+        } else {
+            var rng = SeededGenerator(seed: 7)
+            let picked = rng.sample(Self.kSelectionSample, from: data.count)
+            let sample = picked.count == data.count ? data : data.selecting(rows: picked)
+            let choice = try SplitK.choose(sample, target: target, cap: SplitK.cap(rows: data.count, sources: sources), control: control)
+            chosenK = choice.k
+            criterion = choice.criterion.title
+        }
+        let fit = try KMeans.fit(data, options: .init(k: chosenK, restarts: 3, seed: 7), control: control)
+        progress(0.95, "Describing the parts")
+        let centres = Centroids.compute(data, labels: fit.labels, k: chosenK, normalized: true)
+        let cohesion = PartFigures.cohesions(data, labels: fit.labels, centroids: centres)
+        let central = Centroids.mostCentral(data, labels: fit.labels, centroids: centres, count: 12)
+        let borderline = PartFigures.borderline(data, labels: fit.labels, centroids: centres, count: 12)
+        let nearest = otherCentres.map { PartFigures.nearest(centres, to: $0, count: 3) } ?? Array(repeating: [], count: chosenK)
+        let before = PartFigures.cohesions(data, labels: Array(repeating: 0, count: data.count),
+                                           centroids: Centroids.compute(data, labels: Array(repeating: 0, count: data.count), k: 1, normalized: true))[0]
+        let keywords = ClassTFIDF.keywords(documents: tokens, labels: fit.labels, classCount: chosenK, top: 6)
+        var parts: [SplitProposal.Part] = (0..<chosenK).map { part in
+            let members = rows.indices.filter { fit.labels[$0] == part }
+            var stats = ClusterStats()
+            for i in members { stats.add(weight: rows[i].weight, relevance: rows[i].relevance, feedback: rows[i].feedback) }
+            let centralTexts = Self.distinct(central[part].map { rows[$0].text }, count: 3)
+            let borderTexts = Self.distinct(borderline[part].map { rows[$0].text }, count: 2, excluding: centralTexts)
+            return SplitProposal.Part(
+                questionIDs: members.map { rows[$0].id }, stats: stats, keywords: keywords[part].map(\.term),
+                samples: centralTexts, borderline: borderTexts, cohesion: cohesion[part],
+                nearest: nearest[part].map { SplitProposal.Neighbour(clusterID: others[$0.index].id, name: others[$0.index].name, similarity: $0.similarity) }
+            )
+        }
+        parts = parts.filter { !$0.questionIDs.isEmpty }.sorted {
+            $0.stats.volume != $1.stats.volume ? $0.stats.volume > $1.stats.volume : $0.questionIDs[0] < $1.questionIDs[0]
+        }
+        let silhouette = data.count <= 5000 ? Silhouette.cosine(data, labels: fit.labels, k: chosenK) : nil
+        progress(1, "Done")
+        return SplitProposal(clusterID: cluster, k: parts.count, automatic: k == nil, silhouette: silhouette, vectors: basis, parts: parts,
+                             criterion: criterion, requestedK: k, cohesionBefore: before)
+    }
+
+    static func phase(_ stage: String) -> String {
+        stage.hasPrefix("choosing k") ? "Choosing k (\(stage))" : "Clustering (\(stage))"
+    }
+
+    /// The first `count` texts that differ (case aside) from each other and from `excluding`.
+    static func distinct(_ texts: [String], count: Int, excluding: [String] = []) -> [String] {
+        var seen = Set(excluding.map { $0.lowercased() })
+        return Array(texts.filter { seen.insert($0.lowercased()).inserted }.prefix(count))
+    }
+}
