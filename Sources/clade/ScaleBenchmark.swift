@@ -17,6 +17,12 @@ struct ScaleBenchmark {
         var p99Ms: Double
     }
 
+    /// What `--json` writes: the shape measured and every row.
+    struct Table: Codable {
+        var shape: BenchShapeDescription
+        var rows: [Row]
+    }
+
     let path: String
     let repetitions: Int
 
