@@ -50,6 +50,7 @@ struct ScaleBench: ParsableCommand {
     var shape: ScaleShape = .clade
     @Option(name: .long, help: "Repetitions of each keystroke.") var runs = 50
     @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
+    @Flag(name: .long, help: "Measure opening only (first open, reopen, first frame, peak memory), not keys or decisions.") var openOnly = false
     @Flag(name: .long, inversion: .prefixedNo, help: "Also time VisiData (vd) showing cluster sizes, when it is installed.") var visidata = true
 
     func run() throws {
@@ -85,7 +86,7 @@ struct ScaleBench: ParsableCommand {
             reference("reference: VisiData frequency of cluster_id", vd.milliseconds)
             reference("reference: VisiData peak RSS (MB)", vd.peakMegabytes)
         }
-        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs)).run(log: say) }
+        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs), openOnly: openOnly).run(log: say) }
         if let json {
             let table = ScaleBenchmark.Table(shape: measured, rows: references + rows)
             let encoder = JSONEncoder()

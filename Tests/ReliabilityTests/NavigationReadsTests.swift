@@ -90,4 +90,34 @@ import Testing
             #expect(statement.steps < budget, "\(shape): \(statement.steps) VM steps (a whole-table read?) for: \(statement.sql.prefix(300))")
         }
     }
+
+    /// A move or split of many questions reads a pipeline's assignments (no key on question_id)
+    /// once, not once per question: a join from the list of ids made 1,000 questions a billion
+    /// row visits at a million questions.
+    @Test func decisionsOnManyQuestionsReadEachTableOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-nav-decide-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pipeline.sqlite").path
+        let questions = 20_000
+        try ScaleGenerator.write(to: path, options: .init(questions: questions, leafClusters: 100, parents: 10, capabilities: 6, shape: .pipeline))
+        let app = try AppDatabase.open(path: path, prepareConnection: { Self.install($0) })
+        let dataset = try DatasetLoader.load(app)
+        let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) }.sorted { $0.stats.rows > $1.stats.rows }
+        let moving = try QuestionReads.page(app, QuestionQuery(clusterID: leaves[0].id, memberIDs: dataset.memberClusterIDs(of: leaves[0].id),
+                                                                order: .oldest, limit: 1_000)).rows.map(\.id)
+        #expect(moving.count == 1_000)
+        let store = DecisionStore(app: app, reviewer: "test")
+        Self.profile.recording = true
+        defer { Self.profile.recording = false }
+        try store.commit(.move(questions: moving, to: leaves[1].id))
+        try store.commit(.split(leaves[1].id, parts: [SplitPart(name: "part", questionIDs: Array(moving.prefix(500)))]))
+        try store.undo()
+        try store.undo()
+        let ran = Self.profile.take()
+        #expect(ran.contains { $0.sql.contains("assignments") }, "no decision read the assignments: the test measured nothing")
+        for statement in ran {
+            #expect(statement.steps < Int32(40 * questions), "\(statement.steps) VM steps (once per question?) for: \(statement.sql.prefix(300))")
+        }
+    }
 }
