@@ -16,7 +16,7 @@ public final class AppRunner {
     let inbox = Inbox()
     var engine: CurationEngine
     /// What the last load read, so that a decision reloads only what it changed.
-    let loadCache = LoadCache()
+    let loadCache: LoadCache
     /// Outside changes, a write waiting for the lock, how the session ends (`AppRunner+Watch.swift`).
     var watch = SessionWatch()
     /// The running background job (a suggested split), if any.
@@ -28,14 +28,18 @@ public final class AppRunner {
     /// Work whose answer the screen is waiting for (the loop then looks for it often).
     var awaitingBackground: Bool { job != nil || reads.pending > 0 }
 
-    public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer) throws {
+    /// `loaded`: the dataset already read with `cache` (a first open reads it off the terminal's
+    /// thread while a progress screen shows).
+    public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer,
+                loaded: (dataset: Dataset, cache: LoadCache)? = nil) throws {
+        loadCache = loaded?.cache ?? LoadCache()
         self.database = database
         self.backend = backend
         self.theme = theme
         decisions = DecisionStore(app: database, reviewer: reviewer)
         engine = CurationEngine(app: database)
         let size = backend.size
-        state = AppState(dataset: try DatasetLoader.load(database, reusing: loadCache), width: size.width, height: size.height)
+        state = AppState(dataset: try loaded?.dataset ?? DatasetLoader.load(database, reusing: loadCache), width: size.width, height: size.height)
         state.highContrast = theme.highContrast
         perform(Reducer.start(&state))
         offerCarryForward()

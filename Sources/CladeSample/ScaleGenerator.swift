@@ -3,8 +3,12 @@ import Foundation
 import GRDB
 
 /// Synthetic diagnostics databases at scale (100k to millions of questions, thousands of
-/// clusters in two levels) for the benchmark. Cluster sizes follow a Zipf law, as real topic
-/// distributions do, so the largest clusters hold tens of thousands of questions.
+/// clusters) for the benchmark. Cluster sizes follow a Zipf law, as real topic distributions do,
+/// so the largest clusters hold tens of thousands of questions.
+///
+/// The `Shape` says whose file it imitates: Clade's own generator, a pipeline that wrote the
+/// contract with its own DDL, an imported Kura tree, or BERTopic's topics with its outliers. A
+/// target holds only when it holds on every shape.
 public enum ScaleGenerator {
     public struct Options: Sendable {
         public var questions: Int
@@ -14,14 +18,17 @@ public enum ScaleGenerator {
         /// Dimensions of the embeddings stored; 0 stores none.
         public var embeddingDimensions: Int
         public var seed: UInt64
+        public var shape: ScaleShape
 
-        public init(questions: Int, leafClusters: Int = 2000, parents: Int = 100, capabilities: Int = 12, embeddingDimensions: Int = 0, seed: UInt64 = 1) {
+        public init(questions: Int, leafClusters: Int = 2000, parents: Int = 100, capabilities: Int = 12, embeddingDimensions: Int = 0,
+                    seed: UInt64 = 1, shape: ScaleShape = .clade) {
             self.questions = questions
             self.leafClusters = leafClusters
             self.parents = parents
             self.capabilities = capabilities
             self.embeddingDimensions = embeddingDimensions
             self.seed = seed
+            self.shape = shape
         }
     }
 
@@ -40,34 +47,40 @@ public enum ScaleGenerator {
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
             try db.inTransaction {
-                try PipelineSchema.create(db)
-                try populate(db, options: options, progress: progress)
+                let layout = options.shape.layout(options)
+                if options.shape == .pipeline {
+                    // A pipeline's own DDL: no stamps, its indexes only (made after the rows, as a bulk load does).
+                    try db.execute(sql: ScaleShape.pipelineTables)
+                } else {
+                    try PipelineSchema.create(db)
+                }
+                try populate(db, options: options, layout: layout, progress: progress)
+                if options.shape == .pipeline { try db.execute(sql: ScaleShape.pipelineIndexes) }
                 return .commit
             }
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
-            try db.execute(sql: "ANALYZE")
+            // A pipeline does not gather the planner's statistics; Clade's own tools do.
+            if options.shape != .pipeline { try db.execute(sql: "ANALYZE") }
         }
         try queue.close()
     }
 
-    static func populate(_ db: Database, options o: Options, progress: (Double) -> Void) throws {
+    static func populate(_ db: Database, options o: Options, layout: ScaleShape.Layout, progress: (Double) -> Void) throws {
         var rng = SeededRandom(seed: o.seed, stream: "scale")
         try db.execute(sql: """
-            INSERT INTO meta VALUES ('title', 'Synthetic scale run: \(o.questions) questions'), ('relevance_metric', 'cosine'),
+            INSERT INTO meta VALUES ('title', 'Synthetic scale run (\(o.shape.rawValue) shape): \(o.questions) questions'), ('relevance_metric', 'cosine'),
             ('volume_high_share', '0.002'), ('relevance_low', '0.5'), ('satisfaction_low', '0.6'), ('min_ratings', '10')
             """)
         if o.embeddingDimensions > 0 {
             try db.execute(sql: "INSERT INTO meta VALUES ('embedding_dim', ?), ('embedding_model', 'synthetic')", arguments: [String(o.embeddingDimensions)])
         }
-        try db.execute(sql: "INSERT INTO runs VALUES (1, '2026-11-30T06:00:00Z', 'native', '{\"generator\":\"scale\"}', NULL)")
-        let cluster = try db.makeStatement(sql: "INSERT INTO clusters (cluster_id, run_id, parent_id, name, description, keywords_json) VALUES (?, 1, ?, ?, ?, ?)")
-        for p in 0..<o.parents {
-            try cluster.execute(arguments: [Int64(p + 1), nil, "Topic family \(p + 1)", "Parent \(p + 1)", "[\"family\",\"\(p + 1)\"]"])
-        }
-        let leafBase = Int64(o.parents + 1)
-        for l in 0..<o.leafClusters {
-            let parent = Int64(l % o.parents + 1)
-            try cluster.execute(arguments: [leafBase + Int64(l), parent, "Topic \(l + 1)", "Synthetic topic \(l + 1)", "[\"topic\",\"t\(l + 1)\"]"])
+        try db.execute(sql: "INSERT INTO runs VALUES (1, '2026-11-30T06:00:00Z', ?, ?, NULL)",
+                       arguments: [o.shape.source, "{\"generator\":\"scale\",\"shape\":\"\(o.shape.rawValue)\"}"])
+        let cluster = try db.makeStatement(sql: """
+            INSERT INTO clusters (cluster_id, run_id, parent_id, external_id, name, description, keywords_json, is_outlier) VALUES (?, 1, ?, ?, ?, ?, ?, ?)
+            """)
+        for c in layout.clusters {
+            try cluster.execute(arguments: [c.id, c.parent, c.externalID, c.name, c.description, c.keywords, c.isOutlier ? 1 : 0])
         }
         for c in 0..<o.capabilities {
             try db.execute(sql: "INSERT INTO capabilities VALUES (?, ?, '')", arguments: [c + 1, "capability \(c + 1)"])
@@ -75,38 +88,51 @@ public enum ScaleGenerator {
         // Zipf(1) weights over the leaves, turned into cumulative thresholds for sampling.
         var cumulative: [Double] = []
         var sum = 0.0
-        for i in 0..<o.leafClusters {
+        for i in 0..<layout.leaves.count {
             sum += 1.0 / Double(i + 1)
             cumulative.append(sum)
         }
         let question = try db.makeStatement(sql: """
-            INSERT INTO questions (question_id, run_id, external_id, text, asked_at, relevance, feedback, weight) VALUES (?, 1, ?, ?, ?, ?, ?, 1)
+            INSERT INTO questions (question_id, run_id, external_id, text, asked_at, relevance, feedback, weight, metadata_json) VALUES (?, 1, ?, ?, ?, ?, ?, ?, '{}')
             """)
         let assignment = try db.makeStatement(sql: "INSERT INTO assignments (question_id, cluster_id, probability) VALUES (?, ?, ?)")
         let tag = try db.makeStatement(sql: "INSERT INTO question_capabilities (question_id, capability_id) VALUES (?, ?)")
-        let embedding = try db.makeStatement(sql: "INSERT INTO question_embeddings (question_id, vector) VALUES (?, ?)")
+        if o.embeddingDimensions > 0, try !db.tableExists("question_embeddings") {
+            try db.execute(sql: "CREATE TABLE question_embeddings (question_id INTEGER PRIMARY KEY, vector BLOB)")
+        }
+        let embedding = o.embeddingDimensions > 0 ? try db.makeStatement(sql: "INSERT INTO question_embeddings (question_id, vector) VALUES (?, ?)") : nil
         let start = 1_788_739_200  // 2026-09-07T00:00:00Z
+        var tags: [Int64] = []
         for q in 1...max(1, o.questions) {
-            let u = rng.unit() * sum
-            var lo = 0, hi = o.leafClusters - 1
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if cumulative[mid] < u { lo = mid + 1 } else { hi = mid }
+            let lo: Int
+            if let outlierShare = layout.outlierShare, rng.unit() < outlierShare {
+                lo = layout.leaves.count - 1
+            } else {
+                let u = rng.unit() * (layout.outlierShare == nil ? sum : cumulative[cumulative.count - 2])
+                var low = 0, high = layout.leaves.count - 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if cumulative[mid] < u { low = mid + 1 } else { high = mid }
+                }
+                lo = low
             }
-            let leaf = leafBase + Int64(lo)
-            let text = "\(asks[rng.int(below: asks.count)]) \(subjects[rng.int(below: subjects.count)]) (topic \(lo + 1), #\(q))"
+            let leaf = layout.leaves[lo]
+            let text = o.shape == .clade ? "\(asks[rng.int(below: asks.count)]) \(subjects[rng.int(below: subjects.count)]) (topic \(lo + 1), #\(q))"
+                : ScaleShape.text(words: layout.words, count: layout.textWords, rng: &rng, topic: lo)
             let seconds = start + rng.int(below: 84 * 86_400)
             let relevance = ((0.2 + 0.7 * rng.unit()) * 100).rounded() / 100
             let rated = rng.int(below: 100) < 38
             let feedback: Int? = rated ? (rng.int(below: 100) < 65 ? 1 : -1) : nil
-            try question.execute(arguments: [Int64(q), "q-\(q)", text, iso(seconds), relevance, feedback])
+            let weight = lo < layout.sampledLeaves ? ScaleShape.sampledWeight : 1
+            try question.execute(arguments: [Int64(q), "q-\(q)", text, iso(seconds), relevance, feedback, weight])
             try assignment.execute(arguments: [Int64(q), leaf, 0.8])
-            if rng.int(below: 100) < 30 { try tag.execute(arguments: [Int64(q), Int64(1 + rng.int(below: o.capabilities))]) }
+            layout.tags(&rng, o.capabilities, &tags)
+            for t in tags { try tag.execute(arguments: [Int64(q), t]) }
             if o.embeddingDimensions > 0 {
                 var vector = [Float](repeating: 0, count: o.embeddingDimensions)
                 vector[lo % o.embeddingDimensions] = 1
                 for d in 0..<o.embeddingDimensions { vector[d] += Float(rng.unit() - 0.5) * 0.6 }
-                try embedding.execute(arguments: [Int64(q), vector.withUnsafeBytes { Data($0) }])
+                try embedding?.execute(arguments: [Int64(q), vector.withUnsafeBytes { Data($0) }])
             }
             if q % 50_000 == 0 { progress(Double(q) / Double(o.questions)) }
         }

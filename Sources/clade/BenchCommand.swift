@@ -21,16 +21,19 @@ struct GenerateBench: ParsableCommand {
     @Option(name: .long, help: "Questions.") var questions = 100_000
     @Option(name: .long, help: "Leaf clusters (under 100 parents).") var clusters = 2000
     @Option(name: .long, help: "Embedding dimensions (0: none).") var embeddings = 0
+    @Option(name: .long, help: "Whose file to imitate: \(ScaleShape.allCases.map(\.rawValue).joined(separator: ", ")) (see docs/performance.md).")
+    var shape: ScaleShape = .clade
     @Option(name: .shortAndLong, help: "The file to write (replaced).") var output: String
 
     func run() throws {
         let seconds = try measureSeconds {
-            try ScaleGenerator.write(to: output, options: .init(questions: questions, leafClusters: clusters, embeddingDimensions: embeddings)) { f in
+            let options = ScaleGenerator.Options(questions: questions, leafClusters: clusters, embeddingDimensions: embeddings, shape: shape)
+            try ScaleGenerator.write(to: output, options: options) { f in
                 FileHandle.standardError.write(Data(String(format: "\rgenerating %3.0f%%", f * 100).utf8))
             }
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        emit("wrote \(SafeText.line(output)): \(questions) questions, \(clusters) clusters in \(String(format: "%.1f", seconds)) s")
+        emit("wrote \(SafeText.line(output)): \(questions) questions, \(clusters) leaf clusters, \(shape.rawValue) shape in \(String(format: "%.1f", seconds)) s")
     }
 }
 
@@ -43,8 +46,11 @@ struct ScaleBench: ParsableCommand {
     @Argument(help: "The database (copied first); or generate one with --questions.") var database: String?
     @Option(name: .long, help: "Generate a run of this many questions (2,000 clusters) to measure instead.") var questions: Int?
     @Option(name: .long, help: "With --questions: embedding dimensions (0: none).") var embeddings = 0
+    @Option(name: .long, help: "With --questions: whose file to imitate (\(ScaleShape.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var shape: ScaleShape = .clade
     @Option(name: .long, help: "Repetitions of each keystroke.") var runs = 50
     @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
+    @Flag(name: .long, help: "Measure opening only (first open, reopen, first frame, peak memory), not keys or decisions.") var openOnly = false
     @Flag(name: .long, inversion: .prefixedNo, help: "Also time VisiData (vd) showing cluster sizes, when it is installed.") var visidata = true
 
     func run() throws {
@@ -58,14 +64,17 @@ struct ScaleBench: ParsableCommand {
             try copyForBenchmark(database, to: copy)
         } else if let questions {
             // In a child process, so that this one's peak memory is Clade's alone.
-            let generate = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "-o", copy]
+            let generate = ["bench", "generate", "--questions", String(questions), "--embeddings", String(embeddings), "--shape", shape.rawValue, "-o", copy]
             guard runQuietly(Bundle.main.executablePath ?? "/proc/self/exe", generate)?.status == 0 else {
                 throw ValidationError("Could not generate \(questions) questions")
             }
-            say("  generated \(Format.count(questions)) questions, 2,000 clusters\(embeddings > 0 ? ", \(embeddings)-d embeddings" : "")")
+            say("  generated \(Format.count(questions)) questions, 2,000 leaf clusters\(embeddings > 0 ? ", \(embeddings)-d embeddings" : "")")
         } else {
             throw ValidationError("Give a database to measure, or --questions N to generate one.")
         }
+        // Which shape was measured, read from the file itself (a file given by path may be anyone's).
+        let measured = try reportingErrors { try BenchShapeDescription.read(copy) }
+        say("  shape: " + measured.line)
         var references: [ScaleBenchmark.Row] = []
         func reference(_ name: String, _ value: Double?) {
             guard let value else { return }
@@ -77,8 +86,13 @@ struct ScaleBench: ParsableCommand {
             reference("reference: VisiData frequency of cluster_id", vd.milliseconds)
             reference("reference: VisiData peak RSS (MB)", vd.peakMegabytes)
         }
-        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs)).run(log: say) }
-        if let json { try JSONEncoder().encode(references + rows).write(to: URL(fileURLWithPath: json)) }
+        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs), openOnly: openOnly).run(log: say) }
+        if let json {
+            let table = ScaleBenchmark.Table(shape: measured, rows: references + rows)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(table).write(to: URL(fileURLWithPath: json))
+        }
     }
 
     /// The same per-cluster figures computed by the sqlite3 shell, for comparison.
@@ -234,3 +248,5 @@ struct DecisionBenchmark {
         return out
     }
 }
+
+extension ScaleShape: ExpressibleByArgument {}

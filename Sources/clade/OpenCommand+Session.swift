@@ -1,5 +1,6 @@
 import ArgumentParser
 import CladeApp
+import CladeCore
 import CladeStore
 import CladeTerminal
 import CladeUI
@@ -9,8 +10,11 @@ extension OpenCommand {
     /// The full-screen session: the terminal taken and always given back, standard error on the
     /// log while the UI is up, start-up notices shown, the exit status saying how it ended
     /// (128 + signal for a termination signal, 1 for a decision the database never took).
-    func runSession(_ app: AppDatabase, path: String, log: AppLog?) throws {
-        let backend = try reportingErrors { try NcursesBackend() }
+    /// `backend`: the terminal a first open already took for its progress screen; `loaded`: the
+    /// dataset read while opening; `typed`: keys pressed on the progress screen, run first.
+    func runSession(_ app: AppDatabase, path: String, log: AppLog?, backend taken: NcursesBackend? = nil,
+                    loaded: (dataset: Dataset, cache: LoadCache)? = nil, typed: [InputEvent] = []) throws {
+        let backend = try taken ?? reportingErrors { try NcursesBackend() }
         log?.write("open \(path)\(app.readOnly ? " (read-only)" : "") in \(backend.terminalType) \(backend.size.width)×\(backend.size.height)")
         // From here standard error goes to the log: runtime messages and a crash's backtrace
         // must not land on the screen. The crash handler still prints one line to the terminal.
@@ -30,7 +34,7 @@ extension OpenCommand {
         backend.theme = chosen
         let runner: AppRunner
         do {
-            runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer)
+            runner = try AppRunner(database: app, backend: backend, theme: chosen, reviewer: reviewer ?? AppRunner.defaultReviewer, loaded: loaded)
         } catch {
             backend.restore()
             redirect?.restore()
@@ -52,6 +56,7 @@ extension OpenCommand {
             log?.write("crash test: trapping")
             fatalError("crash test")
         }
+        for case .key(let key) in typed { runner.send(.key(key)) }
         runner.run()
         backend.restore()
         redirect?.restore()

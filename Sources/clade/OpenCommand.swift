@@ -1,5 +1,6 @@
 import ArgumentParser
 import CladeApp
+import CladeCore
 import CladeStore
 import CladeTerminal
 import CladeUI
@@ -48,11 +49,44 @@ struct OpenCommand: ParsableCommand {
         if resetSample { try reportingErrors { try SampleLocation.confirmReset(yes: yes) } }
         let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
-        let app = try reportingErrors {
-            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout) { waiting in
-                FileHandle.standardError.write(Data("clade: \(SafeText.line(waiting))\n".utf8))
+        let readOnly = readOnly
+        let opening = FirstOpen { onWait in
+            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout, onWait: onWait)
+        }
+        // Most files open at once, and a bad one is one line on the terminal as it always was.
+        if let outcome = opening.wait(seconds: FirstOpen.quietPeriod) {
+            let (app, loaded) = try opened(outcome)
+            try runSession(app, path: path, log: log, loaded: loaded)
+            return
+        }
+        // A first open of a large new file, or one waiting for another program's lock: the
+        // terminal now, with progress, and q quits.
+        let backend = try reportingErrors { try NcursesBackend() }
+        var typed: [InputEvent] = []
+        var signal: Int32?
+        guard let outcome = opening.show(on: backend, path: path, typed: &typed, signal: &signal) else {
+            backend.restore()
+            log?.write("quit while opening \(path)\(signal.map { " (signal \($0))" } ?? "")")
+            if let signal { throw ExitCode(128 + signal) }
+            return
+        }
+        let app: AppDatabase, loaded: (dataset: Dataset, cache: LoadCache)
+        do {
+            (app, loaded) = try opened(outcome)
+        } catch {
+            backend.restore()
+            throw error
+        }
+        try runSession(app, path: path, log: log, backend: backend, loaded: loaded, typed: typed)
+    }
+
+    /// The database and its first load, or the error as one line (`reportingErrors`).
+    func opened(_ outcome: FirstOpen.Outcome) throws -> (AppDatabase, (dataset: Dataset, cache: LoadCache)) {
+        try reportingErrors {
+            switch outcome {
+            case .opened(let app, let loaded): return (app, loaded)
+            case .failed(let error): throw error
             }
         }
-        try runSession(app, path: path, log: log)
     }
 }

@@ -17,8 +17,17 @@ struct ScaleBenchmark {
         var p99Ms: Double
     }
 
+    /// What `--json` writes: the shape measured and every row.
+    struct Table: Codable {
+        var shape: BenchShapeDescription
+        var rows: [Row]
+    }
+
     let path: String
     let repetitions: Int
+    /// Only the opening rows (first open, reopen, first frame) and peak memory: for runs too large
+    /// to browse key by key in the time at hand (10M questions).
+    var openOnly = false
 
     func run(log: (String) -> Void) throws -> [Row] {
         var rows: [Row] = []
@@ -45,6 +54,10 @@ struct ScaleBenchmark {
         firstFrames = []
         record("open to first complete screen", try (0..<max(3, min(repetitions, 10))).map { _ in try ms(open) })
         record("open to first frame (questions still loading)", firstFrames)
+        if openOnly {
+            record("peak RSS (MB)", [Self.peakRSSMegabytes()])
+            return rows
+        }
 
         let backend = HeadlessBackend(size: Size(width: 120, height: 40))
         let app = try AppDatabase.open(path: path)

@@ -1,5 +1,7 @@
 @testable import CladeStore
 import CladeCore
+import CladeSample
+import Foundation
 import GRDB
 import Testing
 
@@ -47,5 +49,33 @@ import Testing
             #expect(try StatsCache.read(db, run: 1) != nil, "the cache is built on open")
         }
     }
-}
 
+    /// The same statements on every shape pipelines write: a pipeline's own DDL has no key on
+    /// assignments.question_id, no index by run, no ANALYZE; BERTopic's outliers are cluster -1.
+    @Test(arguments: ScaleShape.allCases)
+    func questionPagesUseIndexesOnEveryShape(shape: ScaleShape) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-plans-\(shape.rawValue)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shape.sqlite").path
+        try ScaleGenerator.write(to: path, options: .init(questions: 2_000, leafClusters: 40, parents: 4, capabilities: 4, shape: shape))
+        let app = try AppDatabase.open(path: path)
+        defer { app.close() }
+        let dataset = try DatasetLoader.load(app)
+        let leaf = try #require(dataset.clusters.filter { dataset.isLeaf($0.id) }.max { $0.stats.rows < $1.stats.rows })
+        for order in QuestionOrder.allCases {
+            for filter in ["", "pay"] {
+                let query = QuestionQuery(clusterID: leaf.id, memberIDs: dataset.memberClusterIDs(of: leaf.id), order: order, filter: filter, offset: 0, limit: 500)
+                let (count, page, arguments) = QuestionReads.statements(query, clade: true)
+                try app.writer.read { db in
+                    let countPlan = try Self.plan(db, count, Array(arguments.dropLast(2)))
+                    let pagePlan = try Self.plan(db, page, arguments)
+                    #expect(Self.scansABigTable(countPlan).isEmpty, "\(shape) \(order): count scans: \(countPlan)")
+                    #expect(Self.scansABigTable(pagePlan).isEmpty, "\(shape) \(order): page scans: \(pagePlan)")
+                }
+            }
+        }
+        let cached = try app.writer.read { db in try StatsCache.read(db, run: 1) }
+        #expect(cached != nil, "\(shape): the cache is built on open")
+    }
+}

@@ -125,10 +125,12 @@ struct ChangeSet: Codable, Equatable {
         var targets: [QuestionID: ClusterID?] = [:]
         for (key, target) in overrides { if let q = Int64(key) { targets[q] = target } }
         var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
+        // `IN (…)`, not a join from json_each: a pipeline's assignments without a key on
+        // question_id are then read once, not once per question (quadratic: minutes for 1,000).
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.question_id, a.cluster_id, o.cluster_id FROM json_each(?) j
-            JOIN assignments a ON a.question_id = j.value
-            LEFT JOIN clade_assignment_override o ON o.question_id = j.value
+            SELECT a.question_id, a.cluster_id, o.cluster_id FROM assignments a
+            LEFT JOIN clade_assignment_override o ON o.question_id = a.question_id
+            WHERE a.question_id IN (SELECT value FROM json_each(?))
             """, arguments: [CurrentState.idArray(targets.keys)])
         while let row = try rows.next() {
             let q: QuestionID = row[0]

@@ -126,10 +126,15 @@ struct DecisionPlanner {
     /// How many of `questions` are effectively in none of `clusters`: one lookup per question,
     /// not a read of the whole cluster.
     func strays(_ questions: [QuestionID], outside clusters: Set<ClusterID>) throws -> Int {
+        // Those in the clusters, subtracted: `IN (…)` reads a pipeline's assignments without a key
+        // on question_id once, where a join from json_each read them once per question.
         try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM json_each(?) j LEFT JOIN assignments a ON a.question_id = j.value
-            LEFT JOIN clade_assignment_override o ON o.question_id = j.value
-            WHERE COALESCE(o.cluster_id, a.cluster_id) IS NULL OR COALESCE(o.cluster_id, a.cluster_id) NOT IN (SELECT value FROM json_each(?))
+            SELECT (SELECT COUNT(DISTINCT value) FROM json_each(?1))
+                 - (SELECT COUNT(*) FROM clade_assignment_override o
+                    WHERE o.question_id IN (SELECT value FROM json_each(?1)) AND o.cluster_id IN (SELECT value FROM json_each(?2)))
+                 - (SELECT COUNT(*) FROM assignments a
+                    WHERE a.question_id IN (SELECT value FROM json_each(?1)) AND a.cluster_id IN (SELECT value FROM json_each(?2))
+                    AND NOT EXISTS (SELECT 1 FROM clade_assignment_override o WHERE o.question_id = a.question_id))
             """, arguments: [CurrentState.idArray(questions), CurrentState.idArray(clusters)]) ?? 0
     }
 }

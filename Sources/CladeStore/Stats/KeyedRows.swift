@@ -13,10 +13,14 @@ struct KeyedRows {
     /// unique, was read: the pass stops and the SQL takes over.
     private(set) var plain = true
     private var started = false
+    /// Read in rowid order: every key must be in this range and none below the one before
+    /// (else `RunScan.OutOfOrder`); nil when read ORDER BY question_id.
+    private let expected: RunScan.IDRange?
 
-    init(_ rows: RawRows, unique: Bool) throws {
+    init(_ rows: RawRows, unique: Bool, expected: RunScan.IDRange? = nil) throws {
         self.rows = rows
         self.unique = unique
+        self.expected = expected
         try advance()
     }
 
@@ -31,8 +35,14 @@ struct KeyedRows {
             done = true
             return
         }
+        let next = question.int64
+        if let expected {
+            guard !(started && next < key), expected.from.map({ next >= $0 }) ?? true, expected.below.map({ next < $0 }) ?? true else {
+                throw RunScan.OutOfOrder()
+            }
+        }
         started = true
-        key = question.int64
+        key = next
         id = other.int64
     }
 
@@ -55,6 +65,8 @@ struct KeyedRows {
         if !ids.isEmpty { ids.removeAll(keepingCapacity: true) }
         try skip(below: question)
         while !done && key == question {
+            // The same tag twice (a pipeline's DDL without a key): the SQL reports it.
+            if !unique, ids.contains(id) { plain = false }
             ids.append(id)
             try advance()
         }

@@ -19,6 +19,9 @@ struct RunFigures: Sendable {
     /// The run's least and greatest asked_at, in the order of SQL's `MIN` and `MAX`.
     var earliest: AskedAt?
     var latest: AskedAt?
+    /// The run's highest question id read (with `totals.questions`, what `Fingerprint.run` would
+    /// count again: a scan of the table when the pipeline has no index by run).
+    var maxQuestionID: Int64?
 
     /// The days of a calendar week (Monday to Sunday), the Monday apart: `weeklyVolume`'s
     /// `CAST((day - first Monday) / 7 AS INTEGER)` truncates toward zero, which puts the Tuesday to
@@ -50,6 +53,7 @@ struct RunFigures: Sendable {
     /// The cache's figures, with weeks counted as `DatasetLoader.weeklyVolume` counts them.
     var snapshot: StatsCache.Snapshot {
         var s = StatsCache.Snapshot(stats: stats, capabilities: capabilityVolume, capabilityTotals: capabilityTotals)
+        s.runQuestions = (totals.questions, maxQuestionID ?? 0)
         guard let first = earliest?.day else { return s }
         let start = DatasetLoader.monday(onOrBefore: RunScan.dayStart(first))
         s.firstMonday = start
@@ -70,6 +74,7 @@ struct RunFigures: Sendable {
         sum.capabilityVolume.merge(b.capabilityVolume) { $0.merging($1, uniquingKeysWith: +) }
         sum.capabilityTotals.merge(b.capabilityTotals) { StatsCache.CapabilityTotal(rows: $0.rows + $1.rows, volume: $0.volume + $1.volume) }
         sum.earliest = [a.earliest, b.earliest].compactMap { $0 }.min { $0.text.lexicographicallyPrecedes($1.text) }
+        sum.maxQuestionID = [a.maxQuestionID, b.maxQuestionID].compactMap { $0 }.max()
         sum.latest = [a.latest, b.latest].compactMap { $0 }.max { $0.text.lexicographicallyPrecedes($1.text) }
         return sum
     }

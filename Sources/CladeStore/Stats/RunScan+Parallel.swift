@@ -17,6 +17,8 @@ extension RunScan {
     /// lock keeps every writer from committing until it ends. Otherwise (a write transaction, WAL,
     /// a memory database, a small run) one pass on `db`.
     static func figuresInParallel(_ db: Database, run: RunID, overrides: Bool, minimumIDs: Int64 = parallelMinimum) throws -> RunFigures? {
+        // SQLite's count of the table's b-tree: no row decoded.
+        ScanProgress.shared.start(total: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions") ?? 0)
         guard let path = try pathForSecondConnection(db), let (lower, upper) = try halves(db, run: run, minimumIDs: minimumIDs) else {
             return try figures(db, run: run, overrides: overrides)
         }
@@ -44,13 +46,13 @@ extension RunScan {
     }
 
     /// The question ids split in the middle of the run's; nil for a small run, or when some
-    /// question_id is NULL (in no half).
+    /// question_id is NULL (in no half) in a table read by key. Tables read in rowid order are
+    /// split by rowid, so each half reads every row of its own, NULLs included (not checked
+    /// here: without an index that would be a scan of the table).
     static func halves(_ db: Database, run: RunID, minimumIDs: Int64) throws -> (lower: IDRange, upper: IDRange)? {
+        let byKey = try ["assignments", "question_capabilities"].filter { try !readPlan(db, tables: [$0]).rowOrder.contains($0) }
         guard let span = try questionSpan(db, run: run), span.upperBound / 2 - span.lowerBound / 2 >= minimumIDs / 2,
-              try Bool.fetchOne(db, sql: """
-                  SELECT EXISTS (SELECT 1 FROM assignments WHERE question_id IS NULL)
-                      OR EXISTS (SELECT 1 FROM question_capabilities WHERE question_id IS NULL)
-                  """) == false else { return nil }
+              try !hasNullQuestionIDs(db, tables: byKey) else { return nil }
         let middle = span.lowerBound / 2 + span.upperBound / 2
         return (IDRange(below: middle), IDRange(from: middle))
     }

@@ -16,23 +16,54 @@ enum RunScan {
     /// `ids`: only the questions (and assignments and tags) of these question ids.
     static func figures(_ db: Database, run: RunID, overrides: Bool, ids: IDRange = .all) throws -> RunFigures? {
         guard try isPlain(db) else { return nil }
-        func rows(_ columns: String, from table: String, where filter: String? = nil) throws -> RawRows {
-            let conditions = ([filter] + ids.conditions).compactMap { $0 }
-            let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            return try RawRows(db, sql: "SELECT \(columns) FROM \(table)\(clause) ORDER BY question_id")
+        do {
+            return try figures(db, run: run, overrides: overrides, ids: ids, plan: readPlan(db, readPlan(db, tables: tables(overrides)), part: ids))
+        } catch is OutOfOrder {
+            // A part of the ids by key sees no row whose question_id is NULL: the SQL does.
+            if ids.from != nil || ids.below != nil, try hasNullQuestionIDs(db, tables: tables(overrides)) { return nil }
+            return try figures(db, run: run, overrides: overrides, ids: ids, plan: .byKey)
         }
+    }
+
+    static func hasNullQuestionIDs(_ db: Database, tables: [String]) throws -> Bool {
+        try tables.contains { try db.tableExists($0) && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \($0) WHERE question_id IS NULL)") == true }
+    }
+
+    /// The tables read beside the questions.
+    static func tables(_ overrides: Bool) -> [String] {
+        ["assignments", "question_capabilities"] + (overrides ? ["clade_assignment_override"] : [])
+    }
+
+    /// One pass with `plan` saying how each table is read; throws `OutOfOrder` when a table read
+    /// in rowid order is not in question order.
+    static func figures(_ db: Database, run: RunID, overrides: Bool, ids: IDRange, plan: ReadPlan) throws -> RunFigures? {
         // `+run_id`: the table in question_id order, rather than the run's index and a lookup per
         // row; within the run's ids, to pass over other runs' questions where they lie apart.
-        let span = try questionSpan(db, run: run).map { "question_id BETWEEN \($0.lowerBound) AND \($0.upperBound) AND " } ?? ""
-        let questions = try rows("question_id, weight, relevance, feedback, asked_at, \(askedDay), text", from: "questions", where: span + "+run_id = \(run)")
-        var assignments = try KeyedRows(rows("question_id, cluster_id", from: "assignments"), unique: true)
-        var moved = overrides ? try KeyedRows(rows("question_id, cluster_id", from: "clade_assignment_override"), unique: true) : nil
-        var tags = try KeyedRows(rows("question_id, capability_id", from: "question_capabilities"), unique: false)
+        let span = try questionSpan(db, run: run).map { "question_id BETWEEN \($0.lowerBound) AND \($0.upperBound)" }
+        let conditions = ([span, "+run_id = \(run)"] + ids.conditions).compactMap { $0 }
+        let questions = try RawRows(db, sql: """
+            SELECT question_id, weight, relevance, feedback, asked_at, \(askedDay), text FROM questions
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY question_id
+            """)
+        func keyed(_ table: String, _ column: String, unique: Bool) throws -> KeyedRows {
+            try KeyedRows(keyedRows(db, table: table, columns: "question_id, \(column)", plan: plan, ids: ids), unique: unique,
+                          expected: plan.rowOrder.contains(table) ? ids : nil)
+        }
+        var assignments = try keyed("assignments", "cluster_id", unique: true)
+        var moved = overrides ? try keyed("clade_assignment_override", "cluster_id", unique: true) : nil
+        var tags = try keyed("question_capabilities", "capability_id", unique: false)
 
         var tally = RunTally()
         var capabilities: [CapabilityID] = []
         var previous: Int64?
+        var sinceReported = 0
+        defer { ScanProgress.shared.add(sinceReported) }
         while try questions.next() {
+            sinceReported += 1
+            if sinceReported == ScanProgress.step {
+                ScanProgress.shared.add(sinceReported)
+                sinceReported = 0
+            }
             let (id, weightValue, relevanceValue, feedbackValue) = (questions[0], questions[1], questions[2], questions[3])
             let (askedAt, askedDay, text) = (questions[4], questions[5], questions[6])
             guard id.storage == .integer else { return nil }
@@ -101,7 +132,9 @@ enum RunScan {
         try assignments.drain()
         try tags.drain()
         guard assignments.plain, tags.plain else { return nil }
-        return tally.figures
+        var figures = tally.figures
+        figures.maxQuestionID = previous
+        return figures
     }
 
     /// Question ids from `from` (if any) and below `below` (if any).

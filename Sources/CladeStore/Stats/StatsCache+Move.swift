@@ -21,7 +21,7 @@ extension StatsCache {
         let ids = CurrentState.idArray(changed.keys)
         var tags: [QuestionID: [CapabilityID]] = [:]
         let tagRows = try Row.fetchCursor(db, sql: """
-            SELECT qc.question_id, qc.capability_id FROM json_each(?) j JOIN question_capabilities qc ON qc.question_id = j.value
+            SELECT qc.question_id, qc.capability_id FROM question_capabilities qc WHERE qc.question_id IN (SELECT value FROM json_each(?))
             """, arguments: [ids])
         while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
         let rows = try Row.fetchCursor(db, sql: """

@@ -55,6 +55,8 @@ public enum StatsCache {
         var weekCount = 0
         /// Each pipeline capability's tagged questions in the run (nil: not cached, ask the tables).
         var capabilityTotals: [CapabilityID: CapabilityTotal]?
+        /// The run's question count and highest id, when the pass that computed these figures read them.
+        var runQuestions: (count: Int, maxID: Int64)?
     }
 
     struct CapabilityTotal: Equatable, Sendable {
@@ -126,8 +128,8 @@ public enum StatsCache {
         for table in ["clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability", "clade_run_capability"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [run])
         }
-        let (count, maxID) = try Fingerprint.run(db, run: run)
         let snapshot = try scanned ?? compute(db, run: run, clade: true)
+        let (count, maxID) = try snapshot.runQuestions ?? Fingerprint.run(db, run: run)
         let stats = try db.makeStatement(sql: "INSERT INTO clade_leaf_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (c, s) in snapshot.stats {
             try stats.execute(arguments: [run, c, s.rows, s.volume, s.relevanceWeight, s.relevanceSum, s.ratedRows, s.ratedWeight, s.satisfiedWeight, s.sampledRows])
