@@ -54,6 +54,8 @@ public final class NcursesBackend: TerminalBackend {
 
     // Input state (see NcursesBackend+Input.swift).
     var earlyErrorStreak = 0
+    /// Character codes read past an escape sequence, delivered before reading more.
+    var pendingCodes: [UInt32] = []
 
     private var closed = false
 
@@ -99,6 +101,14 @@ public final class NcursesBackend: TerminalBackend {
 
         clade_guard_set_active(1)
         _ = Self.restoreAtExit
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
+    }
+
+    /// Mode switches curses knows nothing of (bracketed paste), written straight to the terminal.
+    static func writeToTerminal(_ sequence: String) {
+        fflush(nil)
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     deinit { restore() }
@@ -114,12 +124,14 @@ public final class NcursesBackend: TerminalBackend {
         guard !closed else { return }
         endwin()
         clade_guard_set_active(0)
+        Self.writeToTerminal(EscapeDecoding.disablePaste)
         clade_guard_stop_self()  // returns after SIGCONT
         _ = clade_guard_take_continued()
         clade_guard_set_active(1)
         // A refresh after endwin re-enters program mode (raw, keypad, alternate screen).
         _ = clade_clear_on_next_refresh()
         wrefresh(clade_stdscr())
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
     }
 
     /// Ends curses, puts the termios back and the signal handlers found at start (so the
@@ -169,6 +181,7 @@ public final class NcursesBackend: TerminalBackend {
     /// Ends curses and puts the saved termios back, if the UI is up.
     static func leaveCurses() {
         guard clade_guard_is_active() != 0 else { return }
+        writeToTerminal(EscapeDecoding.disablePaste)
         endwin()
         clade_guard_restore_termios()
         clade_guard_set_active(0)

@@ -18,9 +18,13 @@ public enum DecisionRequest: Equatable, Sendable {
     case addCapability(name: String, description: String, confirmOn: ClusterID?)
     case setThreshold(key: String, value: String?)
     case setPrioritisation(ClusterID, PrioritisationInputs)
+    /// The same decision on several clusters (marked ones), recorded as one log row with the op
+    /// of its parts, so one undo reverts them all.
+    case batch([DecisionRequest])
 
     public var op: DecisionOp {
         switch self {
+        case .batch(let parts): parts.first?.op ?? .note
         case .relabel: .relabel
         case .merge: .merge
         case .split: .split

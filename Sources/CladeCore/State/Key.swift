@@ -12,6 +12,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Text the terminal delivered as a bracketed paste: inserted as text, never run as keys.
     case paste(String)
+    /// Alt (Meta) plus a character, as terminals send it: Esc then the character.
+    case alt(Character)
 
     /// How help and the footer write the key.
     public var label: String {
@@ -40,6 +42,7 @@ public enum Key: Hashable, Sendable {
         case .ctrlRight: "Ctrl-→"
         case .function(let n): "F\(n)"
         case .paste: "paste"
+        case .alt(let c): "Alt-" + String(c)
         }
     }
 

@@ -53,7 +53,7 @@ extension Reducer {
         state.dialog = nil
         state.committing = true
         switch request {
-        case .merge: state.markedClusters = []
+        case .merge, .batch: state.markedClusters = []
         case .split, .move: state.markedQuestions = []
         default: break
         }

@@ -115,7 +115,9 @@ public enum Reducer {
             if keys.count > 1, case .command(let id) = keymap.resolve([key], in: state.keyContext) {
                 return perform(&state, id)
             }
-            if case .char(let c) = key, !c.isWhitespace {
+            var printable = false
+            if case .char(let c) = key { printable = !c.isWhitespace } else if case .alt = key { printable = true }
+            if printable {
                 state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in \(state.placeName).")
             } else if case .paste = key {
                 state.status = StatusMessage("Nothing to paste into here: / searches, \\ filters.")

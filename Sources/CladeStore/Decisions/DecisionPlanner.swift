@@ -38,6 +38,7 @@ struct DecisionPlanner {
         case .addCapability(let name, let description, let cluster): try addCapability(name, description: description, confirmOn: cluster)
         case .setThreshold(let key, let value): try setThreshold(key: key, value: value)
         case .setPrioritisation(let c, let inputs): try setPrioritisation(c, inputs)
+        case .batch(let parts): try batch(parts)
         }
     }
 

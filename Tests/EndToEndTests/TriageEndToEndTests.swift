@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Fast keyboard triage on the real binary: bulk decisions on marks, bracketed paste.
+extension EndToEnd {
+    @Suite("triage, end to end", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+    struct TriageEndToEndTests {
+        func start(_ sample: SampleCopy, width: Int = 120, height: Int = 40, arguments: [String] = []) async throws -> TmuxSession {
+            let tmux = try TmuxSession(command: [try CladeBinary.path(), sample.path, "--reviewer", "e2e"] + arguments, width: width, height: height)
+            _ = try await tmux.waitFor("[1 Clusters]")
+            return tmux
+        }
+
+        @Test func priorityOnThreeMarkedClustersIsOneDecisionAndOneUndo() async throws {
+            let sample = try SampleCopy()
+            let tmux = try await start(sample)
+            // The first row is a parent: Space marks the three clusters under it.
+            try tmux.send(keys: "j", " ", " ", " ", "p")
+            _ = try await tmux.waitFor("Set priority of 3 clusters")
+            try tmux.send(keys: "1")
+            let screen = try await tmux.waitFor("Set 3 clusters to P1")
+            #expect(screen.split(separator: "\n").filter { $0.contains(" P1 ") }.count == 3)
+            #expect(try sample.sql("SELECT COUNT(*) FROM clade_cluster_state WHERE priority = 1") == "3")
+            #expect(try sample.sql("SELECT COUNT(*) FROM clade_decisions") == "1")
+            try tmux.send(keys: "u")
+            let undone = try await tmux.waitFor("Undid: Set 3 clusters to P1")
+            #expect(!undone.split(separator: "\n").contains { $0.contains(" P1 ") })
+            #expect(try sample.sql("SELECT COUNT(*) FROM clade_cluster_state WHERE priority = 1") == "0")
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+        }
+
+        @Test func aMultiLinePasteIntoANoteStaysText() async throws {
+            let sample = try SampleCopy()
+            let tmux = try await start(sample)
+            try tmux.send(keys: "j", "e")
+            _ = try await tmux.waitFor("Note on “Drawing search”")
+            try tmux.paste("First line\nyp1")
+            _ = try await tmux.waitFor("› First line yp1")
+            try tmux.send(keys: .enter)
+            _ = try await tmux.waitFor("Noted on “Drawing search”: First line yp1")
+            #expect(try sample.sql("SELECT COUNT(*) FROM clade_decisions") == "1")
+            #expect(try sample.sql("SELECT COUNT(*) FROM clade_cluster_state WHERE reviewed = 1 OR priority IS NOT NULL") == "0")
+            // Alt-x is a key of its own: it does not cancel a prompt as a lone Esc would.
+            try tmux.send(keys: "/", "Open", .key("M-x"), " RFIs")
+            _ = try await tmux.waitFor("Search /Open RFIs")
+            // Esc then q at once would read as Alt-q, as in any terminal program: wait between.
+            try tmux.send(keys: .escape)
+            _ = try await tmux.waitUntil("the search closed") { !$0.contains("Search /") }
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+        }
+    }
+}
+
+extension TmuxSession {
+    /// Pastes text as a terminal does: bracketed (`paste-buffer -p`) when the program asked for it.
+    func paste(_ text: String) throws {
+        let buffer = "clade-e2e"
+        _ = try Self.run(["-L", socket, "set-buffer", "-b", buffer, "--", text])
+        let result = try Self.run(["-L", socket, "paste-buffer", "-p", "-d", "-b", buffer, "-t", Self.sessionName])
+        guard result.status == 0 else { throw Failure(message: "tmux paste-buffer failed: \(result.error)", screen: nil) }
+    }
+}
