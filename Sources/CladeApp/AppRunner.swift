@@ -167,6 +167,8 @@ public final class AppRunner {
                 backend.forceRedraw()
             case .suspend:
                 backend.suspend()
+            case .editText(let text):
+                send(.editorFinished(editExternally(text)))
             case .quit:
                 job?.cancel()
             }

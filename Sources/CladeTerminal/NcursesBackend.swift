@@ -134,6 +134,20 @@ public final class NcursesBackend: TerminalBackend {
         Self.writeToTerminal(EscapeDecoding.enablePaste)
     }
 
+    public func runOutside(_ body: () -> Void) {
+        guard !closed else { return body() }
+        Self.writeToTerminal(EscapeDecoding.disablePaste)
+        endwin()
+        clade_guard_restore_termios()
+        clade_guard_set_active(0)
+        body()
+        clade_guard_set_active(1)
+        _ = clade_clear_on_next_refresh()
+        wrefresh(clade_stdscr())
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
+        forceRedraw()
+    }
+
     /// Ends curses, puts the termios back and the signal handlers found at start (so the
     /// process behaves like a plain command line tool again). Safe to call more than once.
     public func restore() {

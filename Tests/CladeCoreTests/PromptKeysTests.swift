@@ -21,3 +21,32 @@ import Testing
         #expect(effects.isEmpty && state.dialog?.text == "First line yp1" && !state.committing)
     }
 }
+
+/// Ctrl-X in a note or description hands the text to `$EDITOR`; what it saves is recorded with
+/// its lines. In any other text dialog it comes back on one line, to be accepted.
+@Suite struct ExternalEditorTests {
+    @Test func aNoteWrittenInTheEditorKeepsItsLines() {
+        var store = DecisionKindTests.onRFIStatus()
+        store.open("e", .textDialog, title: "Note on “RFI status”")
+        store.send("draft", { $0.dialog?.text = "draft" })
+        store.send([.ctrl("x")], effects: [.editText("draft")])
+        store.receive(.editorFinished("First line\nyp1\n\n"), effects: [.commit(.setNote(11, "First line\nyp1"))]) { $0.committing() }
+    }
+
+    @Test func aFailedEditorKeepsTheDialog() {
+        var store = DecisionKindTests.onRFIStatus()
+        store.open("D", .textDialog, title: "Description of “RFI status”")
+        store.send([.ctrl("x")], effects: [.editText("")])
+        store.receive(.editorFinished(nil)) { $0.status = StatusMessage("The editor failed or saved nothing: the text is as it was", isError: true) }
+    }
+
+    @Test func aNameComesBackOnOneLine() {
+        var store = DecisionKindTests.onRFIStatus()
+        store.open("r", .textDialog, title: "Relabel “RFI status”", effects: [.loadSuggestions(.relabel(11))])
+        store.send([.ctrl("x")], effects: [.editText("RFI status")])
+        store.receive(.editorFinished("RFI\nstatus\n")) { s in
+            s.dialog?.field = TextField("RFI status")
+            s.dialog?.textEdited()
+        }
+    }
+}

@@ -50,6 +50,25 @@ extension EndToEnd {
             try tmux.send(keys: "q")
             #expect(try await tmux.waitForExit() == 0)
         }
+
+        @Test func aNoteWrittenInEditorKeepsItsLinesAndTheAppComesBack() async throws {
+            let sample = try SampleCopy()
+            // An "editor" that appends a second line to the file it is given.
+            let editor = sample.folder.appendingPathComponent("editor.sh")
+            try "#!/bin/sh\nprintf 'second line\\n' >> \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+            chmod(editor.path, 0o755)
+            let tmux = try TmuxSession(command: [try CladeBinary.path(), sample.path, "--reviewer", "e2e"], width: 120, height: 40,
+                                       env: ["EDITOR": editor.path], unset: ["VISUAL"])
+            _ = try await tmux.waitFor("[1 Clusters]")
+            try tmux.send(keys: "j", "e")
+            _ = try await tmux.waitFor("Note on “Drawing search”")
+            try tmux.send(keys: "first line", .ctrl("x"))
+            let screen = try await tmux.waitFor("Noted on “Drawing search”")
+            #expect(screen.contains("[1 Clusters]"))
+            #expect(try sample.sql("SELECT note FROM clade_cluster_state") == "first line\nsecond line")
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+        }
     }
 }
 

@@ -103,4 +103,5 @@ public enum CommandID: String, CaseIterable, Sendable {
     case textDeleteForward = "text.delete-forward"
     case textDeleteWord = "text.delete-word"
     case textDeleteToStart = "text.delete-to-start"
+    case textEditor = "text.editor"
 }

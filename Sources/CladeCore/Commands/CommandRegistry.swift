@@ -135,6 +135,8 @@ public enum CommandRegistry {
         Command(.textDeleteForward, "Delete the character under the cursor", keys: [[.delete], [.ctrl("d")]], contexts: textFields),
         Command(.textDeleteWord, "Delete the word before the cursor", keys: [[.ctrl("w")]], contexts: textFields),
         Command(.textDeleteToStart, "Delete to the start (clears the text)", keys: [[.ctrl("u")]], contexts: textFields),
+        Command(.textEditor, "Write the text in $VISUAL or $EDITOR (notes and descriptions keep their lines)", keys: [[.ctrl("x")]], contexts: [.textDialog],
+                footer: "editor", footerRank: 40),
     ]
 
     /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),

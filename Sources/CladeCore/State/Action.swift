@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     case splitProgress(fraction: Double, phase: String)
     case splitReady(SplitProposal)
     case splitFailed(String)
+    /// The external editor closed: the text it saved, or nil when it failed or saved nothing.
+    case editorFinished(String?)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
@@ -46,4 +48,6 @@ public enum Effect: Equatable, Sendable {
     case setHighContrast(Bool)
     case suspend
     case quit
+    /// Give the terminal to `$VISUAL`/`$EDITOR` on this text; `.editorFinished` brings it back.
+    case editText(String)
 }

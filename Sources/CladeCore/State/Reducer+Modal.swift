@@ -23,6 +23,7 @@ extension Reducer {
     static func performModal(_ state: inout AppState, _ id: CommandID, in context: Context) -> [Effect] {
         var probe = TextField()
         if probe.apply(id) { return editText(&state) { $0.apply(id) } }
+        if id == .textEditor { return openEditor(&state) }
         if id == .help {
             // Help for the dialog, preview or prompt itself: its own commands, from the registry.
             state.overlay = CommandListOverlay(kind: .help, context: context)

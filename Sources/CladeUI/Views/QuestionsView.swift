@@ -105,7 +105,7 @@ enum DetailBlock {
         if let p = c.priority { annotations.append("P\(p)") }
         if let t = c.issueType { annotations.append(t.rawValue) }
         if c.reviewed { annotations.append("reviewed") }
-        if !c.note.isEmpty { annotations.append("note: " + c.note) }
+        if !c.note.isEmpty { annotations.append("note: " + c.note.split(whereSeparator: \.isNewline).joined(separator: " / ")) }
 
         // Lines by importance; the block shows as many as it has rows for.
         var lines: [(segments: [(String, Style)], priority: Int)] = []
