@@ -69,6 +69,28 @@ extension EndToEnd {
             try tmux.send(keys: "q")
             #expect(try await tmux.waitForExit() == 0)
         }
+
+        @Test func filterBySegmentAndSayWhenNothingMatches() async throws {
+            let sample = try SampleCopy()
+            let tmux = try await start(sample)
+            try tmux.send(keys: "\\", "seg:HLL", .enter)
+            let screen = try await tmux.waitFor("matching “seg:HLL”")
+            #expect(screen.contains("Fiscal-year budgets") && !screen.contains("Drawing search"))
+            try tmux.send(keys: .escape)
+            _ = try await tmux.waitUntil("the filter cleared") { $0.contains("Drawing search") }
+            try tmux.send(keys: "/", "zzzz")
+            _ = try await tmux.waitFor("No match for “zzzz”")
+            try tmux.send(keys: .escape)
+            _ = try await tmux.waitUntil("the search closed") { !$0.contains("Search /") }
+            // The header counts what is reviewed; w walks to the next cluster to review.
+            _ = try await tmux.waitFor("· 0 reviewed (0%)")
+            try tmux.send(keys: "j", "y")
+            _ = try await tmux.waitFor("· 1 reviewed (")
+            try tmux.send(keys: "w")
+            _ = try await tmux.waitFor("26 more to review after this one")
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+        }
     }
 }
 

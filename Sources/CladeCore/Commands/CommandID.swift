@@ -104,4 +104,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case textDeleteWord = "text.delete-word"
     case textDeleteToStart = "text.delete-to-start"
     case textEditor = "text.editor"
+    case nextUnreviewed = "cluster.next-unreviewed"
+    case previousUnreviewed = "cluster.previous-unreviewed"
+    case filterUnreviewed = "filter.unreviewed"
+    case filterDangerZone = "filter.danger-zone"
 }

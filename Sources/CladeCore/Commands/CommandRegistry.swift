@@ -75,6 +75,10 @@ public enum CommandRegistry {
         Command(.searchNext, "Next match", keys: [k("n")]),
         Command(.searchPrevious, "Previous match", keys: [k("N")]),
         Command(.filter, "Filter the list", keys: [k("\\")], footer: "filter", footerRank: 22),
+        Command(.nextUnreviewed, "Next cluster not reviewed yet (nor dismissed)", keys: [k("w")], contexts: [.clusters, .questions], footer: "next to review", footerRank: 26),
+        Command(.previousUnreviewed, "Previous cluster not reviewed yet", keys: [k("W")], contexts: [.clusters, .questions]),
+        Command(.filterUnreviewed, "Filter: only the clusters not reviewed (\\!reviewed !status:dismissed)", keys: [], contexts: [.clusters, .questions], keysText: ": palette"),
+        Command(.filterDangerZone, "Filter: only the danger zone, high volume and low relevance and satisfaction (\\seg:HLL)", keys: [], contexts: [.clusters, .questions], keysText: ": palette"),
 
         Command(.help, "Help: keys that work here", keys: [k("?"), [.function(1)]], footer: "help", footerRank: 0),
         Command(.palette, "Command palette", keys: [k(":"), [.ctrl("p")]], footer: "commands", footerRank: 23),

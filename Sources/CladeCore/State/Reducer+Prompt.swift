@@ -56,6 +56,12 @@ extension Reducer {
             let before = state.selectedClusterID
             state.clusterFilter = text
             clampAll(&state)
+            let filter = ClusterFilter(text)
+            if let problem = filter.problems.first {
+                state.status = StatusMessage(problem, isError: true)
+            } else if !filter.isEmpty, ClusterTree.rows(state).isEmpty {
+                state.status = StatusMessage("No cluster matches \u{201C}\(text)\u{201D}", isError: true)
+            }
             let settled = settleViewSelection(&state)
             if !settled.isEmpty { return settled }
             return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []

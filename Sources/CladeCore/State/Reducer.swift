@@ -179,6 +179,10 @@ public enum Reducer {
         case .toggleCapabilityFilter: return toggleCapabilityFilter(&state)
         case .clearFilters: return clearFilters(&state)
         case .search, .filter: return openPrompt(&state, id == .search ? .search : .filter)
+        case .nextUnreviewed: return stepUnreviewed(&state, forward: true)
+        case .previousUnreviewed: return stepUnreviewed(&state, forward: false)
+        case .filterUnreviewed: return presetFilter(&state, "!reviewed !status:dismissed")
+        case .filterDangerZone: return presetFilter(&state, "seg:HLL")
         case .searchNext: return searchStep(&state, forward: true)
         case .searchPrevious: return searchStep(&state, forward: false)
         case .help, .palette:
