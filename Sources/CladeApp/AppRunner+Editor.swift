@@ -51,3 +51,17 @@ extension AppRunner {
         return status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
     }
 }
+
+/// `Y`: the terminal's clipboard where it takes OSC 52, else a file the status line names.
+extension AppRunner {
+    func copy(_ text: String, what: String) {
+        if backend.copyToClipboard(text) { return send(.copied(what: what, toFile: nil)) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("clade-copied.txt")
+        do {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            send(.copied(what: what, toFile: file.path))
+        } catch {
+            send(.notice("Could not save \(what) to \(file.path): \(error.localizedDescription)", isError: true))
+        }
+    }
+}

@@ -169,6 +169,10 @@ public final class AppRunner {
                 backend.suspend()
             case .editText(let text):
                 send(.editorFinished(editExternally(text)))
+            case .loadQuestionDetail(let id):
+                send(.questionDetailLoaded(try? QuestionReads.detail(database, id)))
+            case .copy(let text, let what):
+                copy(text, what: what)
             case .quit:
                 job?.cancel()
             }

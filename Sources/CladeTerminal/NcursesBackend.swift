@@ -134,6 +134,14 @@ public final class NcursesBackend: TerminalBackend {
         Self.writeToTerminal(EscapeDecoding.enablePaste)
     }
 
+    public func copyToClipboard(_ text: String) -> Bool {
+        var effective = environment
+        effective.term = terminalType
+        guard !closed, effective.takesClipboardEscape else { return false }
+        Self.writeToTerminal(ClipboardEscape.sequence(for: text))
+        return true
+    }
+
     public func runOutside(_ body: () -> Void) {
         guard !closed else { return body() }
         Self.writeToTerminal(EscapeDecoding.disablePaste)

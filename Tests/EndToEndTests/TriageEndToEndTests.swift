@@ -91,6 +91,31 @@ extension EndToEnd {
             try tmux.send(keys: "q")
             #expect(try await tmux.waitForExit() == 0)
         }
+
+        @Test func enterReadsAQuestionWholeAndYCopiesIt() async throws {
+            let sample = try SampleCopy()
+            let tmux = try await start(sample, width: 80, height: 24)
+            try tmux.send(keys: "j", .enter)
+            _ = try await tmux.waitFor("FB  Rel Asked")
+            try tmux.send(keys: .enter)
+            let screen = try await tmux.waitFor("[Question ")
+            #expect(screen.contains("Project ") && screen.contains("Channel ") && screen.contains("User ") && screen.contains("Sources "))
+            #expect(screen.contains("relevance ") && screen.contains("weight "))
+            try tmux.send(keys: "Y")
+            _ = try await tmux.waitFor("Copied the question to the clipboard (OSC 52)")
+            try tmux.send(keys: .escape)
+            _ = try await tmux.waitUntil("the question closed") { !$0.contains("[Question ") }
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+
+            // A terminal without OSC 52: the text goes to a file, and the status line says where.
+            let vt = try TmuxSession(command: [try CladeBinary.path(), sample.path, "--reviewer", "e2e"], width: 80, height: 24, env: ["TERM": "vt100"])
+            _ = try await vt.waitFor("Clusters")
+            try vt.send(keys: "j", "Y")
+            _ = try await vt.waitFor("clade-copied.txt: this terminal takes no")
+            try vt.send(keys: "q")
+            #expect(try await vt.waitForExit() == 0)
+        }
     }
 }
 

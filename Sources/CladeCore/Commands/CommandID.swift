@@ -108,4 +108,6 @@ public enum CommandID: String, CaseIterable, Sendable {
     case previousUnreviewed = "cluster.previous-unreviewed"
     case filterUnreviewed = "filter.unreviewed"
     case filterDangerZone = "filter.danger-zone"
+    case openQuestion = "question.open"
+    case yank = "yank"
 }

@@ -31,6 +31,8 @@ public enum CommandRegistry {
         Command(.back, "Back to the clusters", keys: [[.escape], k("h"), [.left]], contexts: [.questions], footer: "back", footerRank: 20),
         Command(.previousCluster, "Previous cluster (stay in Questions)", keys: [k("[")], contexts: [.questions], footer: "cluster", footerKeys: "[/]", footerRank: 30),
         Command(.nextCluster, "Next cluster (stay in Questions)", keys: [k("]")], contexts: [.questions]),
+        Command(.openQuestion, "Read the question: its whole text and metadata", keys: [[.enter]], contexts: [.questions], footer: "read", footerRank: 20),
+        Command(.yank, "Copy the question, or the cluster, to the clipboard", keys: [k("Y")], contexts: [.clusters, .questions, .questionView], footer: "copy", footerRank: 45),
         Command(.questionOrderNext, "Order questions: 10-10, relevance, date", keys: [k("o")], contexts: [.questions], footer: "order", footerRank: 35),
         Command(.toggleCapabilityFilter, "Show only clusters with this capability", keys: [[.enter], k(" ")], contexts: [.capabilities], footer: "filter clusters", footerRank: 10),
         Command(.clearFilters, "Clear the filters", keys: [[.escape]], contexts: [.clusters, .capabilities]),
@@ -125,8 +127,9 @@ public enum CommandRegistry {
         Command(.cancel, "Clear the filter, or close", keys: [[.escape]], contexts: overlays, footer: "closes", footerRank: 5),
         Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
         Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
+        Command(.cancel, "Close the question", keys: [[.escape], [.enter], k("q"), [.ctrl("c")]], contexts: [.questionView], footer: "closes", footerRank: 5),
 
-        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter]),
+        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .questionView]),
 
         Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
         Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),

@@ -98,6 +98,8 @@ public struct AppState: Equatable, Sendable {
     public var charts: ClusterCharts?
 
     public var prompt: InputPrompt?
+    /// The question opened with Enter in the Questions pane (whole text and metadata).
+    public var openQuestion: QuestionDetail?
     public var overlay: CommandListOverlay?
     /// The last accepted search, for `n` / `N`.
     public var lastSearch: String = ""
@@ -138,6 +140,7 @@ public struct AppState: Equatable, Sendable {
         if split != nil { return .split }
         if let dialog { return dialog.context }
         if let prompt { return prompt.context }
+        if openQuestion != nil { return .questionView }
         return keyContext
     }
 

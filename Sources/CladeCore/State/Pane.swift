@@ -26,11 +26,12 @@ public enum Context: String, CaseIterable, Sendable {
     case global, clusters, questions, capabilities, segments, priorities, charts, matrix
     // Modal contexts: each declares its own commands and inherits none of the global ones.
     case choice, picker, textDialog, split, help, palette, search, filter
+    case questionView
 
     /// The panes and the full-screen views, where the global commands apply.
     public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix]
     /// Dialogs, the split preview, the command overlays and the footer prompt.
-    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter]
+    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .questionView]
     /// Every context a key can be read in.
     public static let all: [Context] = keyContexts + modalContexts
 
@@ -65,6 +66,7 @@ public enum Context: String, CaseIterable, Sendable {
         case .palette: "Command palette"
         case .search: "Search prompt"
         case .filter: "Filter prompt"
+        case .questionView: "Question view"
         }
     }
 }

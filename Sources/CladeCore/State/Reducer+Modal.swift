@@ -31,6 +31,7 @@ extension Reducer {
         }
         switch context {
         case .choice, .picker, .textDialog: return dialogCommand(&state, id)
+        case .questionView: return questionCommand(&state, id)
         case .split: return splitCommand(&state, id)
         case .help, .palette: return overlayCommand(&state, id)
         case .search, .filter: return promptCommand(&state, id)

@@ -99,6 +99,10 @@ public enum Reducer {
             return []
         case .editorFinished(let text):
             return editorFinished(&state, text)
+        case .questionDetailLoaded(let detail):
+            return questionDetailLoaded(&state, detail)
+        case .copied(let what, let file):
+            return copied(&state, what: what, toFile: file)
         }
     }
 
@@ -179,6 +183,8 @@ public enum Reducer {
         case .toggleCapabilityFilter: return toggleCapabilityFilter(&state)
         case .clearFilters: return clearFilters(&state)
         case .search, .filter: return openPrompt(&state, id == .search ? .search : .filter)
+        case .openQuestion: return openQuestion(&state)
+        case .yank: return yank(&state)
         case .nextUnreviewed: return stepUnreviewed(&state, forward: true)
         case .previousUnreviewed: return stepUnreviewed(&state, forward: false)
         case .filterUnreviewed: return presetFilter(&state, "!reviewed !status:dismissed")

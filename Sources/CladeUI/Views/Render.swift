@@ -29,6 +29,9 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     if let dialog = state.dialog {
         DialogView.draw(&screen, state: state, dialog: dialog, theme: theme)
     }
+    if let detail = state.openQuestion {
+        QuestionDetailView.draw(&screen, state: state, detail: detail, theme: theme)
+    }
     if let split = state.split {
         SplitPreviewView.draw(&screen, state: state, split: split, theme: theme)
     }
