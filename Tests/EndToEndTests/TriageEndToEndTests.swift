@@ -96,7 +96,8 @@ extension EndToEnd {
             let sample = try SampleCopy()
             let tmux = try await start(sample, width: 80, height: 24)
             try tmux.send(keys: "j", .enter)
-            _ = try await tmux.waitFor("FB  Rel Asked")
+            // The Questions pane focused ("[2 …") with its questions loaded (the cursor on one).
+            _ = try await tmux.waitUntil("the questions loaded") { $0.contains("┌[2 ") && ($0.contains("│›-1") || $0.contains("│›+1")) }
             try tmux.send(keys: .enter)
             let screen = try await tmux.waitFor("[Question ")
             #expect(screen.contains("Project ") && screen.contains("Channel ") && screen.contains("User ") && screen.contains("Sources "))
