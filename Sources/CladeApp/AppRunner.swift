@@ -125,6 +125,7 @@ public final class AppRunner {
             watch.exitSignal = signal
             send(.run(.quit))
         case .resumed: backend.forceRedraw()
+        case .mouse(let event): send(.mouse(event))
         }
     }
 

@@ -47,6 +47,15 @@ extension NcursesBackend {
                     forceRedraw()
                     return .resize(width: size.width, height: size.height)
                 }
+                if code == CursesKeyCode.mouse {
+                    var x: Int32 = 0, y: Int32 = 0
+                    switch clade_mouse_read(&x, &y) {
+                    case 1: return .mouse(MouseEvent(.press, x: Int(x), y: Int(y)))
+                    case 4: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+                    case 5: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+                    default: continue
+                    }
+                }
                 if let key = KeyDecoding.key(forFunctionKey: code) { return .key(key) }
                 if let name = keyname(Int32(bitPattern: code)), let key = KeyDecoding.key(forKeyName: String(cString: name)) {
                     return .key(key)

@@ -59,7 +59,9 @@ public final class NcursesBackend: TerminalBackend {
 
     private var closed = false
 
-    public init() throws {
+    /// `mouse`: clicks and the wheel are reported (`--no-mouse` turns them off, so the
+    /// terminal's own selection works).
+    public init(mouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
         clade_guard_install()
@@ -102,6 +104,7 @@ public final class NcursesBackend: TerminalBackend {
         clade_guard_set_active(1)
         _ = Self.restoreAtExit
         Self.writeToTerminal(EscapeDecoding.enablePaste)
+        if mouse { clade_mouse_enable(1) }
     }
 
     /// Mode switches curses knows nothing of (bracketed paste), written straight to the terminal.

@@ -10,7 +10,7 @@ extension OpenCommand {
     /// log while the UI is up, start-up notices shown, the exit status saying how it ended
     /// (128 + signal for a termination signal, 1 for a decision the database never took).
     func runSession(_ app: AppDatabase, path: String, log: AppLog?) throws {
-        let backend = try reportingErrors { try NcursesBackend() }
+        let backend = try reportingErrors { try NcursesBackend(mouse: !noMouse) }
         log?.write("open \(path)\(app.readOnly ? " (read-only)" : "") in \(backend.terminalType) \(backend.size.width)×\(backend.size.height)")
         // From here standard error goes to the log: runtime messages and a crash's backtrace
         // must not land on the screen. The crash handler still prints one line to the terminal.

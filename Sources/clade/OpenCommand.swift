@@ -31,6 +31,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var crashTest = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel in the app.")
+    var noMouse = false
+
     @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono, ascii, or high-contrast for projectors (T switches it in the app).")
     var theme: ThemeChoice = .auto
 

@@ -117,10 +117,54 @@ extension EndToEnd {
             try vt.send(keys: "q")
             #expect(try await vt.waitForExit() == 0)
         }
+
+        @Test func aClickSelectsAClusterAndTheWheelScrollsQuestions() async throws {
+            let sample = try SampleCopy()
+            let tmux = try await start(sample)
+            // Row 6 is the fourth row of the cluster list (title bar, border, column header first).
+            try tmux.click(x: 10, y: 6)
+            var screen = try await tmux.waitUntil("Specifications selected") { s in
+                s.split(separator: "\n").contains { $0.contains("│›") && $0.contains("Specifications") }
+            }
+            #expect(screen.contains("2 Document search › Specifications"))
+            // Its questions loaded (a page arrives after the selection moves).
+            _ = try await tmux.waitUntil("the questions of Specifications") { s in
+                let lines = s.split(separator: "\n").map(String.init)
+                guard let header = lines.firstIndex(where: { $0.contains("FB  Rel Asked") }), lines.indices.contains(header + 1) else { return false }
+                return s.contains("250 questions · 10-10") && (lines[header + 1].contains("-1") || lines[header + 1].contains("+1"))
+            }
+            // The wheel over the Questions pane focuses it and moves three rows at a time.
+            try tmux.wheel(down: true, x: 10, y: 30)
+            screen = try await tmux.waitUntil("the questions scrolled") { s in
+                let lines = s.split(separator: "\n").map(String.init)
+                guard let header = lines.firstIndex(where: { $0.contains("FB  Rel Asked") }) else { return false }
+                return lines.indices.contains(header + 4) && lines[header + 4].hasPrefix("│›") && s.contains("┌[2 ")
+            }
+            try tmux.send(keys: "q")
+            #expect(try await tmux.waitForExit() == 0)
+
+            // --no-mouse: the same click does nothing.
+            let still = try TmuxSession(command: [try CladeBinary.path(), sample.path, "--reviewer", "e2e", "--no-mouse"], width: 120, height: 40)
+            _ = try await still.waitFor("[1 Clusters]")
+            try still.click(x: 10, y: 6)
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(!(try still.screen()).split(separator: "\n").contains { $0.contains("│›") && $0.contains("Specifications") })
+            try still.send(keys: "q")
+        }
     }
 }
 
 extension TmuxSession {
+    /// A left press at a cell, as an xterm sends it (X10 encoding, which curses reads for `kmous`).
+    func click(x: Int, y: Int) throws { try sendMouse(button: 0, x: x, y: y) }
+
+    func wheel(down: Bool, x: Int, y: Int) throws { try sendMouse(button: down ? 65 : 64, x: x, y: y) }
+
+    private func sendMouse(button: Int, x: Int, y: Int) throws {
+        let bytes = [UInt8(32 + button), UInt8(33 + x), UInt8(33 + y)]
+        try send([.text("\u{1B}[M" + String(decoding: bytes, as: UTF8.self))])
+    }
+
     /// Pastes text as a terminal does: bracketed (`paste-buffer -p`) when the program asked for it.
     func paste(_ text: String) throws {
         let buffer = "clade-e2e"

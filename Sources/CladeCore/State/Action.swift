@@ -32,6 +32,7 @@ public enum Action: Equatable, Sendable {
     case questionDetailLoaded(QuestionDetail?)
     /// Where `.copy` put the text: the terminal's clipboard (OSC 52) or this file.
     case copied(what: String, toFile: String?)
+    case mouse(MouseEvent)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.

@@ -67,4 +67,19 @@ public enum InputEvent: Equatable, Sendable {
     /// The process was stopped and continued (Ctrl-Z then `fg`); the screen was repainted
     /// and the app should present a fresh frame.
     case resumed
+    /// A click or a turn of the wheel (unless `--no-mouse`).
+    case mouse(MouseEvent)
+}
+
+/// A mouse event at a cell of the screen.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case press, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

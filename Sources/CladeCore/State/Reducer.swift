@@ -99,6 +99,8 @@ public enum Reducer {
             return []
         case .editorFinished(let text):
             return editorFinished(&state, text)
+        case .mouse(let event):
+            return mouse(&state, event)
         case .questionDetailLoaded(let detail):
             return questionDetailLoaded(&state, detail)
         case .copied(let what, let file):
