@@ -38,3 +38,17 @@ import Testing
         #expect(s.overlay?.kind == .help)
     }
 }
+
+/// Undo and redo bring the cursor to the cluster they changed.
+@Suite struct UndoCursorTests {
+    @Test func undoSelectsWhatItChanged() {
+        var s = Fixtures.state()
+        #expect(s.selectedClusterID == 1)
+        s.expanded = []
+        let record = DecisionRecord(id: 2, runID: 1, at: "2026-01-01T00:00:00Z", reviewer: "t", op: .undo, clusterIDs: [22],
+                                    questionIDs: [], note: "", undoes: 1, summary: "Undid: Set “Cost lookup” to P1")
+        _ = Reducer.reduce(&s, .committed(record))
+        _ = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        #expect(s.selectedClusterID == 22 && s.expanded.contains(2))
+    }
+}

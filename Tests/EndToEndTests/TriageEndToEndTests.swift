@@ -26,6 +26,14 @@ extension EndToEnd {
             let undone = try await tmux.waitFor("Undid: Set 3 clusters to P1")
             #expect(!undone.split(separator: "\n").contains { $0.contains(" P1 ") })
             #expect(try sample.sql("SELECT COUNT(*) FROM clade_cluster_state WHERE priority = 1") == "0")
+            // The cursor went to what the undo changed (it was on the row after the marks).
+            _ = try await tmux.waitUntil("the cursor on Drawing search") { s in
+                s.split(separator: "\n").contains { $0.contains("│›") && $0.contains("Drawing search") }
+            }
+            try tmux.send(keys: .ctrl("r"))
+            _ = try await tmux.waitFor("Redid: Set 3 clusters to P1")
+            try tmux.send(keys: .ctrl("r"))
+            _ = try await tmux.waitFor("Nothing to redo")
             try tmux.send(keys: "q")
             #expect(try await tmux.waitForExit() == 0)
         }

@@ -100,6 +100,8 @@ public struct AppState: Equatable, Sendable {
     public var prompt: InputPrompt?
     /// The question opened with Enter in the Questions pane (whole text and metadata).
     public var openQuestion: QuestionDetail?
+    /// Clusters an undo or redo changed: the reload selects the first still there.
+    public var reveal: [ClusterID] = []
     public var overlay: CommandListOverlay?
     /// The last accepted search, for `n` / `N`.
     public var lastSearch: String = ""

@@ -195,3 +195,18 @@ extension Reducer {
         return effects
     }
 }
+
+extension Reducer {
+    /// After an undo or redo: the first cluster it changed that exists is selected, its parents
+    /// opened and, if a filter hides it, the filter is left alone and the cursor stays.
+    static func revealUndone(_ state: inout AppState) {
+        let wanted = state.reveal
+        state.reveal = []
+        guard let target = wanted.first(where: { state.dataset.cluster($0) != nil }) else { return }
+        state.expanded.formUnion(state.dataset.ancestors(of: target))
+        var probe = state
+        probe.selectedClusterID = target
+        guard ClusterTree.rows(probe).contains(where: { $0.id == target }) || state.view != .main else { return }
+        state.selectedClusterID = target
+    }
+}

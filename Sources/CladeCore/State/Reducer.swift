@@ -39,6 +39,7 @@ public enum Reducer {
                 state.selectedClusterID = dataset.absorbed.first { $0.value.contains(id) }?.key
             }
             if state.selectedClusterID == nil { state.selectedClusterID = ClusterTree.rows(state).first?.id }
+            revealUndone(&state)
             clampAll(&state)
             let settled = settleViewSelection(&state)
             if !settled.isEmpty { return settled }
@@ -71,6 +72,8 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(record.summary + (record.op == .undo ? " · Ctrl-R redoes" : " · u undoes"))
             state.markedClusters = state.markedClusters.filter { state.dataset.cluster($0) != nil }
+            // Undo and redo bring the cursor to what they changed, once the figures are reloaded.
+            if record.op == .undo || record.op == .redo { state.reveal = record.clusterIDs }
             return []
         case .carriedForward(let summary):
             state.committing = false
