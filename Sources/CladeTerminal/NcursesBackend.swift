@@ -99,7 +99,7 @@ public final class NcursesBackend: TerminalBackend {
             defaultColors = false
         }
         colorPairs = ColorPairTable(capacity: Int(clade_color_pairs()))
-        theme = Theme.detect(color: supportsColor, unicode: supportsUnicode)
+        theme = Theme.detect(color: supportsColor, unicode: supportsUnicode).forTerminal(type)
 
         clade_guard_set_active(1)
         _ = Self.restoreAtExit

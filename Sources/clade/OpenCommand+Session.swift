@@ -19,7 +19,7 @@ extension OpenCommand {
             backend.restore()
             redirect?.restore()
         }
-        let chosen: Theme
+        var chosen: Theme
         switch theme {
         case .auto: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode)
         case .color: chosen = Theme.detect(color: true, unicode: backend.supportsUnicode)
@@ -27,6 +27,7 @@ extension OpenCommand {
         case .ascii: chosen = .ascii
         case .highContrast: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode).withHighContrast(true)
         }
+        chosen = chosen.forTerminal(backend.terminalType)
         backend.theme = chosen
         let runner: AppRunner
         do {
