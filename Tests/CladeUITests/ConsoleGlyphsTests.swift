@@ -33,3 +33,13 @@ import Testing
         #expect(screen.text.hasPrefix("2,422~ Comp>"))
     }
 }
+
+/// At 200×60 the capability names are not cut while the cluster names have room to spare.
+@Suite struct WideLayoutTests {
+    @Test func capabilityNamesGetRoomOnAWideTerminal() throws {
+        let app = try SampleApp(width: 200, height: 60)
+        let screen = app.type("j").text
+        #expect(screen.contains("Comparison across projects"))
+        #expect(LayoutMetrics(width: 120, height: 40).capabilitiesWidth == 42)
+    }
+}
