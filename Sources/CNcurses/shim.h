@@ -57,4 +57,21 @@ static inline int clade_get_wch(unsigned int *out) {
     return rc;
 }
 
+// Mouse: presses of the left button and the wheel, reported at once (no click timing).
+static inline void clade_mouse_enable(int on) {
+    mousemask(on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(0);
+}
+// The pending mouse event: 1 left press, 4 wheel up, 5 wheel down, 0 anything else.
+static inline int clade_mouse_read(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *x = e.x;
+    *y = e.y;
+    if (e.bstate & BUTTON1_PRESSED) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 4;
+    if (e.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+
 #endif

@@ -23,7 +23,7 @@ static const int other_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT, 
 #define N_OTHER (sizeof(other_signals) / sizeof(other_signals[0]))
 static struct sigaction previous_other[N_OTHER];
 
-static const char reset_sequence[] = "\033[0m\033[?25h\033[?1049l\r\n";
+static const char reset_sequence[] = "\033[0m\033[?25h\033[?2004l\033[?1000l\033[?1002l\033[?1006l\033[?1049l\r\n";
 
 // The one line the crash handler prints, and where (the terminal, while stderr goes to the log).
 static char crash_note[1024];

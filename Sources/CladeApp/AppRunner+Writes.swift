@@ -65,7 +65,7 @@ extension AppRunner {
         let waited = pending.attempts
         watch.pending = nil
         guard let written else {
-            send(.refused(state.undoSummary == nil && state.redoSummary == nil ? "Nothing to undo" : "Nothing more to undo or redo"))
+            send(.refused(pending.effect == .redo ? "Nothing to redo" : "Nothing to undo"))
             return
         }
         let record = written.record

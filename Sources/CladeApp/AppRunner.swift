@@ -121,6 +121,7 @@ public final class AppRunner {
             watch.exitSignal = signal
             send(.run(.quit))
         case .resumed: backend.forceRedraw()
+        case .mouse(let event): send(.mouse(event))
         }
     }
 
@@ -165,6 +166,12 @@ public final class AppRunner {
                 backend.suspend()
             case .searchAll(let query):
                 searchAll(query)
+            case .editText(let text):
+                send(.editorFinished(editExternally(text)))
+            case .loadQuestionDetail(let id):
+                send(.questionDetailLoaded(try? QuestionReads.detail(database, id)))
+            case .copy(let text, let what):
+                copy(text, what: what)
             case .quit:
                 job?.cancel()
             case .writeFile(let request): writeFile(request)

@@ -28,6 +28,13 @@ extension NcursesBackend {
 
         while true {
             if let event = signalEvent() { return event }
+            // Codes read past an Esc sequence are the next keys.
+            if !pendingCodes.isEmpty {
+                let code = pendingCodes.removeFirst()
+                if code == EscapeDecoding.esc, let key = escapeSequence() { return .key(key) }
+                if code != EscapeDecoding.esc, let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
+                continue
+            }
             let wait = timeoutMs < 0 ? Self.blockingSliceMs : max(0, timeoutMs - elapsedMs())
             wtimeout(clade_stdscr(), wait)
             var code: UInt32 = 0
@@ -40,13 +47,26 @@ extension NcursesBackend {
                     forceRedraw()
                     return .resize(width: size.width, height: size.height)
                 }
+                if code == CursesKeyCode.mouse {
+                    var x: Int32 = 0, y: Int32 = 0
+                    switch clade_mouse_read(&x, &y) {
+                    case 1: return .mouse(MouseEvent(.press, x: Int(x), y: Int(y)))
+                    case 4: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+                    case 5: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+                    default: continue
+                    }
+                }
                 if let key = KeyDecoding.key(forFunctionKey: code) { return .key(key) }
                 if let name = keyname(Int32(bitPattern: code)), let key = KeyDecoding.key(forKeyName: String(cString: name)) {
                     return .key(key)
                 }
             } else if status == OK {
                 earlyErrorStreak = 0
-                if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
+                if code == EscapeDecoding.esc {
+                    if let key = escapeSequence() { return .key(key) }
+                } else if let key = KeyDecoding.key(forCharacter: code) {
+                    return .key(key)
+                }
             } else {
                 if let event = signalEvent() { return event }
                 if wait > 5, callStart.duration(to: clock.now) < .milliseconds(2) {
@@ -65,6 +85,25 @@ extension NcursesBackend {
                 return nil
             }
         }
+    }
+
+    /// The key an Esc starts (a lone Esc, an Alt-key, a bracketed paste), reading what follows
+    /// it; nil for a sequence of a key the app has no use for.
+    private func escapeSequence() -> Key? {
+        let result = EscapeDecoding.decode { (timeout: Int32) -> UInt32? in
+            if !pendingCodes.isEmpty { return pendingCodes.removeFirst() }
+            while true {
+                wtimeout(clade_stdscr(), timeout)
+                var code: UInt32 = 0
+                let status = clade_get_wch(&code)
+                if status == OK { return code }
+                // Inside a paste keypad translation may still turn Enter into KEY_ENTER.
+                if status == KEY_CODE_YES { if code == CursesKeyCode.enter { return 13 } else { continue } }
+                return nil
+            }
+        }
+        pendingCodes += result.leftover
+        return result.key
     }
 
     /// A termination request, or a continue after a stop (repainted here), as an event.
@@ -86,5 +125,6 @@ extension NcursesBackend {
         _ = clade_clear_on_next_refresh()
         wrefresh(clade_stdscr())
         clade_guard_set_active(1)
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
     }
 }

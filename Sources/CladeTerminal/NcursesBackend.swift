@@ -54,10 +54,14 @@ public final class NcursesBackend: TerminalBackend {
 
     // Input state (see NcursesBackend+Input.swift).
     var earlyErrorStreak = 0
+    /// Character codes read past an escape sequence, delivered before reading more.
+    var pendingCodes: [UInt32] = []
 
     private var closed = false
 
-    public init() throws {
+    /// `mouse`: clicks and the wheel are reported (`--no-mouse` turns them off, so the
+    /// terminal's own selection works).
+    public init(mouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
         clade_guard_install()
@@ -95,10 +99,19 @@ public final class NcursesBackend: TerminalBackend {
             defaultColors = false
         }
         colorPairs = ColorPairTable(capacity: Int(clade_color_pairs()))
-        theme = Theme.detect(color: supportsColor, unicode: supportsUnicode)
+        theme = Theme.detect(color: supportsColor, unicode: supportsUnicode).forTerminal(type)
 
         clade_guard_set_active(1)
         _ = Self.restoreAtExit
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
+        if mouse { clade_mouse_enable(1) }
+    }
+
+    /// Mode switches curses knows nothing of (bracketed paste), written straight to the terminal.
+    static func writeToTerminal(_ sequence: String) {
+        fflush(nil)
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     deinit { restore() }
@@ -114,12 +127,36 @@ public final class NcursesBackend: TerminalBackend {
         guard !closed else { return }
         endwin()
         clade_guard_set_active(0)
+        Self.writeToTerminal(EscapeDecoding.disablePaste)
         clade_guard_stop_self()  // returns after SIGCONT
         _ = clade_guard_take_continued()
         clade_guard_set_active(1)
         // A refresh after endwin re-enters program mode (raw, keypad, alternate screen).
         _ = clade_clear_on_next_refresh()
         wrefresh(clade_stdscr())
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
+    }
+
+    public func copyToClipboard(_ text: String) -> Bool {
+        var effective = environment
+        effective.term = terminalType
+        guard !closed, effective.takesClipboardEscape else { return false }
+        Self.writeToTerminal(ClipboardEscape.sequence(for: text))
+        return true
+    }
+
+    public func runOutside(_ body: () -> Void) {
+        guard !closed else { return body() }
+        Self.writeToTerminal(EscapeDecoding.disablePaste)
+        endwin()
+        clade_guard_restore_termios()
+        clade_guard_set_active(0)
+        body()
+        clade_guard_set_active(1)
+        _ = clade_clear_on_next_refresh()
+        wrefresh(clade_stdscr())
+        Self.writeToTerminal(EscapeDecoding.enablePaste)
+        forceRedraw()
     }
 
     /// Ends curses, puts the termios back and the signal handlers found at start (so the
@@ -169,6 +206,7 @@ public final class NcursesBackend: TerminalBackend {
     /// Ends curses and puts the saved termios back, if the UI is up.
     static func leaveCurses() {
         guard clade_guard_is_active() != 0 else { return }
+        writeToTerminal(EscapeDecoding.disablePaste)
         endwin()
         clade_guard_restore_termios()
         clade_guard_set_active(0)

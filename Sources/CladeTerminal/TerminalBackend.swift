@@ -27,4 +27,15 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Gives the terminal back exactly as it was found. Safe to call more than once.
     func restore()
+    /// Leaves the screen to another program (an editor) while `body` runs, then takes it back
+    /// and repaints. Present a frame afterwards.
+    func runOutside(_ body: () -> Void)
+    /// Puts text on the terminal's clipboard (OSC 52); false when this terminal cannot.
+    func copyToClipboard(_ text: String) -> Bool
+}
+
+extension TerminalBackend {
+    /// A backend with no terminal of its own (headless) just runs `body`.
+    public func runOutside(_ body: () -> Void) { body() }
+    public func copyToClipboard(_ text: String) -> Bool { false }
 }

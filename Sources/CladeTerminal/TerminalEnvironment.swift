@@ -49,6 +49,14 @@ public struct TerminalEnvironment: Equatable, Sendable {
         return localeNameRequestsUTF8
     }
 
+    /// Whether the terminal is of a family that takes OSC 52 (set the clipboard): xterm and its
+    /// kin, tmux and screen, the GPU terminals. The Linux console and old VTs do not.
+    public var takesClipboardEscape: Bool {
+        guard let term, !isDumbTerminal else { return false }
+        let families = ["xterm", "tmux", "screen", "kitty", "alacritty", "wezterm", "foot", "rxvt", "st", "contour", "ghostty"]
+        return families.contains { term == $0 || term.hasPrefix($0 + "-") }
+    }
+
     /// Box drawing, blocks and other non-ASCII glyphs: UTF-8 and a real terminal.
     public var allowsUnicode: Bool { isUTF8 && !isDumbTerminal }
 

@@ -78,6 +78,7 @@ final class FirstOpen: @unchecked Sendable {
                 return nil
             case .resize, .resumed: backend.forceRedraw()
             case .key: typed.append(event)
+            case .mouse: break  // nothing on screen to click yet
             }
         }
     }

@@ -14,7 +14,7 @@ extension OpenCommand {
     /// dataset read while opening; `typed`: keys pressed on the progress screen, run first.
     func runSession(_ app: AppDatabase, path: String, log: AppLog?, backend taken: NcursesBackend? = nil,
                     loaded: (dataset: Dataset, cache: LoadCache)? = nil, typed: [InputEvent] = []) throws {
-        let backend = try taken ?? reportingErrors { try NcursesBackend() }
+        let backend = try taken ?? reportingErrors { try NcursesBackend(mouse: !noMouse) }
         log?.write("open \(path)\(app.readOnly ? " (read-only)" : "") in \(backend.terminalType) \(backend.size.width)×\(backend.size.height)")
         // From here standard error goes to the log: runtime messages and a crash's backtrace
         // must not land on the screen. The crash handler still prints one line to the terminal.
@@ -23,7 +23,7 @@ extension OpenCommand {
             backend.restore()
             redirect?.restore()
         }
-        let chosen: Theme
+        var chosen: Theme
         switch theme {
         case .auto: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode)
         case .color: chosen = Theme.detect(color: true, unicode: backend.supportsUnicode)
@@ -31,6 +31,7 @@ extension OpenCommand {
         case .ascii: chosen = .ascii
         case .highContrast: chosen = Theme.detect(color: backend.supportsColor, unicode: backend.supportsUnicode).withHighContrast(true)
         }
+        chosen = chosen.forTerminal(backend.terminalType)
         backend.theme = chosen
         let runner: AppRunner
         do {

@@ -35,6 +35,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var crashTest = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel in the app.")
+    var noMouse = false
+
     @Option(name: .long, help: "Colours: auto (default; honours NO_COLOR), color, mono, ascii, or high-contrast for projectors (T switches it in the app).")
     var theme: ThemeChoice = .auto
 
@@ -61,7 +64,7 @@ struct OpenCommand: ParsableCommand {
         }
         // A first open of a large new file, or one waiting for another program's lock: the
         // terminal now, with progress, and q quits.
-        let backend = try reportingErrors { try NcursesBackend() }
+        let backend = try reportingErrors { try NcursesBackend(mouse: !noMouse) }
         var typed: [InputEvent] = []
         var signal: Int32?
         guard let outcome = opening.show(on: backend, path: path, typed: &typed, signal: &signal) else {

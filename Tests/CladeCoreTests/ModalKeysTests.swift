@@ -48,6 +48,9 @@ import Testing
         case .palette: Fixtures.press(&s, Fixtures.keys(":"))
         case .search: Fixtures.press(&s, Fixtures.keys("/r"))
         case .filter: Fixtures.press(&s, Fixtures.keys("\\r"))
+        case .questionView:
+            Fixtures.press(&s, [.tab])
+            s.openQuestion = QuestionDetail(question: Question(id: 1, text: "question 1"))
         default: Issue.record("not modal: \(context)")
         }
         #expect(s.context == context)

@@ -127,4 +127,11 @@ public enum CommandID: String, CaseIterable, Sendable {
     case searchAllMarkAll = "search-all.mark-all"
     case searchAllMove = "search-all.move"
     case searchAllSplitOff = "search-all.split-off"
+    case textEditor = "text.editor"
+    case nextUnreviewed = "cluster.next-unreviewed"
+    case previousUnreviewed = "cluster.previous-unreviewed"
+    case filterUnreviewed = "filter.unreviewed"
+    case filterDangerZone = "filter.danger-zone"
+    case openQuestion = "question.open"
+    case yank = "yank"
 }

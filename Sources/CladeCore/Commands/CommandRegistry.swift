@@ -31,6 +31,8 @@ public enum CommandRegistry {
         Command(.back, "Back to the clusters", keys: [[.escape], k("h"), [.left]], contexts: [.questions], footer: "back", footerRank: 20),
         Command(.previousCluster, "Previous cluster (stay in Questions)", keys: [k("[")], contexts: [.questions], footer: "cluster", footerKeys: "[/]", footerRank: 30),
         Command(.nextCluster, "Next cluster (stay in Questions)", keys: [k("]")], contexts: [.questions]),
+        Command(.openQuestion, "Read the question: its whole text and metadata", keys: [[.enter]], contexts: [.questions], footer: "read", footerRank: 20),
+        Command(.yank, "Copy the question, or the cluster, to the clipboard", keys: [k("Y")], contexts: [.clusters, .questions, .questionView], footer: "copy", footerRank: 45),
         Command(.questionOrderNext, "Order questions: 10-10, relevance, date", keys: [k("o")], contexts: [.questions], footer: "order", footerRank: 35),
         Command(.toggleCapabilityFilter, "Show only clusters with this capability", keys: [[.enter], k(" ")], contexts: [.capabilities], footer: "filter clusters", footerRank: 10),
         Command(.clearFilters, "Clear the filters", keys: [[.escape]], contexts: [.clusters, .capabilities]),
@@ -78,6 +80,10 @@ public enum CommandRegistry {
         Command(.searchNext, "Next match", keys: [k("n")]),
         Command(.searchPrevious, "Previous match", keys: [k("N")]),
         Command(.filter, "Filter the list", keys: [k("\\")], footer: "filter", footerRank: 22),
+        Command(.nextUnreviewed, "Next cluster not reviewed yet (nor dismissed)", keys: [k("w")], contexts: [.clusters, .questions], footer: "next to review", footerRank: 26),
+        Command(.previousUnreviewed, "Previous cluster not reviewed yet", keys: [k("W")], contexts: [.clusters, .questions]),
+        Command(.filterUnreviewed, "Filter: only the clusters not reviewed (\\!reviewed !status:dismissed)", keys: [], contexts: [.clusters, .questions], keysText: ": palette"),
+        Command(.filterDangerZone, "Filter: only the danger zone, high volume and low relevance and satisfaction (\\seg:HLL)", keys: [], contexts: [.clusters, .questions], keysText: ": palette"),
 
         Command(.help, "Help: keys that work here", keys: [k("?"), [.function(1)]], footer: "help", footerRank: 0),
         Command(.palette, "Command palette", keys: [k(":"), [.ctrl("p")]], footer: "commands", footerRank: 23),
@@ -133,8 +139,9 @@ public enum CommandRegistry {
         Command(.cancel, "Clear the filter, or close", keys: [[.escape]], contexts: overlays, footer: "closes", footerRank: 5),
         Command(.closeOverlay, "Close help", keys: [k("?"), [.function(1)], [.ctrl("c")]], contexts: [.help]),
         Command(.closeOverlay, "Close the palette", keys: [[.ctrl("c")]], contexts: [.palette]),
+        Command(.cancel, "Close the question", keys: [[.escape], [.enter], k("q"), [.ctrl("c")]], contexts: [.questionView], footer: "closes", footerRank: 5),
 
-        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .splitField, .searchAll, .searchAllField]),
+        Command(.help, "Help: the keys that work here", keys: [[.function(1)]], contexts: dialogs + [.split, .search, .filter, .splitField, .searchAll, .searchAllField, .questionView]),
 
         Command(.typeText, "Type: edits the text, or filters the list", keys: [], contexts: textFields, keysText: "typing, paste"),
         Command(.textLeft, "Cursor left", keys: [[.left]], contexts: textFields),
@@ -172,6 +179,8 @@ public enum CommandRegistry {
         Command(.searchAllSplitOff, "Split the marked questions off into a new cluster: one decision", keys: [k("s")], contexts: [.searchAll], footer: "split off", footerRank: 13, decision: GatherDecision.self),
         Command(.searchAllSimilar, "Questions similar to this one", keys: [k("~"), k("=")], contexts: [.searchAll], footer: "similar", footerKeys: "~", footerRank: 14),
         Command(.searchAllEdit, "Edit the query", keys: [k("/"), k("e"), [.tab]], contexts: [.searchAll], footer: "edit", footerKeys: "/", footerRank: 16),
+        Command(.textEditor, "Write the text in $VISUAL or $EDITOR (notes and descriptions keep their lines)", keys: [[.ctrl("x")]], contexts: [.textDialog],
+                footer: "editor", footerRank: 40),
     ]
 
     /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),

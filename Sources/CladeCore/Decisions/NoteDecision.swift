@@ -1,10 +1,14 @@
-/// `e`: a note on the cluster for the pipeline team and the report; empty clears it.
+/// `e`: a note on the cluster (or on each marked one) for the pipeline team and the report;
+/// empty clears it.
 public enum NoteDecision: DecisionKind {
     public static func start(_ command: CommandID, _ state: AppState) -> DecisionStep {
-        guard let cluster = state.selectedCluster else { return .close }
+        guard let targets = DecisionTargets(state) else { return .close }
+        // Several clusters start from their shared note, or from nothing.
+        let notes = Set(targets.clusters.map(\.note))
         return .open(Dialog(
-            purpose: .note(cluster.id), style: .text, title: "Note on \u{201C}\(cluster.name)\u{201D}",
-            prompt: "For the pipeline team and the report. Empty clears it.", text: cluster.note, cursor: -1
+            purpose: .note(targets.ids), style: .text, title: "Note on \(targets.name)",
+            prompt: targets.isBulk ? "The same note on each. Empty clears them." : "For the pipeline team and the report. Empty clears it.",
+            text: notes.count == 1 ? notes.first! : "", cursor: -1
         ), load: false)
     }
 
@@ -14,7 +18,7 @@ public enum NoteDecision: DecisionKind {
     }
 
     public static func finish(_ answer: DialogAnswer, of dialog: Dialog, _ state: AppState) -> DecisionStep {
-        guard case .note(let c) = dialog.purpose, case .text(let text) = answer else { return .close }
-        return .commit(.setNote(c, text))
+        guard case .note(let ids) = dialog.purpose, case .text(let text) = answer else { return .close }
+        return .commit(DecisionTargets.request(ids) { .setNote($0, text) })
     }
 }

@@ -22,9 +22,13 @@ public enum DecisionRequest: Equatable, Sendable {
     case recluster(Recluster)
     /// Questions from anywhere in the run (a search's marks) into one new cluster.
     case gather(questions: [QuestionID], name: String, description: String)
+    /// The same decision on several clusters (marked ones), recorded as one log row with the op
+    /// of its parts, so one undo reverts them all.
+    case batch([DecisionRequest])
 
     public var op: DecisionOp {
         switch self {
+        case .batch(let parts): parts.first?.op ?? .note
         case .relabel: .relabel
         case .merge: .merge
         case .split: .split

@@ -37,6 +37,13 @@ public enum Action: Equatable, Sendable {
     /// Search everywhere answered (or could not).
     case searchAllResults(SearchAllResult)
     case searchAllFailed(SearchAllQuery, String)
+    /// The external editor closed: the text it saved, or nil when it failed or saved nothing.
+    case editorFinished(String?)
+    /// The question asked for with `.loadQuestionDetail`, or nil when it could not be read.
+    case questionDetailLoaded(QuestionDetail?)
+    /// Where `.copy` put the text: the terminal's clipboard (OSC 52) or this file.
+    case copied(what: String, toFile: String?)
+    case mouse(MouseEvent)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.
@@ -67,4 +74,10 @@ public enum Effect: Equatable, Sendable {
     case skipQueueProposal(run: RunID, key: String, title: String, skipped: Bool)
     /// Search every question of the run in the background.
     case searchAll(SearchAllQuery)
+    /// Give the terminal to `$VISUAL`/`$EDITOR` on this text; `.editorFinished` brings it back.
+    case editText(String)
+    /// Read one question whole, with its metadata, for the question view.
+    case loadQuestionDetail(QuestionID)
+    /// Put text on the clipboard (OSC 52 where the terminal takes it, else a file); `what` names it.
+    case copy(String, what: String)
 }

@@ -98,6 +98,10 @@ public struct AppState: Equatable, Sendable {
     public var charts: ClusterCharts?
 
     public var prompt: InputPrompt?
+    /// The question opened with Enter in the Questions pane (whole text and metadata).
+    public var openQuestion: QuestionDetail?
+    /// Clusters an undo or redo changed: the reload selects the first still there.
+    public var reveal: [ClusterID] = []
     public var overlay: CommandListOverlay?
     /// The last accepted search, for `n` / `N`.
     public var lastSearch: String = ""
@@ -143,6 +147,7 @@ public struct AppState: Equatable, Sendable {
         if let dialog { return dialog.context }
         if let searchAll { return searchAll.typing ? .searchAllField : .searchAll }
         if let prompt { return prompt.context }
+        if openQuestion != nil { return .questionView }
         return keyContext
     }
 

@@ -37,14 +37,32 @@ public enum ClusterTree {
 
     /// The clusters that pass the text and capability filters, or nil when none is set.
     static func matches(_ state: AppState) -> Set<ClusterID>? {
-        let text = state.clusterFilter.lowercased()
-        guard !text.isEmpty || state.capabilityFilter != nil else { return nil }
+        let filter = ClusterFilter(state.clusterFilter)
+        guard !filter.isEmpty || state.capabilityFilter != nil else { return nil }
         var out = Set<ClusterID>()
         for c in state.dataset.clusters {
             if let cap = state.capabilityFilter, (c.capabilityVolume[cap] ?? 0) <= 0 { continue }
-            if !text.isEmpty, !searchText(c).contains(text) { continue }
-            if state.capabilityFilter != nil, !state.dataset.isLeaf(c.id) { continue }
+            if !filter.isEmpty, !filter.matches(c, in: state.dataset) { continue }
+            if state.capabilityFilter != nil || filter.hasTerms, !state.dataset.isLeaf(c.id) { continue }
             out.insert(c.id)
+        }
+        return out
+    }
+
+    /// The urgency of the most urgent active cluster under a parent (lower is more urgent).
+    public static func mostUrgent(below parent: ClusterID, _ data: Dataset) -> Int? {
+        leaves(below: parent, data).filter { !$0.dismissed }.map { data.segment(of: $0).urgency }.min()
+    }
+
+    /// Every leaf under a parent, at any depth.
+    public static func leaves(below parent: ClusterID, _ data: Dataset) -> [Cluster] {
+        var out: [Cluster] = []
+        var stack = [parent]
+        var seen: Set<ClusterID> = [parent]
+        while let x = stack.popLast() {
+            for k in data.children(of: x) where seen.insert(k).inserted {
+                if data.isLeaf(k) { data.cluster(k).map { out.append($0) } } else { stack.append(k) }
+            }
         }
         return out
     }
@@ -75,7 +93,8 @@ public enum ClusterTree {
             case .satisfaction: key.number = c.stats.satisfaction
             case .priority: key.number = c.priority.map(Double.init)
             case .reviewed: key.number = c.reviewed ? 1 : 0
-            case .segment: key.number = Double(data.segment(of: c).urgency)
+            // A parent ranks by its most urgent cluster, so the danger zone comes first across parents.
+            case .segment: key.number = Double(data.isLeaf(id) ? data.segment(of: c).urgency : mostUrgent(below: id, data) ?? data.segment(of: c).urgency)
             case .name: key.text = c.name.lowercased()
             }
             return key

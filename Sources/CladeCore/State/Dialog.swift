@@ -3,8 +3,8 @@
 public struct Dialog: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case relabel(ClusterID)
-        case describe(ClusterID)
-        case note(ClusterID)
+        case describe([ClusterID])
+        case note([ClusterID])
         case newCapability(ClusterID?)
         case splitName(ClusterID, [QuestionID])
         /// The name of a new cluster made of questions found anywhere (search everywhere).
@@ -12,10 +12,10 @@ public struct Dialog: Equatable, Sendable {
         case mergeTarget(sources: [ClusterID])
         case moveTarget(questions: [QuestionID])
         case survivingLabel(sources: [ClusterID], target: ClusterID)
-        case priority(ClusterID)
-        case issueType(ClusterID)
-        case action(ClusterID)
-        case dismiss(ClusterID)
+        case priority([ClusterID])
+        case issueType([ClusterID])
+        case action([ClusterID])
+        case dismiss([ClusterID])
         /// Which segment threshold to change.
         case thresholds
         case thresholdValue(ThresholdKey)

@@ -12,6 +12,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Text the terminal delivered as a bracketed paste: inserted as text, never run as keys.
     case paste(String)
+    /// Alt (Meta) plus a character, as terminals send it: Esc then the character.
+    case alt(Character)
 
     /// How help and the footer write the key.
     public var label: String {
@@ -40,6 +42,7 @@ public enum Key: Hashable, Sendable {
         case .ctrlRight: "Ctrl-→"
         case .function(let n): "F\(n)"
         case .paste: "paste"
+        case .alt(let c): "Alt-" + String(c)
         }
     }
 
@@ -64,4 +67,19 @@ public enum InputEvent: Equatable, Sendable {
     /// The process was stopped and continued (Ctrl-Z then `fg`); the screen was repainted
     /// and the app should present a fresh frame.
     case resumed
+    /// A click or a turn of the wheel (unless `--no-mouse`).
+    case mouse(MouseEvent)
+}
+
+/// A mouse event at a cell of the screen.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case press, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

@@ -66,8 +66,9 @@ public struct LayoutMetrics: Equatable, Sendable {
         switch (zoom, focus) {
         case (.zoomed, .clusters): return width * 75 / 100
         case (.zoomed, .capabilities): return width * 36 / 100
-        // Wide enough for names and three figures beside; the rest goes to the clusters.
-        default: return width - max(30, min(42, width - 72))
+        // Wide enough for names and three figures beside; the rest goes to the clusters. A wide
+        // terminal gives capability names room too, rather than the cluster names ever more.
+        default: return width - max(30, min(width >= 160 ? 60 : 42, width - 72))
         }
     }
     public var capabilitiesWidth: Int { sideBySide ? width - clustersWidth : width }

@@ -30,11 +30,12 @@ public enum Context: String, CaseIterable, Sendable {
     case splitField
     /// Search everywhere: its results list, and its query field.
     case searchAll, searchAllField
+    case questionView
 
     /// The panes and the full-screen views, where the global commands apply.
     public static let keyContexts: [Context] = [.clusters, .questions, .capabilities, .segments, .priorities, .charts, .matrix, .queue]
     /// Dialogs, the split preview, the command overlays and the footer prompt.
-    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .splitField, .searchAll, .searchAllField]
+    public static let modalContexts: [Context] = [.choice, .picker, .textDialog, .split, .help, .palette, .search, .filter, .splitField, .searchAll, .searchAllField, .questionView]
     /// Every context a key can be read in.
     public static let all: [Context] = keyContexts + modalContexts
 
@@ -73,6 +74,7 @@ public enum Context: String, CaseIterable, Sendable {
         case .splitField: "Split preview: typing k or a name"
         case .searchAll: "Search everywhere: results"
         case .searchAllField: "Search everywhere: the query"
+        case .questionView: "Question view"
         }
     }
 }

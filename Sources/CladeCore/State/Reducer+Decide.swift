@@ -68,7 +68,7 @@ extension Reducer {
             return [.commit(request), .searchAll(query)]
         }
         switch request {
-        case .merge: state.markedClusters = []
+        case .merge, .batch: state.markedClusters = []
         case .split, .move, .gather: state.markedQuestions = []
         case .recluster(let r) where r.sources.count > 1: state.markedClusters = []
         default: break

@@ -24,6 +24,7 @@ extension Reducer {
     static func performModal(_ state: inout AppState, _ id: CommandID, in context: Context) -> [Effect] {
         var probe = TextField()
         if probe.apply(id) { return editText(&state) { $0.apply(id) } }
+        if id == .textEditor { return openEditor(&state) }
         if id == .help {
             // Help for the dialog, preview or prompt itself: its own commands, from the registry.
             state.overlay = CommandListOverlay(kind: .help, context: context)
@@ -31,6 +32,7 @@ extension Reducer {
         }
         switch context {
         case .choice, .picker, .textDialog: return dialogCommand(&state, id)
+        case .questionView: return questionCommand(&state, id)
         case .split, .splitField: return splitCommand(&state, id)
         case .searchAll, .searchAllField: return searchAllCommand(&state, id)
         case .help, .palette: return overlayCommand(&state, id)

@@ -166,3 +166,48 @@ extension Reducer {
         return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
     }
 }
+
+extension Reducer {
+    /// `w` / `W`: the next (previous) cluster not reviewed nor dismissed, in list order as if
+    /// every parent were open (its parents are opened), wrapping around.
+    static func stepUnreviewed(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let data = state.dataset
+        var open = state
+        open.expanded = Set(data.clusters.map(\.id))
+        let order = ClusterTree.rows(open).map(\.id).filter { data.isLeaf($0) }
+        let pending = Set(order.filter { data.cluster($0).map { !ReviewProgress.isDone($0) } ?? false })
+        guard !pending.isEmpty else {
+            state.status = StatusMessage(state.clusterFilter.isEmpty ? "Every cluster is reviewed or dismissed" : "Every cluster the filter shows is reviewed or dismissed")
+            return []
+        }
+        let n = order.count
+        let current = state.selectedClusterID.flatMap { order.firstIndex(of: $0) } ?? (forward ? -1 : n)
+        guard let target = (1...n).lazy.map({ order[((current + (forward ? $0 : -$0)) % n + n) % n] }).first(where: pending.contains) else { return [] }
+        state.expanded.formUnion(data.ancestors(of: target))
+        let others = pending.count - 1
+        state.status = StatusMessage(others == 0 ? "The last cluster to review" : "\(others) more to review after this one")
+        return selectCluster(&state, target)
+    }
+
+    /// A filter from the palette: as if typed after `\`.
+    static func presetFilter(_ state: inout AppState, _ text: String) -> [Effect] {
+        let effects = (state.view == .main ? focus(&state, .clusters) : []) + applyFilter(&state, pane: .clusters, text: text)
+        if state.status == nil { state.status = StatusMessage("Filter \\\(text) · \\ edits it, Esc clears it") }
+        return effects
+    }
+}
+
+extension Reducer {
+    /// After an undo or redo: the first cluster it changed that exists is selected, its parents
+    /// opened and, if a filter hides it, the filter is left alone and the cursor stays.
+    static func revealUndone(_ state: inout AppState) {
+        let wanted = state.reveal
+        state.reveal = []
+        guard let target = wanted.first(where: { state.dataset.cluster($0) != nil }) else { return }
+        state.expanded.formUnion(state.dataset.ancestors(of: target))
+        var probe = state
+        probe.selectedClusterID = target
+        guard ClusterTree.rows(probe).contains(where: { $0.id == target }) || state.view != .main else { return }
+        state.selectedClusterID = target
+    }
+}

@@ -56,6 +56,12 @@ extension Reducer {
             let before = state.selectedClusterID
             state.clusterFilter = text
             clampAll(&state)
+            let filter = ClusterFilter(text)
+            if let problem = filter.problems.first {
+                state.status = StatusMessage(problem, isError: true)
+            } else if !filter.isEmpty, ClusterTree.rows(state).isEmpty {
+                state.status = StatusMessage("No cluster matches \u{201C}\(text)\u{201D}", isError: true)
+            }
             let settled = settleViewSelection(&state)
             if !settled.isEmpty { return settled }
             return before != state.selectedClusterID ? selectCluster(&state, state.selectedClusterID, force: true) : []
@@ -122,5 +128,36 @@ extension Reducer {
 
     static func setCursor(_ state: inout AppState, _ index: Int) -> [Effect] {
         move(&state, by: index - cursorIndex(state))
+    }
+}
+
+// MARK: The external editor
+
+extension Reducer {
+    /// Ctrl-X in a text dialog: the text goes to `$EDITOR`; the dialog waits for it.
+    static func openEditor(_ state: inout AppState) -> [Effect] {
+        guard let dialog = state.dialog, dialog.style == .text else { return [] }
+        return [.editText(dialog.text)]
+    }
+
+    /// What the editor saved: a note or description is recorded with its lines; any other text
+    /// comes back into the field (on one line) to be checked and accepted.
+    static func editorFinished(_ state: inout AppState, _ text: String?) -> [Effect] {
+        guard var dialog = state.dialog, dialog.style == .text else { return [] }
+        guard let text else {
+            state.status = StatusMessage("The editor failed or saved nothing: the text is as it was", isError: true)
+            return []
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch dialog.purpose {
+        case .note, .describe:
+            return dialogResult(&state, dialog, .answered(.text(trimmed)))
+        default:
+            dialog.field = TextField()
+            dialog.field.insert(trimmed)
+            dialog.textEdited()
+            state.dialog = dialog
+            return []
+        }
     }
 }

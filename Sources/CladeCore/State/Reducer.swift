@@ -46,6 +46,7 @@ public enum Reducer {
                 state.selectedClusterID = dataset.absorbed.first { $0.value.contains(id) }?.key
             }
             if state.selectedClusterID == nil { state.selectedClusterID = ClusterTree.rows(state).first?.id }
+            revealUndone(&state)
             clampAll(&state)
             let settled = settleViewSelection(&state)
             if !settled.isEmpty { return settled }
@@ -78,6 +79,8 @@ public enum Reducer {
             state.committing = false
             state.status = StatusMessage(record.summary + (record.op == .undo ? " · Ctrl-R redoes" : " · u undoes"))
             state.markedClusters = state.markedClusters.filter { state.dataset.cluster($0) != nil }
+            // Undo and redo bring the cursor to what they changed, once the figures are reloaded.
+            if record.op == .undo || record.op == .redo { state.reveal = record.clusterIDs }
             return []
         case .carriedForward(let summary):
             state.committing = false
@@ -105,6 +108,14 @@ public enum Reducer {
             return searchAllResults(&state, result)
         case .searchAllFailed(let query, let message):
             return searchAllFailed(&state, query, message)
+        case .editorFinished(let text):
+            return editorFinished(&state, text)
+        case .mouse(let event):
+            return mouse(&state, event)
+        case .questionDetailLoaded(let detail):
+            return questionDetailLoaded(&state, detail)
+        case .copied(let what, let file):
+            return copied(&state, what: what, toFile: file)
         }
     }
 
@@ -123,7 +134,9 @@ public enum Reducer {
             if keys.count > 1, case .command(let id) = keymap.resolve([key], in: state.keyContext) {
                 return perform(&state, id)
             }
-            if case .char(let c) = key, !c.isWhitespace {
+            var printable = false
+            if case .char(let c) = key { printable = !c.isWhitespace } else if case .alt = key { printable = true }
+            if printable {
                 state.status = StatusMessage("\(key.label) does nothing here. ? lists the keys that work in \(state.placeName).")
             } else if case .paste = key {
                 state.status = StatusMessage("Nothing to paste into here: / searches, \\ filters.")
@@ -188,6 +201,12 @@ public enum Reducer {
         case .searchAll:
             state.searchAll = SearchAllState()
             return []
+        case .openQuestion: return openQuestion(&state)
+        case .yank: return yank(&state)
+        case .nextUnreviewed: return stepUnreviewed(&state, forward: true)
+        case .previousUnreviewed: return stepUnreviewed(&state, forward: false)
+        case .filterUnreviewed: return presetFilter(&state, "!reviewed !status:dismissed")
+        case .filterDangerZone: return presetFilter(&state, "seg:HLL")
         case .searchNext: return searchStep(&state, forward: true)
         case .searchPrevious: return searchStep(&state, forward: false)
         case .help, .palette:

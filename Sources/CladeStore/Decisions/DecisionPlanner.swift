@@ -40,6 +40,7 @@ struct DecisionPlanner {
         case .setPrioritisation(let c, let inputs): try setPrioritisation(c, inputs)
         case .recluster(let r): try recluster(r)
         case .gather(let questions, let name, let description): try gather(questions, name: name, description: description)
+        case .batch(let parts): try batch(parts)
         }
     }
 

@@ -34,11 +34,29 @@ public struct Glyphs: Equatable, Sendable {
         shades: [" ", "░", "▒", "▓", "█"], braille: true, plotPoint: "•", dottedRule: "┄"
     )
 
+    /// For the Linux console (`TERM=linux`): its font holds the PC character set (lines, full
+    /// and half blocks, shades) but no braille, no eighth blocks and few arrows.
+    public static let console: Glyphs = {
+        var g = Glyphs.unicode
+        g.expanded = "▼"
+        g.collapsed = "►"
+        g.cursor = ">"
+        g.ellipsis = "»"
+        g.sparks = ["_", "_", "░", "░", "▒", "▒", "▓", "█"]
+        g.barEighths = [" ", " ", " ", "▌", "▌", "▌", "▌", "█", "█"]
+        g.reviewed = "√"
+        g.scrollThumb = "█"
+        g.shades = [" ", "░", "▒", "▓", "█"]
+        g.braille = false
+        g.dottedRule = "─"
+        return g
+    }()
+
     /// For `TERM=dumb`, non-UTF-8 locales and terminals without line drawing.
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeLeft: "+", teeRight: "+", expanded: "v", collapsed: ">", leaf: " ", cursor: ">", mark: "*",
-        ellipsis: "~", segmentSeparator: ".",
+        ellipsis: ">", segmentSeparator: ".",
         sparks: ["_", ".", ".", "-", "-", "=", "#", "#"],
         barEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
         thumbUp: "+1", thumbDown: "-1", unrated: ".", reviewed: "v", sampled: "~", scrollThumb: "#", ascending: "^", descending: "v", arrow: "->",
@@ -94,6 +112,14 @@ public struct Theme: Equatable, Sendable {
     /// Picks the theme for what the terminal and the environment allow.
     public static func detect(color: Bool, unicode: Bool) -> Theme {
         Theme(name: color ? "default" : "mono", glyphs: unicode ? .unicode : .ascii, monochrome: !color)
+    }
+
+    /// The theme as a terminal type can show it: the Linux console gets glyphs its font has.
+    public func forTerminal(_ term: String?) -> Theme {
+        guard let term, term == "linux" || term.hasPrefix("linux-"), glyphs == .unicode else { return self }
+        var t = self
+        t.glyphs = .console
+        return t
     }
 
     /// The same theme with the high-contrast variant on or off.

@@ -56,6 +56,9 @@ enum ClustersView {
                     let marker = row.hasChildren ? (row.expanded ? theme.glyphs.expanded : theme.glyphs.collapsed) : theme.glyphs.leaf
                     var name = String(repeating: "  ", count: row.depth) + marker + " " + c.name
                     name += c.disposition.mark
+                    // A closed parent must not hide a cluster in the danger zone.
+                    let danger = row.hasChildren && !row.expanded ? dangerCount(below: row.id, state.dataset) : 0
+                    if danger > 0 { name += " (\(danger) in danger zone)" }
                     if c.isOutlier { name += " (outliers)" }
                     text = name
                     if !selected {
@@ -85,8 +88,10 @@ enum ClustersView {
                         if c.stats.ratedRows < state.dataset.thresholds.minRatings { style = .dim } else if segment.satisfaction == .low { style = .bad }
                     }
                 case .segment:
-                    text = segment.code(separator: theme.glyphs.segmentSeparator)
-                    if !selected { style = segmentStyle(segment) }
+                    // A closed parent shows its most urgent cluster's segment.
+                    let shown = row.hasChildren && !row.expanded ? worstSegment(below: row.id, state.dataset) ?? segment : segment
+                    text = shown.code(separator: theme.glyphs.segmentSeparator)
+                    if !selected { style = segmentStyle(shown) }
                 case .priority:
                     text = c.priority.map { "P\($0)" } ?? ""
                     if !selected, c.priority == 0 { style = .danger }
@@ -98,6 +103,14 @@ enum ClustersView {
             }
         }
         Scrollbar.draw(&screen, rect: rect, total: rows.count, visible: listHeight, offset: state.clusterScroll, headerRows: 1, theme: theme)
+    }
+
+    static func dangerCount(below parent: ClusterID, _ data: Dataset) -> Int {
+        ClusterTree.leaves(below: parent, data).filter { !$0.dismissed && data.segment(of: $0).isDangerZone }.count
+    }
+
+    static func worstSegment(below parent: ClusterID, _ data: Dataset) -> Segment? {
+        ClusterTree.leaves(below: parent, data).filter { !$0.dismissed }.map { data.segment(of: $0) }.min { $0.urgency < $1.urgency }
     }
 
     static func segmentStyle(_ s: Segment) -> Style {

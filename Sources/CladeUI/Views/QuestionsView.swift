@@ -106,7 +106,7 @@ enum DetailBlock {
         if c.reviewed { annotations.append("reviewed") }
         if let word = c.disposition.word { annotations.append(word) }
         annotations += data.verdictLines(of: c)
-        if !c.note.isEmpty { annotations.append("note: " + c.note) }
+        if !c.note.isEmpty { annotations.append("note: " + c.note.split(whereSeparator: \.isNewline).joined(separator: " / ")) }
 
         // Lines by importance; the block shows as many as it has rows for.
         var lines: [(segments: [(String, Style)], priority: Int)] = []

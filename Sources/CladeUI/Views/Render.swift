@@ -33,6 +33,9 @@ func draw(_ state: AppState, theme: Theme) -> Screen {
     if let dialog = state.dialog {
         DialogView.draw(&screen, state: state, dialog: dialog, theme: theme)
     }
+    if let detail = state.openQuestion {
+        QuestionDetailView.draw(&screen, state: state, detail: detail, theme: theme)
+    }
     if let split = state.split {
         SplitPreviewView.draw(&screen, state: state, split: split, theme: theme)
     }
@@ -94,12 +97,19 @@ enum TitleBar {
         let data = state.dataset
         let width = state.width
         screen.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .status)
+        let progress = ReviewProgress(data)
         var right = "\(Format.volume(data.total.volume)) questions · \(data.leafCount) clusters · \(Format.percent(data.ratedShare, decimals: 0)) rated"
         if data.total.isSampled { right += " " + theme.glyphs.sampled }
         if let queue = QueueView.headerSegment(state.queue) { right = queue + " · " + right }
         if data.readOnly { right = "READ-ONLY · " + right }
-        let rightWidth = TextWidth.width(of: right) + 1
         let used = screen.put(" Clade ", x: 0, y: 0, style: .status)
+        // The review's progress, as fully as leaves the whole title room, else a dozen columns.
+        let share = Format.percent(progress.volumeShare, decimals: 0)
+        let forms = [" · \(progress.done) reviewed (\(share) of volume)", " · \(progress.done) reviewed (\(share))", " · \(progress.done) reviewed"]
+        func room(_ form: String) -> Int { width - used - TextWidth.width(of: right + form) - 2 }
+        let titleWidth = TextWidth.width(of: data.title)
+        if let form = forms.first(where: { room($0) >= titleWidth }) ?? forms.first(where: { room($0) >= 12 }) { right += form }
+        let rightWidth = TextWidth.width(of: right) + 1
         let titleRoom = width - used - rightWidth - 1
         if titleRoom >= 8 {
             screen.put(data.title, x: used, y: 0, maxWidth: titleRoom, style: .status)
@@ -119,9 +129,10 @@ enum Footer {
             let label = prompt.kind == .search ? "Search" : "Filter"
             let used = screen.put("\(label) \(prompt.prefix)", x: 0, y: y, style: .keyHint)
             let w = TextFieldView.draw(&screen, prompt.field, x: used, y: y, room: width - used - 1)
-            let hint = Hints.line(prompt.context, [.accept, .cancel])
+            // "No match", "No cluster matches": said beside the prompt, where the eyes are.
+            let hint = state.status.map(\.text) ?? Hints.line(prompt.context, [.accept, .cancel])
             let hw = TextWidth.width(of: hint)
-            if used + w + hw + 3 < width { screen.put(hint, x: width - hw - 1, y: y, style: .dim) }
+            if used + w + hw + 3 < width { screen.put(hint, x: width - hw - 1, y: y, style: state.status?.isError == true ? .statusError : .dim) }
             return
         }
         if let status = state.status {
