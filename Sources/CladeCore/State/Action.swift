@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     case splitProgress(fraction: Double, phase: String)
     case splitReady(SplitProposal)
     case splitFailed(String)
+    /// The write in progress ended (saved or refused): the next queued decision, if any, is written.
+    case writeSettled
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.

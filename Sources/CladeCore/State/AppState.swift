@@ -115,6 +115,9 @@ public struct AppState: Equatable, Sendable {
     public var redoSummary: String?
     /// A decision is being written: further decisions wait for it.
     public var committing = false
+    /// Decisions made while one is being written (the file locked by another program): written
+    /// in order once it lands, shown in the status line, never dropped.
+    public var queuedDecisions: [Effect] = []
     public var status: StatusMessage?
     public var quitting = false
 

@@ -8,15 +8,13 @@ extension Reducer {
             state.status = StatusMessage("Read-only: \(key) records nothing here. Open a writable copy of the database to decide.", isError: true)
             return []
         }
-        if state.committing { return [] }
         switch id {
         case .undo:
-            state.committing = true
-            return [.undo]
+            return write(&state, .undo)
         case .redo:
-            state.committing = true
-            return [.redo]
+            return write(&state, .redo)
         case .carryForward:
+            if state.committing { return refuseWhileSaving(&state, "carrying the review forward") }
             state.committing = true
             state.status = StatusMessage("Carrying the review of the previous run forward…")
             return [.carryForward]
@@ -51,13 +49,12 @@ extension Reducer {
     /// request used are cleared.
     static func commit(_ state: inout AppState, _ request: DecisionRequest) -> [Effect] {
         state.dialog = nil
-        state.committing = true
         switch request {
         case .merge: state.markedClusters = []
         case .split, .move: state.markedQuestions = []
         default: break
         }
-        return [.commit(request)]
+        return write(&state, .commit(request))
     }
 
     // MARK: The open dialog

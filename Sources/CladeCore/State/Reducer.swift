@@ -97,6 +97,8 @@ public enum Reducer {
             state.split?.error = message
             state.split?.progress = nil
             return []
+        case .writeSettled:
+            return nextQueuedDecision(&state)
         }
     }
 
