@@ -59,6 +59,12 @@ extension AppRunner {
         } catch let refused as DecisionStore.Refused {
             watch.pending = nil
             send(.refused(refused.description))
+            // Refused because another window changed the file since this one showed it (merged the
+            // cluster away): the view reloads at once, keeping the refusal on screen.
+            if let version = try? database.dataVersion(), version != watch.dataVersion {
+                watch.dataVersion = version
+                reload(because: "Not saved: \(refused.description); the view was reloaded")
+            }
             return
         } catch where error.isDatabaseBusy {
             var next = pending

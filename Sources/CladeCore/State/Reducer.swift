@@ -15,6 +15,7 @@ public enum Reducer {
         switch action {
         case .key(let key):
             state.status = nil
+            if state.layout.tooSmall { return tooSmallKey(&state, key) }
             if state.context.isModal { return modalKey(&state, key) }
             return dispatchKey(&state, key)
         case .resize(let w, let h):
