@@ -22,8 +22,12 @@ struct SessionWatch {
     /// How long quitting waits for a write still waiting for the lock.
     var quitWait: Duration = .seconds(10)
 
+    /// The latest decision seen of each file, to notice a log that went backwards.
+    var ledger = DecisionLedger()
+
     mutating func noteOwnWrite(_ database: AppDatabase) {
         if let latest = try? database.latestIDs() { ids = latest }
+        ledger.update(database)
     }
 }
 
@@ -36,6 +40,10 @@ extension AppRunner {
 
     func startWatching() {
         watch.dataVersion = try? database.dataVersion()
+        if let warning = watch.ledger.check(database) {
+            watch.log?.write(warning)
+            notify(warning, isError: true)
+        }
         watch.noteOwnWrite(database)
     }
 
@@ -118,6 +126,7 @@ extension AppRunner {
             return
         }
         watch.ids = after
+        watch.ledger.update(database)
         send(after.run != before.run ? .runLoaded(dataset) : .datasetLoaded(dataset))
         refreshHistory()
         let message: String

@@ -30,12 +30,24 @@ extension AppRunner {
     func write(_ effect: Effect) {
         guard checkFile() else {
             send(.refused("Not saved: \(watch.detachedReason ?? "the file changed")"))
+            send(.writeSettled)
             return
         }
-        attempt(PendingWrite(effect: effect, attempts: 0, nextTry: .now))
+        let pending = PendingWrite(effect: effect, attempts: 0, nextTry: .now)
+        // A large split or move can take seconds to commit: the screen says so before it starts
+        // (keys typed meanwhile wait in the terminal and are handled after it, in order).
+        notify("Saving \(pending.noun)…")
+        backend.present(frame())
+        attempt(pending)
     }
 
+    /// One try of a write; unless it must wait for the lock, the next queued decision follows.
     func attempt(_ pending: PendingWrite) {
+        attemptOnce(pending)
+        if watch.pending == nil { send(.writeSettled) }
+    }
+
+    private func attemptOnce(_ pending: PendingWrite) {
         let written: DecisionStore.Written?
         do {
             switch pending.effect {
@@ -47,6 +59,12 @@ extension AppRunner {
         } catch let refused as DecisionStore.Refused {
             watch.pending = nil
             send(.refused(refused.description))
+            // Refused because another window changed the file since this one showed it (merged the
+            // cluster away): the view reloads at once, keeping the refusal on screen.
+            if let version = try? database.dataVersion(), version != watch.dataVersion {
+                watch.dataVersion = version
+                reload(because: "Not saved: \(refused.description); the view was reloaded")
+            }
             return
         } catch where error.isDatabaseBusy {
             var next = pending
@@ -82,7 +100,9 @@ extension AppRunner {
 
     func showBusyNotice() {
         guard let pending = watch.pending else { return }
-        notify("Saving… another program is writing to the database: \(pending.noun) is kept and saved as soon as the file is free (try \(pending.attempts + 1))", isError: true)
+        let queued = state.queuedDecisions.count
+        let also = queued == 0 ? "" : " (\(queued) queued after it)"
+        notify("Saving… another program is writing to the database: \(pending.noun)\(also) is kept and saved as soon as the file is free (try \(pending.attempts + 1))", isError: true)
     }
 
     /// Tries a waiting write again when its time has come; true when the screen changed.
@@ -108,7 +128,9 @@ extension AppRunner {
             if watch.pending != nil { Thread.sleep(forTimeInterval: 0.2) }
         }
         if let pending = watch.pending {
-            watch.unsaved = "\(pending.noun) was not saved: another program kept the database locked for \(watch.quitWait.components.seconds) s"
+            let queued = state.queuedDecisions.count
+            let also = queued == 0 ? "" : " nor the \(queued) queued after it"
+            watch.unsaved = "\(pending.noun) was not saved\(also): another program kept the database locked for \(watch.quitWait.components.seconds) s"
             watch.log?.write(watch.unsaved!)
         }
     }

@@ -82,6 +82,10 @@ public final class AppDatabase: Sendable {
                         notices.append("Upgraded Clade's tables (\(pending.sorted().joined(separator: ", "))); the file as it was is kept at \(copy)")
                     }
                     try CladeSchema.migrate(migrator, pool)
+                    let token = try pool.write { db -> String in try ContentVersion.install(db); return try ContentVersion.token(db) }
+                    var report = report
+                    // Installing the counter changed no content: the validation still describes these tables.
+                    if let f = report.fingerprint, f.hasSuffix("|untracked") { report.fingerprint = String(f.dropLast("untracked".count)) + token }
                     let tables = try pool.write { db -> String? in
                         guard let run = try RunID.fetchOne(db, sql: "SELECT MAX(run_id) FROM runs") else { return nil }
                         return try StatsCache.ensure(db, run: run, check: report.reused ? nil : report, scanned: scanned)

@@ -25,6 +25,14 @@ struct RunnerContentionTests {
                                    backend: backend, theme: .standard, reviewer: "window a")
         }
 
+        /// A window on an existing file.
+        init(path: String) throws {
+            scratch = try Scratch()
+            self.path = path
+            runner = try AppRunner(database: try AppDatabase.open(path: path, busyTimeout: AppDatabase.interactiveBusyTimeout),
+                                   backend: backend, theme: .standard, reviewer: "window a")
+        }
+
         func type(_ keys: String) {
             backend.enqueue(keys: keys)
             runner.drain()

@@ -53,7 +53,7 @@ public enum MergeDecision: DecisionKind {
         let all = [target] + sources.filter { $0 != target }
         var options = all.enumerated().compactMap { i, id -> DialogOption? in
             guard let c = state.dataset.cluster(id) else { return nil }
-            return DialogOption(c.name, detail: "\(Format.volume(c.stats.volume)) questions", key: Character(String(i + 1)), value: .cluster(id))
+            return DialogOption(c.name, detail: "\(Format.volume(c.stats.volume)) questions", key: i < 9 ? Character(String(i + 1)) : nil, value: .cluster(id))  // "10" is no one key
         }
         options.append(DialogOption("A new name…", key: "n", value: .newLabel))
         options.append(DialogOption("Cancel", key: "c", value: .cancel))

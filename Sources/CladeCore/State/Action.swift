@@ -44,6 +44,8 @@ public enum Action: Equatable, Sendable {
     /// Where `.copy` put the text: the terminal's clipboard (OSC 52) or this file.
     case copied(what: String, toFile: String?)
     case mouse(MouseEvent)
+    /// The write in progress ended (saved or refused): the next queued decision, if any, is written.
+    case writeSettled
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.

@@ -121,6 +121,9 @@ public struct AppState: Equatable, Sendable {
     public var redoSummary: String?
     /// A decision is being written: further decisions wait for it.
     public var committing = false
+    /// Decisions made while one is being written (the file locked by another program): written
+    /// in order once it lands, shown in the status line, never dropped.
+    public var queuedDecisions: [Effect] = []
     public var status: StatusMessage?
     public var quitting = false
     /// The review queue (view 8, the count in the header), computed in the background.

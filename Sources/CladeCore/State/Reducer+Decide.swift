@@ -8,15 +8,13 @@ extension Reducer {
             state.status = StatusMessage("Read-only: \(key) records nothing here. Open a writable copy of the database to decide.", isError: true)
             return []
         }
-        if state.committing { return [] }
         switch id {
         case .undo:
-            state.committing = true
-            return [.undo]
+            return write(&state, .undo)
         case .redo:
-            state.committing = true
-            return [.redo]
+            return write(&state, .redo)
         case .carryForward:
+            if state.committing { return refuseWhileSaving(&state, "carrying the review forward") }
             state.committing = true
             state.status = StatusMessage("Carrying the review of the previous run forward…")
             return [.carryForward]
@@ -55,7 +53,6 @@ extension Reducer {
     /// request used are cleared.
     static func commit(_ state: inout AppState, _ request: DecisionRequest) -> [Effect] {
         state.dialog = nil
-        state.committing = true
         if var search = state.searchAll, let query = search.result?.query {
             // The search stays open; what was found is looked for again once the decision is written.
             search.marked = []
@@ -65,7 +62,7 @@ extension Reducer {
             case .split, .move, .gather: state.markedQuestions = []
             default: break
             }
-            return [.commit(request), .searchAll(query)]
+            return write(&state, .commit(request)) + [.searchAll(query)]
         }
         switch request {
         case .merge, .batch: state.markedClusters = []
@@ -73,7 +70,7 @@ extension Reducer {
         case .recluster(let r) where r.sources.count > 1: state.markedClusters = []
         default: break
         }
-        return [.commit(request)]
+        return write(&state, .commit(request))
     }
 
     // MARK: The open dialog

@@ -167,10 +167,9 @@ extension Reducer {
             }
             return apply(&state, step)
         default:
-            state.committing = true
             state.queue.recording = Array(requests.dropFirst())
             state.status = StatusMessage("Recording \u{201C}\(proposal.title)\u{201D}: \(requests.count) decision\(requests.count == 1 ? "" : "s")…")
-            return [.commit(requests[0])]
+            return write(&state, .commit(requests[0]))
         }
     }
 

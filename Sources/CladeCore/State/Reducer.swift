@@ -22,6 +22,7 @@ public enum Reducer {
         switch action {
         case .key(let key):
             state.status = nil
+            if state.layout.tooSmall { return tooSmallKey(&state, key) }
             if state.context.isModal { return modalKey(&state, key) }
             return dispatchKey(&state, key)
         case .resize(let w, let h):
@@ -116,6 +117,8 @@ public enum Reducer {
             return questionDetailLoaded(&state, detail)
         case .copied(let what, let file):
             return copied(&state, what: what, toFile: file)
+        case .writeSettled:
+            return nextQueuedDecision(&state)
         }
     }
 

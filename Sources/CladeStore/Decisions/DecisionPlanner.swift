@@ -79,8 +79,14 @@ struct DecisionPlanner {
 
     func requireCluster(_ c: ClusterID) throws {
         let pipeline = try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE cluster_id = ? AND run_id = ?", arguments: [c, runID]) ?? false
-        let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND origin = ?", arguments: [c, ClusterOrigin.expert]) ?? false
+        // A reviewer's cluster of an earlier run is not one of this run's, whatever its id.
+        let expert = try Bool.fetchOne(db, sql: "SELECT 1 FROM clade_cluster_state WHERE cluster_id = ? AND origin = ? AND run_id = ?", arguments: [c, ClusterOrigin.expert, runID]) ?? false
         guard pipeline || expert else { throw Refusal(description: "Cluster \(c) does not exist in this run") }
+        // Checked at write time: another window may have merged it since this one showed it.
+        if let state = try CurrentState.clusterState(db, c), state.status == .merged {
+            let into = try state.mergedInto.map { " into \u{201C}\(try label($0))\u{201D}" } ?? ""
+            throw Refusal(description: "\u{201C}\(try label(c))\u{201D} was merged\(into) (by another window?): nothing recorded on it")
+        }
     }
 
     func requireActiveLeaf(_ c: ClusterID) throws {

@@ -24,7 +24,7 @@ enum Fingerprint {
         if try db.tableExists("question_embeddings") {
             parts.append(try count(db, "SELECT COALESCE(MAX(question_id), 0) FROM question_embeddings"))
         }
-        return "v1:" + parts.map(String.init).joined(separator: ",")
+        return "v1:" + parts.map(String.init).joined(separator: ",") + "|" + (try ContentVersion.token(db))
     }
 
     /// One run's questions: how many (an index range count) and the highest id.

@@ -112,6 +112,7 @@ public enum StatsCache {
     /// question count and highest id decide.
     static func isCurrent(_ db: Database, run: RunID, stored: Row, tables: String) throws -> Bool {
         if stored["tables_fingerprint"] as String? == tables { return true }
+        guard ContentVersion.sameContent(stored["tables_fingerprint"], tables) else { return false }
         let (count, maxID) = try Fingerprint.run(db, run: run)
         return (stored["question_count"] as Int) == count && (stored["max_question_id"] as Int64) == maxID
     }

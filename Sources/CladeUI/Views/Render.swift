@@ -73,7 +73,10 @@ enum TooSmallView {
     static func draw(_ screen: inout Screen, state: AppState, theme: Theme) {
         let need = "\(LayoutMetrics.minimumWidth)×\(LayoutMetrics.minimumHeight)"
         let have = "\(state.width)×\(state.height)"
-        let words = "Terminal too small: Clade needs \(need), this one is \(have). Enlarge the window or use a smaller font. q quits.".split(separator: " ").map(String.init)
+        // A key refused meanwhile says so here: the status line is not on this screen.
+        // As the status line draws it: controls escaped, so the text is printable before it is wrapped.
+        let refusal = state.status.map { TextWidth.displayGraphemes($0.text).map(\.text).joined() + ". " } ?? ""
+        let words = "\(refusal)Terminal too small: Clade needs \(need), this one is \(have). Enlarge the window or use a smaller font. q quits.".split(separator: " ").map(String.init)
         var lines: [String] = []
         var line = ""
         let width = max(1, state.width - 2)
