@@ -171,7 +171,8 @@ import Testing
             {"op":"split","cluster_id":11,"question_ids":[3],"name":"y"}
             """)
         let out = try ScriptedApply.run(app, decisions: more, reviewer: "script", atomic: false, dryRun: false)
-        #expect(out.applied.count == 2 && out.failure?.line == 3 && out.failure!.reason.contains("merged away"))
+        // A relabel of the merged-away cluster is refused too (issue 16, item 11: never saved against an invisible cluster).
+        #expect(out.applied.count == 1 && out.failure?.line == 2 && out.failure!.reason.contains("merged away"))
     }
 }
 

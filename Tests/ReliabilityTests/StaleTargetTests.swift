@@ -18,7 +18,7 @@ struct StaleTargetTests {
         try DecisionStore(app: other, reviewer: "window b").commit(.merge(sources: [20], into: 21, name: nil))
         // Window a has not looked at the file since: it still shows Budgets.
         s.type("r<C-u>Budget plans\r")
-        #expect(s.status.contains("was merged into “Invoices”"), "\(s.status)")
+        #expect(s.status.contains("“Budgets” was merged away"), "\(s.status)")
         #expect(try s.decisions() == 1, "the relabel was saved against the merged cluster")
         #expect(s.runner.state.dataset.cluster(20) == nil, "the view was reloaded")
         #expect(s.runner.state.selectedClusterID == 21)

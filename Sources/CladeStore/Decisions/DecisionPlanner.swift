@@ -84,8 +84,7 @@ struct DecisionPlanner {
         guard pipeline || expert else { throw Refusal(description: "Cluster \(c) does not exist in this run") }
         // Checked at write time: another window may have merged it since this one showed it.
         if let state = try CurrentState.clusterState(db, c), state.status == .merged {
-            let into = try state.mergedInto.map { " into \u{201C}\(try label($0))\u{201D}" } ?? ""
-            throw Refusal(description: "\u{201C}\(try label(c))\u{201D} was merged\(into) (by another window?): nothing recorded on it")
+            throw Refusal(description: "\u{201C}\(try label(c))\u{201D} was merged away")
         }
     }
 
