@@ -88,7 +88,7 @@ public final class AppRunner {
                 handle(event)
             } else if job != nil {
                 jobGroup.wait()
-            } else if waitForBackground, reads.pending > 0 {
+            } else if waitForBackground, (settlesAnalysis ? reads.pending : reads.pendingOutsideAnalysis) > 0 {
                 settle()
             } else if !deliverBackgroundResults() {
                 break
@@ -99,8 +99,27 @@ public final class AppRunner {
         }
     }
 
+    /// Before the database closes: background work is stopped (not waited for to the end), so
+    /// quitting is prompt and the closing checkpoint finds no reader in its way.
+    public func shutDown() {
+        job?.cancel()
+        reads.cancelAll(waitingAtMost: 2)
+    }
+
+    /// Whether `settle` (and `drain`) wait for the review queue's analysis too: the golden
+    /// screens show the queue computed; a benchmark of keys and decisions sets it false, since
+    /// it measures what the reviewer waits for, and nobody waits for the queue.
+    public var settlesAnalysis = true
+
     /// Waits until the reads and suggestions asked for have answered, and shows their answers.
     public func settle() {
+        if !settlesAnalysis {
+            while reads.pendingOutsideAnalysis > 0 {
+                reads.foreground.wait()
+                if deliverBackgroundResults() { backend.present(frame()) }
+            }
+            return
+        }
         while reads.pending > 0 {
             reads.group.wait()
             if deliverBackgroundResults() { backend.present(frame()) }

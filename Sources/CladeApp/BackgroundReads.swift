@@ -29,8 +29,19 @@ final class BackgroundReads: @unchecked Sendable {
     /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
     private var lastQueue: CurationEngine.Queue?
     private var outstanding = 0
+    private var outstandingOutsideAnalysis = 0
     /// Left when every request has been answered or skipped.
     let group = DispatchGroup()
+    /// Left when every request but the review queue's analysis has been answered or skipped.
+    let foreground = DispatchGroup()
+
+    /// Requests other than the analysis not yet answered: what a screen waits for, where the
+    /// review queue only fills in later.
+    var pendingOutsideAnalysis: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return outstandingOutsideAnalysis
+    }
 
     /// Requests not yet answered (their answers are posted to the inbox before this drops).
     var pending: Int {
@@ -119,6 +130,18 @@ final class BackgroundReads: @unchecked Sendable {
         }
     }
 
+    /// Quitting: every request made so far is stale, so a running queue computation stops at
+    /// its next check; waits at most `seconds` for what is running to end (a reader still in a
+    /// transaction would hold up the checkpoint that puts the review into the file).
+    func cancelAll(waitingAtMost seconds: Double) {
+        lock.lock()
+        requested += 1
+        (latestFirstPage, latestCharts, latestQueue, latestPrepare, latestSuggestions, latestSearch) =
+            (requested, requested, requested, requested, requested, requested)
+        lock.unlock()
+        _ = group.wait(timeout: .now() + seconds)
+    }
+
     private func isStale(_ generation: Int, latest: KeyPath<BackgroundReads, Int>) -> Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -133,18 +156,23 @@ final class BackgroundReads: @unchecked Sendable {
     /// `read` on `line` unless a later request has made it stale. `register` and `isStale`
     /// run under the lock.
     private func submit(on line: DispatchQueue, register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
+        let inForeground = line !== analysis
         lock.lock()
         requested += 1
         let generation = requested
         register(generation)
         outstanding += 1
+        if inForeground { outstandingOutsideAnalysis += 1 }
         lock.unlock()
         group.enter()
+        if inForeground { foreground.enter() }
         line.async { [self] in
             defer {
                 lock.lock()
                 outstanding -= 1
+                if inForeground { outstandingOutsideAnalysis -= 1 }
                 lock.unlock()
+                if inForeground { foreground.leave() }
                 group.leave()
             }
             lock.lock()

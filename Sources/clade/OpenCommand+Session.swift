@@ -61,6 +61,7 @@ extension OpenCommand {
         runner.run()
         backend.restore()
         redirect?.restore()
+        runner.shutDown()
         // Every way out (q, a termination signal, a hangup): the review in the .sqlite itself.
         runner.database.close()
         if let unsaved = runner.unsavedDecision {

@@ -69,23 +69,18 @@ import Testing
         #expect(Reducer.reduce(&s, .key(.enter)) == [.commit(.move(questions: [5, 6, 7, 8], to: 22))])
     }
 
-    @Test func aReclusterIsRecordedOnceTheStoreHasWorkedItOut() {
+    @Test func aReclusterOpensTheReclusterPreviewAtTheProposedKAsOneDecision() {
         var s = Self.ready([Self.recluster])
-        #expect(Reducer.reduce(&s, .key(.enter)) == [.prepareQueueProposal(Self.recluster)])
-        // An answer for another proposal is stale.
-        #expect(Reducer.reduce(&s, .queuePrepared(key: "other", [.setNote(21, "x")])).isEmpty)
-        let requests: [DecisionRequest] = [
-            .merge(sources: [22], into: 21, name: nil), .split(21, parts: [SplitPart(name: "A", questionIDs: [2])]), .relabel(21, name: "B", description: nil),
-        ]
-        #expect(Reducer.reduce(&s, .queuePrepared(key: Self.recluster.key, requests)) == [.commit(requests[0])])
-        #expect(s.committing && s.queue.preparing == nil && s.queue.recording == Array(requests.dropFirst()))
-        // Each next decision goes once the previous one is saved and its figures reloaded.
-        #expect(!Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
-        s.committing = false
-        #expect(Reducer.reduce(&s, .datasetLoaded(s.dataset)).contains(.commit(requests[1])))
-        // A refusal ends it there.
-        _ = Reducer.reduce(&s, .refused("the cluster is gone"))
-        #expect(s.queue.recording.isEmpty && !s.committing)
+        let effects = Reducer.reduce(&s, .key(.enter))
+        // Not worked out by the store as several decisions: the routable preview over the union.
+        #expect(!effects.contains(.prepareQueueProposal(Self.recluster)))
+        guard let split = s.split else { Issue.record("no re-cluster preview"); return }
+        #expect(Set(split.sources) == [21, 22] && split.requestedK == 3)
+        guard case .suggestSplit(let c, let members, let k)? = effects.first(where: { if case .suggestSplit = $0 { true } else { false } }) else {
+            Issue.record("no suggestion asked for"); return
+        }
+        #expect(c == split.clusterID && Set(members).isSuperset(of: [21, 22]) && k == 3)
+        #expect(s.markedClusters == [21, 22])
     }
 
     @Test func skippingHidesTheProposalAndXListsTheSkippedOnes() {

@@ -23,12 +23,9 @@ public struct QueueState: Equatable, Sendable {
     /// `X`: list the skipped proposals instead of the open ones.
     public var showingSkipped = false
     public var cursor = ListCursor()
-    /// The proposal whose decisions are being worked out in the background (Enter on a move,
-    /// a home or a re-cluster of several clusters), by key.
+    /// The proposal whose decisions are being worked out in the background (Enter on a move
+    /// or a home), by key.
     public var preparing: String?
-    /// The decisions of an accepted re-cluster still to record, one after another: each is sent
-    /// once the previous one is saved and its figures reloaded (a busy file keeps the order).
-    public var recording: [DecisionRequest] = []
 
     public init() {}
 

@@ -101,8 +101,8 @@ extension Reducer {
 
     /// Enter: the proposal's decision, prefilled, in the dialog its kind already has — merge's
     /// label dialog with both clusters, the split preview at the proposed k, the move dialog
-    /// with the questions and the destination chosen — or, for a re-cluster of several
-    /// clusters, the decisions themselves once the store has worked them out.
+    /// with the questions and the destination chosen, the re-cluster preview over several
+    /// clusters at the proposed k.
     static func acceptProposal(_ state: inout AppState) -> [Effect] {
         guard let proposal = state.queue.selected else {
             state.status = StatusMessage(state.queue.isComputing ? "The queue is being computed…" : "Nothing to decide here")
@@ -125,20 +125,29 @@ extension Reducer {
         case .merge(let source, let into), .tiny(let source, nearest: let into):
             state.markedClusters = [source, into]
             return apply(&state, MergeDecision.start(.merge, state))
-        case .recut(let clusters, let parts) where clusters.count == 1:
+        case .recut(let clusters, let parts):
+            // One cluster: the split preview; several: the re-cluster preview over their union
+            // (one decision, one undo). Either opens at the k the queue found (+/- still change it).
             var from = state
             from.selectedClusterID = clusters[0]
             from.focus = .clusters
-            var effects = apply(&state, SplitDecision.start(.split, from))
-            guard state.split?.clusterID == clusters[0] else { return effects }
-            // The preview opens at the k the queue found (+/- still change it).
+            let step: DecisionStep
+            if clusters.count == 1 {
+                step = SplitDecision.start(.split, from)
+            } else {
+                state.markedClusters = Set(clusters)
+                from.markedClusters = Set(clusters)
+                step = ReclusterDecision.start(.split, from)
+            }
+            var effects = apply(&state, step)
+            guard let split = state.split, Set(split.sources) == Set(clusters) else { return effects }
             state.split?.requestedK = parts.count
             effects = effects.map { effect in
-                guard case .suggestSplit(let c, let members, nil) = effect, c == clusters[0] else { return effect }
+                guard case .suggestSplit(let c, let members, nil) = effect, c == split.clusterID else { return effect }
                 return .suggestSplit(clusterID: c, memberIDs: members, k: parts.count)
             }
             return effects
-        case .recut, .move, .home:
+        case .move, .home:
             guard state.queue.preparing != proposal.key else { return [] }
             state.queue.preparing = proposal.key
             state.status = StatusMessage("Working out \u{201C}\(proposal.title)\u{201D} on every question…")
@@ -147,8 +156,7 @@ extension Reducer {
     }
 
     /// The store's answer for a proposal that needed every question: a move opens the move
-    /// dialog on them with the destination chosen; a re-cluster is recorded (one decision per
-    /// step, each undoable).
+    /// dialog on them with the destination chosen.
     static func decidePrepared(_ state: inout AppState, _ proposal: QueueProposal, _ requests: [DecisionRequest]) -> [Effect] {
         if state.dataset.readOnly || state.committing { return [] }
         switch proposal.kind {
@@ -167,22 +175,8 @@ extension Reducer {
             }
             return apply(&state, step)
         default:
-            state.queue.recording = Array(requests.dropFirst())
-            state.status = StatusMessage("Recording \u{201C}\(proposal.title)\u{201D}: \(requests.count) decision\(requests.count == 1 ? "" : "s")…")
-            return write(&state, .commit(requests[0]))
+            // Only moves are worked out by the store; a re-cut opens its preview instead.
+            return []
         }
-    }
-
-    /// After a decision of an accepted re-cluster is saved and its figures reloaded: the next.
-    static func recordNext(_ state: inout AppState) -> [Effect] {
-        guard !state.queue.recording.isEmpty, !state.committing else { return [] }
-        state.committing = true
-        return [.commit(state.queue.recording.removeFirst())]
-    }
-
-    /// A refused step ends the re-cluster there: what was recorded stays, undoable.
-    static func stopRecording(_ state: inout AppState) {
-        guard !state.queue.recording.isEmpty else { return }
-        state.queue.recording = []
     }
 }

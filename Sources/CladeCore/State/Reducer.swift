@@ -13,8 +13,7 @@ public enum Reducer {
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         // The review queue is computed again whenever the figures change (a decision, a reload).
-        if case .datasetLoaded = action { return reduceAction(&state, action) + requestQueue(&state) + recordNext(&state) }
-        if case .refused = action { stopRecording(&state) }
+        if case .datasetLoaded = action { return reduceAction(&state, action) + requestQueue(&state) }
         return reduceAction(&state, action)
     }
 
