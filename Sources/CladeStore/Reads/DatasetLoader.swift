@@ -126,7 +126,7 @@ public enum DatasetLoader {
 
     static func pipelineClusters(_ db: Database, run: Int64) throws -> [LoadedCluster] {
         try Row.fetchAll(db, sql: """
-            SELECT cluster_id, parent_id, name, description, keywords_json, is_outlier
+            SELECT cluster_id, parent_id, \(Row.wholeText("name")), \(Row.wholeText("description")), keywords_json, is_outlier
             FROM clusters WHERE run_id = ? ORDER BY cluster_id
             """, arguments: [run]).map { row in
             LoadedCluster(cluster: Cluster(
