@@ -17,6 +17,8 @@ struct NulTextTests {
         let path = scratch.path("review.sqlite")
         try Pipelines.write(at: path) { db in
             try db.execute(sql: "UPDATE clusters SET name = 'RFI' || char(0) || 'status', description = 'open' || char(0) || 'items' WHERE cluster_id = 10")
+            try db.execute(sql: "UPDATE meta SET value = 'Relia' || char(0) || 'bility' WHERE key = 'title'")
+            try db.execute(sql: "UPDATE capabilities SET name = 'relative' || char(0) || 'dates' WHERE capability_id = 1")
         }
         return path
     }
@@ -30,6 +32,7 @@ struct NulTextTests {
         let cluster = runner.state.dataset.clusters.first { $0.id == 10 }
         #expect(cluster?.name == Self.shown)
         #expect(cluster?.description == "open\u{2400}items")
+        #expect(runner.state.dataset.capabilities.first { $0.id == 1 }?.name == "relative\u{2400}dates")
         #expect(backend.lastScreen?.text.contains(Self.shown) == true, "\(backend.lastScreen?.text ?? "no frame")")
     }
 
@@ -41,6 +44,7 @@ struct NulTextTests {
             let r = try CladeCLI.run(arguments)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
             #expect(r.stdout.contains(Self.shown), "\(arguments) cut the name: \(r.stdout.prefix(400))")
+            if arguments[0] == "report" { #expect(r.stdout.contains("Relia\u{2400}bility"), "the title was cut: \(r.stdout.prefix(200))") }
         }
     }
 }

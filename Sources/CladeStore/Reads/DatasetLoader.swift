@@ -101,7 +101,7 @@ public enum DatasetLoader {
 
     static func metaValues(_ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+        for row in try Row.fetchAll(db, sql: "SELECT key, \(Row.wholeText("value")) FROM meta") {
             if let k = row.text("key"), let v = row.text("value") { out[k] = v }
         }
         return out
@@ -267,7 +267,7 @@ public enum DatasetLoader {
     /// cache, else counted now).
     static func capabilities(_ db: Database, run: Int64, clade: Bool, totals: [CapabilityID: StatsCache.CapabilityTotal]? = nil) throws -> [Capability] {
         let totals = try totals ?? StatsCache.capabilityTotals(db, run: run)
-        return try Row.fetchAll(db, sql: "SELECT capability_id AS id, name, description FROM capabilities ORDER BY capability_id").map {
+        return try Row.fetchAll(db, sql: "SELECT capability_id AS id, \(Row.wholeText("name")), \(Row.wholeText("description")) FROM capabilities ORDER BY capability_id").map {
             let total = totals[$0["id"]]
             return Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "",
                               rows: total?.rows ?? 0, volume: total?.volume ?? 0)
