@@ -24,6 +24,32 @@ public enum PipelineWriter {
             throw ImportError("\(output) is also an input; choose another output file")
         }
         if !force { throw ImportError("\(output) already exists; use --force to replace it") }
+        try refuseIfInUse(output)
+    }
+
+    /// Replacing a file another program has open would unlink the `-wal` and `-shm` it is using:
+    /// what its WAL holds is lost and its later writes go nowhere. Every SQLite connection in WAL
+    /// mode keeps a shared lock on the file, so an exclusive lock taken through SQLite (briefly,
+    /// then released) says whether anyone else has it open. A file that is not a database cannot
+    /// be in SQLite's use and is replaced as before.
+    static func refuseIfInUse(_ output: String) throws(ImportError) {
+        var config = Configuration()
+        config.busyMode = .timeout(0.2)
+        config.foreignKeysEnabled = false
+        do {
+            let queue = try DatabaseQueue(path: output, configuration: config)
+            defer { try? queue.close() }
+            try queue.inDatabase { db in
+                try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                defer { try? db.execute(sql: "ROLLBACK") }
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw ImportError("\(output) is open in another program; close it there first (nothing was replaced)")
+        } catch {
+            return
+        }
     }
 
     public static func write(_ pipeline: ImportedPipeline, to output: String, force: Bool, isCancelled: () -> Bool = { false }) throws(ImportError) {
@@ -70,6 +96,8 @@ public enum PipelineWriter {
     /// output appeared meanwhile, so an existing file is never replaced by accident.
     private static func publish(_ temp: String, as output: String, force: Bool) throws(ImportError) {
         if force {
+            // Checked again just before: the file may have been opened while the import ran.
+            try refuseIfInUse(output)
             // A stale journal or WAL next to the old output would be applied to the new file.
             for suffix in ["-wal", "-shm", "-journal"] { unlink(output + suffix) }
             guard rename(temp, output) == 0 else { throw ImportError("cannot create \(output): \(String(cString: strerror(errno)))") }

@@ -25,7 +25,7 @@ struct ReviewedRun {
     init(_ db: Database, run: RunID, clade: Bool) throws {
         self.run = run
         self.clade = clade
-        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, name, external_id, parent_id, description FROM clusters WHERE run_id = ?", arguments: [run]) {
+        for row in try Row.fetchAll(db, sql: "SELECT cluster_id, \(Row.wholeText("name")), external_id, parent_id, \(Row.wholeText("description")) FROM clusters WHERE run_id = ?", arguments: [run]) {
             let parent: ClusterID? = row["parent_id"]
             pipeline[row["cluster_id"]] = PipelineCluster(name: row.text("name") ?? "", externalID: row.text("external_id"), parentID: parent,
                                                           description: row.text("description") ?? "")

@@ -101,7 +101,7 @@ public enum DatasetLoader {
 
     static func metaValues(_ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+        for row in try Row.fetchAll(db, sql: "SELECT key, \(Row.wholeText("value")) FROM meta") {
             if let k = row.text("key"), let v = row.text("value") { out[k] = v }
         }
         return out
@@ -126,7 +126,7 @@ public enum DatasetLoader {
 
     static func pipelineClusters(_ db: Database, run: Int64) throws -> [LoadedCluster] {
         try Row.fetchAll(db, sql: """
-            SELECT cluster_id, parent_id, name, description, keywords_json, is_outlier
+            SELECT cluster_id, parent_id, \(Row.wholeText("name")), \(Row.wholeText("description")), keywords_json, is_outlier
             FROM clusters WHERE run_id = ? ORDER BY cluster_id
             """, arguments: [run]).map { row in
             LoadedCluster(cluster: Cluster(
@@ -267,7 +267,7 @@ public enum DatasetLoader {
     /// cache, else counted now).
     static func capabilities(_ db: Database, run: Int64, clade: Bool, totals: [CapabilityID: StatsCache.CapabilityTotal]? = nil) throws -> [Capability] {
         let totals = try totals ?? StatsCache.capabilityTotals(db, run: run)
-        return try Row.fetchAll(db, sql: "SELECT capability_id AS id, name, description FROM capabilities ORDER BY capability_id").map {
+        return try Row.fetchAll(db, sql: "SELECT capability_id AS id, \(Row.wholeText("name")), \(Row.wholeText("description")) FROM capabilities ORDER BY capability_id").map {
             let total = totals[$0["id"]]
             return Capability(id: $0["id"], name: $0.text("name") ?? "", description: $0.text("description") ?? "",
                               rows: total?.rows ?? 0, volume: total?.volume ?? 0)

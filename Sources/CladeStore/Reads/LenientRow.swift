@@ -9,15 +9,26 @@ import GRDB
 extension Row {
     private func value(_ column: String) -> DatabaseValue { (self[column] as DatabaseValue?) ?? .null }
 
-    /// Text: digits for a number, UTF-8 (repaired) for bytes; nil for NULL.
+    /// Text: digits for a number, UTF-8 (repaired) for bytes, a NUL inside shown as U+2400 (␀);
+    /// nil for NULL. A text column read whole is selected with `Row.wholeText`.
     func text(_ column: String) -> String? {
         switch value(column).storage {
         case .null: nil
         case .string(let s): s
         case .int64(let i): String(i)
         case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case .blob(let data): String(decoding: data, as: UTF8.self)
+        case .blob(let data): String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: Row.visibleNUL)
         }
+    }
+
+    /// What a NUL inside a text is shown and exported as.
+    static let visibleNUL = "\u{2400}"
+
+    /// SQL selecting a text column as its bytes, aliased to its name: GRDB reads a TEXT value only
+    /// up to its first NUL, so a name `"Inv\0oices"` would show as "Inv". `text` reads the bytes
+    /// whole and shows the NUL. Numbers and NULL are selected as they are.
+    static func wholeText(_ column: String, as alias: String? = nil) -> String {
+        "CASE WHEN typeof(\(column)) = 'text' THEN CAST(\(column) AS BLOB) ELSE \(column) END AS \(alias ?? column)"
     }
 
     /// A number; nil for NULL and for what does not read as one.
