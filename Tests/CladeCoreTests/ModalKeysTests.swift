@@ -159,3 +159,33 @@ import Testing
         #expect(s.overlay == nil && s.dialog?.cursor == before + 1)
     }
 }
+
+@Suite struct HelpLegendTests {
+    /// `?` then Tab shows the legend, ↓ scrolls it, typing goes back to the keys filtered, Tab toggles.
+    @Test func tabInHelpShowsTheLegendAndTypingGoesBackToTheKeys() {
+        var s = ModalKeysTests.state(in: .help)
+        s.height = 24  // the legend is longer than help's list here: it scrolls
+        #expect(s.overlay?.legend == false)
+        Fixtures.press(&s, [.tab])
+        #expect(s.overlay?.legend == true && s.context == .help)
+        Fixtures.press(&s, [.down, .down])
+        #expect(s.overlay?.legendScroll == 2 && s.overlay?.cursor.index == 0)
+        Fixtures.press(&s, [.enter])
+        #expect(s.overlay != nil && s.overlay?.legend == false)
+        Fixtures.press(&s, [.tab])
+        Fixtures.press(&s, Fixtures.keys("sort"))
+        #expect(s.overlay?.legend == false && s.overlay?.query == "sort")
+        Fixtures.press(&s, [.tab, .tab])
+        #expect(s.overlay?.legend == false)
+    }
+
+    @Test func theLegendExplainsTheColumnsAndMarksTheListsUse() {
+        let marks = Legend.entries.map(\.mark)
+        for column in ["Rel", "Sat", "Seg", "P", "(redirected)", "(out of scope)", "(n in danger zone)"] {
+            #expect(marks.contains(.text(column)), "\(column)")
+        }
+        for mark: LegendMark in [.weighted, .sampledWeight, .reviewed, .bar, .sparkline, .segment("HLL")] {
+            #expect(marks.contains(mark))
+        }
+    }
+}

@@ -19,6 +19,8 @@ import Testing
         Case(name: "capabilities", keys: "3j<Enter>", sizes: [(80, 24), (120, 40)]),
         Case(name: "help", keys: "?", sizes: [(80, 24), (120, 40)]),
         Case(name: "help-filtered", keys: "2?order", sizes: [(80, 24)], mono: false),
+        // The Legend page of help (issue 14): what Rel, Sat, Seg, ≈, (×4) and the marks mean.
+        Case(name: "help-legend", keys: "?\t", sizes: [(80, 24), (120, 40)]),
         Case(name: "palette", keys: ":sort", sizes: [(80, 24), (120, 40)]),
         Case(name: "search", keys: "/rfi", sizes: [(80, 24)], mono: false),
         Case(name: "filter", keys: "\\cost<Enter>", sizes: [(80, 24)], mono: false),
@@ -71,6 +73,11 @@ import Testing
     @Test func chartsInASCII() throws {
         Golden.check("charts-80x24-ascii", try SampleApp(width: 80, height: 24, theme: .ascii).type("/fiscal<Enter>6"), withStyles: true)
         Golden.check("matrix-80x24-ascii", try SampleApp(width: 80, height: 24, theme: .ascii).type("7"), withStyles: true)
+    }
+
+    /// The legend draws the theme's own glyphs: `~` for a weighted count, `v` for reviewed.
+    @Test func legendInASCII() throws {
+        Golden.check("help-legend-80x24-ascii", try SampleApp(width: 80, height: 24, theme: .ascii).type("?\t"), withStyles: true)
     }
 
     @Test func readOnlyBanner() throws {

@@ -134,4 +134,5 @@ public enum CommandID: String, CaseIterable, Sendable {
     case filterDangerZone = "filter.danger-zone"
     case openQuestion = "question.open"
     case yank = "yank"
+    case helpLegend = "help.legend"
 }

@@ -181,6 +181,7 @@ public enum CommandRegistry {
         Command(.searchAllEdit, "Edit the query", keys: [k("/"), k("e"), [.tab]], contexts: [.searchAll], footer: "edit", footerKeys: "/", footerRank: 16),
         Command(.textEditor, "Write the text in $VISUAL or $EDITOR (notes and descriptions keep their lines)", keys: [[.ctrl("x")]], contexts: [.textDialog],
                 footer: "editor", footerRank: 40),
+        Command(.helpLegend, "Legend: what the columns and marks mean (again: the keys)", keys: [[.tab]], contexts: [.help], footer: "legend/keys", footerRank: 20),
     ]
 
     /// What the footer shows in a context: as many hints as fit `width` (measured by `measure`),

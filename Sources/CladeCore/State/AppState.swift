@@ -37,6 +37,9 @@ public struct CommandListOverlay: Equatable, Sendable {
     public var field = TextField()
     public var query: String { field.text }
     public var cursor = ListCursor()
+    /// Help shows the legend instead of the keys (Tab), scrolled this many lines.
+    public var legend = false
+    public var legendScroll = 0
 
     public init(kind: Kind, context: Context) {
         self.kind = kind

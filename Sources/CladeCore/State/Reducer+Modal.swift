@@ -53,7 +53,8 @@ extension Reducer {
         if var overlay = state.overlay {
             let before = overlay.query
             edit(&overlay.field)
-            if overlay.query != before { overlay.cursor = ListCursor() }
+            // Typing filters the keys: the legend gives way to them.
+            if overlay.query != before { overlay.cursor = ListCursor(); overlay.legend = false }
             state.overlay = overlay
             return []
         }

@@ -3,6 +3,23 @@ extension Reducer {
         guard var overlay = state.overlay else { return [] }
         let rows = CommandList.rows(overlay)
         let height = overlay.listRows(screenHeight: state.height, count: rows.count)
+        if id == .helpLegend {
+            overlay.legend.toggle()
+            overlay.legendScroll = 0
+            state.overlay = overlay
+            return []
+        }
+        if overlay.legend, let delta = [CommandID.listDown: 1, .listUp: -1, .listPageDown: height, .listPageUp: -height][id] {
+            overlay.legendScroll = max(0, min(Legend.entries.count - height, overlay.legendScroll + delta))
+            state.overlay = overlay
+            return []
+        }
+        if overlay.legend, id == .accept {
+            // Nothing to run on the legend: Enter goes back to the keys.
+            overlay.legend = false
+            state.overlay = overlay
+            return []
+        }
         switch id {
         case .cancel:
             if overlay.query.isEmpty { state.overlay = nil; return [] }

@@ -9,13 +9,18 @@ enum CommandListView {
         let listHeight = overlay.listRows(screenHeight: state.height, count: rows.count)
         let height = listHeight + 4
         let rect = Rect(x: (state.width - width) / 2, y: overlay.kind == .help ? 2 : 1, width: width, height: height)
-        screen.fill(rect, style: .overlay)
-        let title = overlay.kind == .help ? "Help · \(overlay.context.title)" : "Commands"
-        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: Hints.line(overlay.kind == .help ? .help : .palette, [.accept, .cancel]))
+        screen.clearOverlay(rect)
+        let title = overlay.kind == .palette ? "Commands" : overlay.legend ? "Help · Legend" : "Help · \(overlay.context.title)"
+        screen.box(rect, title: title, focused: true, theme: theme, rightTitle: Hints.line(overlay.kind == .help ? .help : .palette, overlay.legend ? [.helpLegend, .cancel] : [.accept, .cancel]))
         let inner = rect.inset(by: 1)
         let prompt = overlay.kind == .help ? "Type to filter: " : ": "
         let used = screen.put(prompt, x: inner.x + 1, y: inner.y, style: .keyHint)
         TextFieldView.draw(&screen, overlay.field, x: inner.x + 1 + used, y: inner.y, room: inner.width - used - 2)
+        if overlay.legend {
+            LegendView.draw(&screen, inner: inner, rows: listHeight, scroll: overlay.legendScroll, theme: theme)
+            Scrollbar.draw(&screen, rect: rect, total: Legend.entries.count, visible: listHeight, offset: overlay.legendScroll, headerRows: 1, theme: theme)
+            return
+        }
         if rows.isEmpty {
             screen.put("No command matches \u{201C}\(overlay.query)\u{201D}.", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, style: .dim)
             return

@@ -8,7 +8,7 @@ enum DialogView {
         let listRows = dialog.listRows(screenHeight: state.height)
         let height = min(state.height - 2, 3 + (dialog.style == .choice ? 0 : (listRows > 0 ? 2 : 1)) + listRows)
         let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 3), width: width, height: height)
-        screen.fill(rect, style: .overlay)
+        screen.clearOverlay(rect)
         screen.box(rect, title: dialog.title, focused: true, theme: theme, rightTitle: Hints.line(dialog.context, [.accept, .cancel]))
         let inner = rect.inset(by: 1)
         var y = inner.y

@@ -21,7 +21,7 @@ enum QuestionDetailView {
 
         let height = min(state.height - 2, lines.count + 2)
         let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 3), width: width, height: height)
-        screen.fill(rect, style: .overlay)
+        screen.clearOverlay(rect)
         screen.box(rect, title: "Question \(q.id)", focused: true, theme: theme, rightTitle: Hints.line(.questionView, [.yank, .cancel]))
         let inner = rect.inset(by: 1)
         for (i, (text, style)) in lines.prefix(inner.height).enumerated() {

@@ -5,7 +5,7 @@ import CladeCore
 enum SearchAllView {
     static func draw(_ screen: inout Screen, state: AppState, search: SearchAllState, theme: Theme) {
         let rect = Rect(x: 2, y: 1, width: state.width - 4, height: state.height - 2)
-        screen.fill(rect, style: .overlay)
+        screen.clearOverlay(rect)
         screen.box(rect, title: "Search every question", focused: true, theme: theme, rightTitle: rightTitle(search))
         let inner = rect.inset(by: 1)
         let x = inner.x + 1

@@ -6,7 +6,7 @@ import CladeCore
 enum SplitPreviewView {
     static func draw(_ screen: inout Screen, state: AppState, split: SplitPreview, theme: Theme) {
         let rect = Rect(x: 2, y: 1, width: state.width - 4, height: state.height - 2)
-        screen.fill(rect, style: .overlay)
+        screen.clearOverlay(rect)
         let name = state.dataset.cluster(split.clusterID)?.name ?? "cluster"
         screen.box(rect, title: title(state, split), focused: true, theme: theme, rightTitle: rightTitle(split))
         let inner = rect.inset(by: 1)

@@ -33,3 +33,13 @@ extension Screen {
         put(TextWidth.fit(text, width, alignRight: alignRight), x: x, y: y, maxWidth: width, style: style)
     }
 }
+
+extension Screen {
+    /// Clears the ground of a dialog or overlay: its rectangle, and one blank column either
+    /// side so no strip of the pane beneath (its border, a mark, its scrollbar) shows at the edge.
+    public mutating func clearOverlay(_ r: Rect) {
+        fill(Rect(x: r.x - 1, y: r.y, width: 1, height: r.height))
+        fill(Rect(x: r.maxX, y: r.y, width: 1, height: r.height))
+        fill(r, style: .overlay)
+    }
+}
