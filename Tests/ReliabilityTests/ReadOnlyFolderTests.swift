@@ -75,17 +75,24 @@ struct ReadOnlyFolderTests {
         let path = scratch.path("review.sqlite")
         try Pipelines.write(at: path)
         try AppDatabase.open(path: path).close()
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let clade = try #require(CladeCLI.path)
-        for (command, expected) in [("check", 0), ("export", 0)] {
-            let r = try ReadOnlyMount.run(folder: scratch.url.path, "'\(clade)' \(command) '\(path)'")
-            #expect(r.status == expected, "\(command): exit \(r.status): \(r.error)")
-            let notice = "read-only: cannot write beside \(path) (read-only file system)"
-            #expect((command == "check" ? r.output : r.error).contains(notice), "\(command): \(r.output) \(r.error)")
-            #expect(r.error.split(separator: "\n").count == (command == "check" ? 0 : 1), "\(command): \(r.error)")
+        // First as Clade left it (an empty -wal and the -shm beside it, read in place), then with
+        // neither (the last connection to close removed them: read immutable).
+        for leftovers in [true, false] {
+            if !leftovers { _ = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } }
+            let files = scratch.files
+            #expect(files.contains("review.sqlite-shm") == leftovers, "\(files)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            for command in ["check", "export"] {
+                let r = try ReadOnlyMount.run(folder: scratch.url.path, "'\(clade)' \(command) '\(path)'")
+                #expect(r.status == 0, "\(command): exit \(r.status): \(r.error)")
+                let notice = "read-only: cannot write beside \(path) (read-only file system)"
+                #expect((command == "check" ? r.output : r.error).contains(notice), "\(command): \(r.output) \(r.error)")
+                #expect(r.error.split(separator: "\n").count == (command == "check" ? 0 : 1), "\(command): \(r.error)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "the file changed")
+            #expect(scratch.files == files, "created beside it: \(scratch.files)")
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "the file changed")
-        #expect(scratch.files == ["review.sqlite"], "created beside it: \(scratch.files)")
     }
 }
 
