@@ -61,8 +61,9 @@ public final class AppDatabase: Sendable {
                 config.readonly = true
                 config.busyMode = .timeout(busyTimeout)
                 if let prepareConnection { config.prepareDatabase(prepareConnection) }
-                return try AppDatabase(writer: DatabaseQueue(path: path, configuration: config), path: path, readOnly: true,
-                                       report: report, notices: report.warnings)
+                let notice = ReadOnlyAccess.notice(path)
+                return try AppDatabase(writer: DatabaseQueue(path: ReadOnlyAccess.sqliteName(path), configuration: config), path: path,
+                                       readOnly: true, report: report, notices: (notice.map { [$0] } ?? []) + report.warnings)
             }
             var config = Configuration()
             config.busyMode = .timeout(busyTimeout)
@@ -142,14 +143,13 @@ public final class AppDatabase: Sendable {
     }
 
     /// A file can be reviewed in place only if it and its folder (for the WAL and journal) are
-    /// writable. A file whose permissions grant nobody write access counts as read-only even for
-    /// root, who could write it anyway: the owner meant it to stay as it is.
+    /// writable. A file or folder whose permissions grant nobody write access counts as read-only
+    /// even for root, who could write it anyway: the owner meant it to stay as it is.
     public static func isWritable(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o644
         return mode & 0o222 != 0
             && FileManager.default.isWritableFile(atPath: path)
-            && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+            && ReadOnlyAccess.folderProblem(path) == nil
     }
 
     /// Runs the validation again while it finds the file locked, up to `seconds`.

@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
                 : r.decisionLogConsistent == true ? " (the state tables match the log)" : ""),
             "  integrity    " + (r.integrityChecked ? "ok (every page read)" : "not checked"),
         ]
-        if !r.writable { lines.append("  note         the file is read-only: Clade will open it read-only") }
+        if let notice = ReadOnlyAccess.notice(r.path) { lines.append("  note         " + SafeText.line(notice)) }
+        else if !r.writable { lines.append("  note         the file is read-only: Clade will open it read-only") }
         lines += r.warnings.map { "  warning      " + SafeText.line($0) }
         return lines.joined(separator: "\n")
     }

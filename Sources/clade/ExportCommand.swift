@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         if format == .kura, consumer != nil || since != nil {
             throw fail("--format kura is the reviewed clusters, not the decisions: --consumer and --since go with json, jsonl, csv or bertopic")
         }
-        let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
+        let app = try openForReading(database)
         let out = LineWriter()
         switch format {
         case .json, .bertopic:

@@ -31,7 +31,7 @@ struct QueueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
+        let app = try openForReading(database)
         let dataset = try reportingErrors { try DatasetLoader.load(app) }
         let queue = try reportingErrors { try CurationEngine(app: app).reviewQueue(in: dataset) }
         let shown = queue.proposals.prefix(limit)

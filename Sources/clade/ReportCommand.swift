@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let chosen = format ?? (output.map { ($0 as NSString).pathExtension.lowercased().hasPrefix("htm") } == true ? .html : .md)
-        let app = try reportingErrors { try AppDatabase.open(path: database, forceReadOnly: true) }
+        let app = try openForReading(database)
         let report = try reportingErrors { try ReportBuilder.make(app, generatedAt: Self.today()) }
         let text = OutputText.document(chosen == .html ? HTMLReport.render(report) : MarkdownReport.render(report))
         guard let output else {

@@ -103,7 +103,7 @@ public enum SchemaCheck {
         }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: ReadOnlyAccess.sqliteName(path), configuration: config)
         } catch {
             throw translate(error, path: path)
         }
