@@ -226,3 +226,19 @@ import Testing
         #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.dialog != nil, "an empty path is refused, the dialog stays")
     }
 }
+
+/// Issue 14: "Split/merge dialogs show no resulting figures" — the merge dialog says what the
+/// merged cluster will be, from the same sums the list shows once it is recorded.
+@Suite struct MergeFiguresTests {
+    @Test func theMergeDialogShowsTheMergedClustersFigures() {
+        var s = Fixtures.state()
+        let leaves = s.dataset.clusters.filter { s.dataset.isLeaf($0.id) }.prefix(2)
+        #expect(leaves.count == 2)
+        s.markedClusters = Set(leaves.map(\.id))
+        _ = Reducer.reduce(&s, .run(.merge))
+        guard let prompt = s.dialog?.prompt else { Issue.record("no merge dialog"); return }
+        let volume = leaves.reduce(0.0) { $0 + $1.stats.volume }
+        #expect(prompt.hasPrefix("Together: \(Format.volume(volume)) questions"), "\(prompt)")
+        #expect(prompt.contains("relevance") && prompt.hasSuffix("Undoable with u."), "\(prompt)")
+    }
+}
