@@ -46,7 +46,9 @@ import Testing
     /// `<settle>` splits a script where the screen must show what the background answered (a
     /// search's results) before the next keys, as a person waits to see them.
     static func type(_ keys: String, into app: SampleApp) -> Screen {
-        keys.components(separatedBy: "<settle>").filter { !$0.isEmpty }.map { app.type($0) }.last!
+        var screen = app.type("")
+        for part in keys.components(separatedBy: "<settle>") where !part.isEmpty { screen = app.type(part) }
+        return screen
     }
 
     @Test(arguments: cases)
