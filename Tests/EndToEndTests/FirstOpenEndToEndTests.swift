@@ -23,12 +23,12 @@ struct FirstOpenEndToEndTests {
         let holder = try TmuxSession(command: ["sleep", "60"])
         try await holdLock(sample, holder)
         let tmux = try await sample.start(waitFor: nil)
-        let first = try await tmux.waitFor("q quits", timeout: .seconds(10))
+        let first = try await tmux.waitFor("q quits", timeout: .seconds(30))
         #expect(first.contains("Opening"), "\(first)")
         // SQLite's own busy wait comes first (2 s), then the notice.
-        _ = try await tmux.waitFor("being written by another program", timeout: .seconds(10))
+        _ = try await tmux.waitFor("being written by another program", timeout: .seconds(30))
         try tmux.send("q")
-        #expect(try await tmux.waitForExit(timeout: .seconds(5)) == 0)
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 0)
         #expect(try tmux.format("#{alternate_on}") == "0", "the terminal was not given back")
         #expect(sample.log.contains("quit while opening"), "\(sample.log)")
         holder.kill()
@@ -40,12 +40,12 @@ struct FirstOpenEndToEndTests {
         let holder = try TmuxSession(command: ["sleep", "60"])
         try await holdLock(sample, holder)
         let tmux = try await sample.start(waitFor: nil)
-        _ = try await tmux.waitFor("q quits", timeout: .seconds(10))
+        _ = try await tmux.waitFor("q quits", timeout: .seconds(30))
         // 3: the capabilities pane takes the focus (its title in brackets).
         try tmux.send("3")
         holder.kill()
-        _ = try await tmux.waitFor("[3 Capabilities]", timeout: .seconds(15))
+        _ = try await tmux.waitFor("[3 Capabilities]", timeout: .seconds(30))
         try tmux.send("q")
-        #expect(try await tmux.waitForExit(timeout: .seconds(10)) == 0)
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 0)
     }
 }

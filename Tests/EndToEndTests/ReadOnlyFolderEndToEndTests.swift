@@ -18,15 +18,15 @@ struct ReadOnlyFolderEndToEndTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
         let tmux = try await sample.start(width: 200, waitFor: nil)
-        let screen = try await tmux.waitFor("read-only: cannot write beside", timeout: .seconds(15))
+        let screen = try await tmux.waitFor("read-only: cannot write beside", timeout: .seconds(30))
         #expect(screen.contains("[1 Clusters]"), "\(screen)")
         #expect(screen.contains("(folder not writable)"), "\(screen)")
         #expect(!screen.contains("unable to open"), "\(screen)")
         // A decision is refused in words, not lost silently.
         try tmux.send("y")
-        _ = try await tmux.waitFor("read-only", timeout: .seconds(5))
+        _ = try await tmux.waitFor("read-only", timeout: .seconds(30))
         try tmux.send("q")
-        #expect(try await tmux.waitForExit(timeout: .seconds(10)) == 0)
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: sample.path)) == bytes, "the file changed")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before, "created beside it")
     }

@@ -43,7 +43,7 @@ struct TerminalSafetyEndToEndTests {
         let tmux = try await sample.start()
         try await tmux.select("Weather")
         try tmux.send(keys: .enter)
-        let screen = try await tmux.waitFor("[2 Weather", timeout: .seconds(10))
+        let screen = try await tmux.waitFor("[2 Weather", timeout: .seconds(30))
 
         // Shown, escaped: every sequence is visible text, nothing was acted on.
         for shown in ["^[]0;PWNED^G end", "^[[31;1mRED^[[0m end", "^[[?1049l^[[2J^[[H end", "^[[?25h^[[10;10HMOVED end", "c1 �31mC1RED", "^[]52;c;cHduZWQ=^G", "^[[6n^[P+q544e^[\\ end", "bell^G^H^HXX cr end"] {
@@ -62,7 +62,7 @@ struct TerminalSafetyEndToEndTests {
         // Every row still fits: nothing moved the cursor.
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 120 })
         try tmux.send(keys: "q")
-        #expect(try await tmux.waitForExit(timeout: .seconds(10)) == 0)
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 0)
         #expect(!(try tmux.format("#{pane_title}")).contains("PWNED"))
         #expect(try tmux.format("#{alternate_on}") == "0")
     }
@@ -81,7 +81,7 @@ struct TerminalSafetyEndToEndTests {
         let tmux = try await sample.start()
         try await tmux.select("Weather")
         try tmux.send(keys: .enter)
-        let screen = try await tmux.waitFor("[2 Weather", timeout: .seconds(10))
+        let screen = try await tmux.waitFor("[2 Weather", timeout: .seconds(30))
         #expect(screen.contains("👩‍💻") || screen.contains("👩"))
         #expect(!screen.unicodeScalars.contains { $0.value == 8238 }, "a bidi override reached the terminal")
         // The right border of the questions box stays in the last column on every row.
@@ -95,7 +95,7 @@ struct TerminalSafetyEndToEndTests {
     @Test func dumbAndUnknownTerminalsAndTheCLocale() async throws {
         let sample = try ReliabilitySample()
         let dumb = try await sample.start(env: ["TERM": "dumb"], waitFor: nil)
-        #expect(try await dumb.waitForExit(timeout: .seconds(10)) == 1)
+        #expect(try await dumb.waitForExit(timeout: .seconds(30)) == 1)
         let said = try dumb.capture(history: true)
         #expect(said.contains("clade: terminal type 'dumb' cannot move the cursor"), "\(said)")
 
@@ -118,7 +118,7 @@ struct TerminalSafetyEndToEndTests {
         for (command, stream) in [("'\(binary)' '\(sample.path)' | cat; echo \"status ${PIPESTATUS[0]}\"", "standard output"),
                                   ("'\(binary)' '\(sample.path)' < /dev/null; echo \"status $?\"", "standard input")] {
             let tmux = try TmuxSession(command: ["bash", "-c", command + "; sleep 30"], width: 120, height: 10, env: ["CLADE_HOME": sample.home])
-            let screen = try await tmux.waitFor("status", timeout: .seconds(10))
+            let screen = try await tmux.waitFor("status", timeout: .seconds(30))
             #expect(screen.contains("clade: clade needs an interactive terminal, but \(stream) is not one"), "\(screen)")
             #expect(screen.contains("status 1"), "\(screen)")
         }
@@ -136,7 +136,7 @@ struct TerminalSafetyEndToEndTests {
         }
         try tmux.send(keys: "jj")
         try tmux.resize(width: 120, height: 40)
-        let screen = try await tmux.waitUntil("the full layout again", timeout: .seconds(10)) { $0.contains("[1 Clusters]") && $0.contains("3 Capabilities") }
+        let screen = try await tmux.waitUntil("the full layout again", timeout: .seconds(30)) { $0.contains("[1 Clusters]") && $0.contains("3 Capabilities") }
         #expect(tmux.isRunning)
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 120 })

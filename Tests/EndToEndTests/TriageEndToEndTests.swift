@@ -91,7 +91,7 @@ extension EndToEnd {
             try tmux.send(keys: .escape)
             _ = try await tmux.waitUntil("the search closed") { !$0.contains("Search /") }
             // The header counts what is reviewed; w walks to the next cluster to review.
-            _ = try await tmux.waitFor("· 0 reviewed (0%)")
+            _ = try await tmux.waitFor("· 0 reviewed (0%")
             try tmux.send(keys: "j", "y")
             _ = try await tmux.waitFor("· 1 reviewed (")
             try tmux.send(keys: "w")

@@ -23,17 +23,17 @@ struct WriteQueueEndToEndTests {
         try await Task.sleep(for: .milliseconds(500))
 
         try tmux.send(keys: "y")
-        _ = try await tmux.waitFor("another program is writing to the database", timeout: .seconds(10))
+        _ = try await tmux.waitFor("another program is writing to the database", timeout: .seconds(30))
         try tmux.send(keys: "j", "p", "2")
-        _ = try await tmux.waitFor("Saving… (1 queued)", timeout: .seconds(10))
+        _ = try await tmux.waitFor("Saving… (1 queued)", timeout: .seconds(30))
         try tmux.send(keys: "e", .text("ask the PMs"), .enter)
-        _ = try await tmux.waitFor("Saving… (2 queued)", timeout: .seconds(10))
+        _ = try await tmux.waitFor("Saving… (2 queued)", timeout: .seconds(30))
         #expect(try sample.decisions() == 0)
 
         input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
         try input.fileHandleForWriting.close()
         shell.waitUntilExit()
-        _ = try await tmux.waitUntil("three decisions saved", timeout: .seconds(15)) { _ in (try? sample.decisions()) == 3 }
+        _ = try await tmux.waitUntil("three decisions saved", timeout: .seconds(30)) { _ in (try? sample.decisions()) == 3 }
         #expect(try sample.sample.sql("SELECT group_concat(op, ',') FROM (SELECT op FROM clade_decisions ORDER BY decision_id)") == "set_reviewed,set_priority,note")
         #expect(try sample.sample.sql("SELECT note FROM clade_decisions WHERE op = 'note'").contains("ask the PMs")
             || sample.sample.sql("SELECT COUNT(*) FROM clade_cluster_state WHERE note = 'ask the PMs'") == "1")

@@ -129,7 +129,7 @@ final class TmuxSession {
 
     /// Polls the screen every 50 ms until it contains `text`; returns that screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(5)) async throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
         try await waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
@@ -137,7 +137,7 @@ final class TmuxSession {
     /// settled (two captures alike), so that a frame caught while the terminal was still
     /// drawing it (a busy machine, a second frame right behind) is not what a test reads.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ predicate: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while true {
@@ -197,7 +197,7 @@ final class TmuxSession {
 
     /// Waits for the command to exit and returns its status (see `exitStatus`).
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(5)) async throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let status = exitStatus { return status }
