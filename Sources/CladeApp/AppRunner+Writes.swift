@@ -100,9 +100,9 @@ extension AppRunner {
 
     func showBusyNotice() {
         guard let pending = watch.pending else { return }
-        let queued = state.queuedDecisions.count
-        let also = queued == 0 ? "" : " (\(queued) queued after it)"
-        notify("Saving… another program is writing to the database: \(pending.noun)\(also) is kept and saved as soon as the file is free (try \(pending.attempts + 1))", isError: true)
+        // The same words as the line a queued decision shows ("Saving… (2 queued)"), so the count
+        // stays on screen whichever of the two was drawn last.
+        notify("\(Reducer.savingLine(state)) another program is writing to the database: \(pending.noun) is kept and saved as soon as the file is free (try \(pending.attempts + 1))", isError: true)
     }
 
     /// Tries a waiting write again when its time has come; true when the screen changed.

@@ -68,7 +68,7 @@ struct WriteQueueTests {
         #expect(s.status.contains("2 queued"), "\(s.status)")
         s.type("k")
         _ = s.runner.tick(now: .now)
-        #expect(s.status.contains("another program is writing") && s.status.contains("(2 queued after it)"), "\(s.status)")
+        #expect(s.status.contains("another program is writing") && s.status.contains("Saving… (2 queued)"), "\(s.status)")
 
         try pipeline.writeWithoutTransaction { try $0.commit() }
         _ = s.runner.tick(now: .now + .seconds(1))
