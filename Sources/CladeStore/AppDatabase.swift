@@ -112,7 +112,14 @@ public final class AppDatabase: Sendable {
     /// (SIGHUP) or quitting. With another program still reading, SQLite leaves the log to the last
     /// one to close; nothing is lost either way.
     public func close() {
-        if !readOnly { _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+        if !readOnly {
+            _ = try? writer.writeWithoutTransaction { db in
+                // Quitting must not wait the interactive busy timeout for a background reader
+                // still in a transaction: 2 s, then at least what no reader needs is copied.
+                try db.execute(sql: "PRAGMA busy_timeout = 2000")
+                if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
+            }
+        }
         if let pool = writer as? DatabasePool { try? pool.close() }
         if let queue = writer as? DatabaseQueue { try? queue.close() }
     }

@@ -12,9 +12,13 @@ struct FirstOpenEndToEndTests {
         try sample.write("PRAGMA journal_mode = DELETE")
         _ = try TmuxSession.run(["-L", tmux.socket, "new-window", "-d", "sh", "-c",
                                  "(echo 'BEGIN EXCLUSIVE; SELECT 1;'; sleep 60) | sqlite3 '\(sample.path)' > '\(sample.home)/holder.out'"])
-        for _ in 0..<100 where ((try? String(contentsOfFile: sample.home + "/holder.out", encoding: .utf8)) ?? "").isEmpty {
+        // The shell answers once it holds the lock; on a loaded machine that can take seconds, and
+        // a test going on without the lock would wait for a progress screen that never comes.
+        func held() -> Bool { !((try? String(contentsOfFile: sample.home + "/holder.out", encoding: .utf8)) ?? "").isEmpty }
+        for _ in 0..<600 where !held() {
             try await Task.sleep(for: .milliseconds(50))
         }
+        #expect(held(), "the sqlite3 shell never took the lock")
     }
 
     @Test func aSlowOpenShowsProgressAndQuitsOnQ() async throws {
