@@ -184,7 +184,7 @@ public final class AppRunner {
             case .suspend:
                 backend.suspend()
             case .searchAll(let query):
-                searchAll(query)
+                reads.searchAll(query, engine: engine, into: inbox)
             case .editText(let text):
                 send(.editorFinished(editExternally(text)))
             case .loadQuestionDetail(let id):
