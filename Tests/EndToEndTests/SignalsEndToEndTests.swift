@@ -9,7 +9,7 @@ struct SignalsEndToEndTests {
     /// Makes one decision and waits until it is shown.
     func decide(_ tmux: TmuxSession) async throws {
         try tmux.send(keys: "y")
-        _ = try await tmux.waitUntil("a decision shown", timeout: .seconds(10)) { $0.contains("as reviewed · u undoes") }
+        _ = try await tmux.waitUntil("a decision shown", timeout: .seconds(30)) { $0.contains("as reviewed · u undoes") }
     }
 
     /// Every signal whose default action ends the process, not only the usual four: the terminal
@@ -23,7 +23,7 @@ struct SignalsEndToEndTests {
         try await decide(tmux)
         let pid = try #require(tmux.panePID)
         kill(pid, signal)
-        #expect(try await tmux.waitForExit(timeout: .seconds(10)) == 128 + signal, "\(name)")
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 128 + signal, "\(name)")
         #expect(try tmux.format("#{alternate_on}") == "0", "\(name): the terminal was not given back")
         #expect(try sample.decisions() == 1)
         #expect(sample.log.contains("exit on signal \(signal)"), "\(sample.log)")
@@ -42,7 +42,7 @@ struct SignalsEndToEndTests {
             try await Task.sleep(for: .milliseconds(50))
         }
         kill(try #require(tmux.panePID), SIGHUP)
-        #expect(try await tmux.waitForExit(timeout: .seconds(10)) == 128 + SIGHUP)
+        #expect(try await tmux.waitForExit(timeout: .seconds(30)) == 128 + SIGHUP)
         let copy = sample.home + "/copied.sqlite"
         try FileManager.default.copyItem(atPath: sample.path, toPath: copy)
         let r = try Spawn.run(["sqlite3", "-readonly", copy, "SELECT COUNT(*) FROM clade_decisions"])
@@ -60,26 +60,26 @@ struct SignalsEndToEndTests {
             fg > /dev/null; echo "stopped $? round 2"; read -r line; fg > /dev/null; echo "exit $?"; sleep 30
             """
         let tmux = try TmuxSession(command: ["bash", "-c", script], width: 120, height: 40, env: ["CLADE_HOME": sample.home])
-        _ = try await tmux.waitFor("[1 Clusters]", timeout: .seconds(15))
+        _ = try await tmux.waitFor("[1 Clusters]", timeout: .seconds(30))
         let shell = try #require(tmux.panePID)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         let clade = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
         for (round, stop) in ["SIGTSTP", "Ctrl-Z"].enumerated() {
             if stop == "SIGTSTP" { kill(clade, SIGTSTP) } else { try tmux.send(keys: .ctrl("z")) }
-            _ = try await tmux.waitFor("stopped 148 round \(round + 1)", timeout: .seconds(10))
+            _ = try await tmux.waitFor("stopped 148 round \(round + 1)", timeout: .seconds(30))
             #expect(TmuxSession.processState(clade) == "T", "\(stop): not stopped")
             #expect(try tmux.format("#{alternate_on}") == "0", "\(stop): the terminal was not given back")
             try tmux.send(keys: .enter)  // the shell's `fg`
-            _ = try await tmux.waitUntil("\(stop): redrawn after fg", timeout: .seconds(10)) { screen in
+            _ = try await tmux.waitUntil("\(stop): redrawn after fg", timeout: .seconds(30)) { screen in
                 screen.contains("[1 Clusters]") && (try? tmux.format("#{alternate_on}")) == "1"
             }
             try tmux.send(keys: "j")
-            _ = try await tmux.waitFor("2 Document search › Drawing search", timeout: .seconds(10))
+            _ = try await tmux.waitFor("2 Document search › Drawing search", timeout: .seconds(30))
             try tmux.send(keys: "k")
-            _ = try await tmux.waitUntil("\(stop): back on top", timeout: .seconds(10)) { !$0.contains("2 Document search › Drawing search") }
+            _ = try await tmux.waitUntil("\(stop): back on top", timeout: .seconds(30)) { !$0.contains("2 Document search › Drawing search") }
         }
         try tmux.send(keys: "q")
-        _ = try await tmux.waitFor("exit 0", timeout: .seconds(10))
+        _ = try await tmux.waitFor("exit 0", timeout: .seconds(30))
     }
 
     /// SIGCONT (after a stop, or from anyone) repaints everything: here after the pane was reset.
@@ -89,7 +89,7 @@ struct SignalsEndToEndTests {
         _ = try TmuxSession.run(["-L", tmux.socket, "send-keys", "-t", TmuxSession.sessionName, "-R"])
         _ = try await tmux.waitUntil("the pane reset", timeout: .seconds(5)) { !$0.contains("[1 Clusters]") }
         kill(try #require(tmux.panePID), SIGCONT)
-        _ = try await tmux.waitUntil("redrawn after SIGCONT", timeout: .seconds(10)) { $0.contains("[1 Clusters]") && $0.contains("3 Capabilities") }
+        _ = try await tmux.waitUntil("redrawn after SIGCONT", timeout: .seconds(30)) { $0.contains("[1 Clusters]") && $0.contains("3 Capabilities") }
         try tmux.send(keys: "q")
         #expect(try await tmux.waitForExit() == 0)
     }
@@ -100,7 +100,7 @@ struct SignalsEndToEndTests {
         try await decide(tmux)
         let pid = try #require(tmux.panePID)
         tmux.kill()  // the server and the pane's terminal with it
-        let state = try await TmuxSession.waitForProcess(pid, in: [nil, "Z"], timeout: .seconds(10))
+        let state = try await TmuxSession.waitForProcess(pid, in: [nil, "Z"], timeout: .seconds(30))
         #expect(state == nil || state == "Z", "still running after its terminal went away: \(state ?? "?")")
         #expect(try sample.decisions() == 1)
         #expect(try sample.sample.sql("PRAGMA quick_check") == "ok")
@@ -152,7 +152,7 @@ struct SignalsEndToEndTests {
             for d in 0..<Int.random(in: 1...3, using: &rng) {
                 let note = "kill \(trial).\(d)"
                 try tmux.send(keys: "e", .ctrl("u"), .text(note), .enter)
-                _ = try await tmux.waitFor("\(note) · u undoes", timeout: .seconds(10))
+                _ = try await tmux.waitFor("\(note) · u undoes", timeout: .seconds(30))
                 shown += 1
                 shownTotal += 1
             }
@@ -167,7 +167,7 @@ struct SignalsEndToEndTests {
             }
             let pid = try #require(tmux.panePID)
             kill(pid, SIGKILL)
-            _ = try await tmux.waitForExit(timeout: .seconds(10))
+            _ = try await tmux.waitForExit(timeout: .seconds(30))
             let saved = try sample.decisions()
             #expect(saved >= shown && saved <= shown + inFlight, "trial \(trial): \(saved) saved, \(shown) shown")
             inFlightTotal += inFlight
@@ -197,14 +197,14 @@ struct SignalsEndToEndTests {
         try pipeline.run()
         try await Task.sleep(for: .milliseconds(300))
         try tmux.send(keys: "y")
-        _ = try await tmux.waitFor("another program is writing to the database", timeout: .seconds(10))
+        _ = try await tmux.waitFor("another program is writing to the database", timeout: .seconds(30))
         pipeline.waitUntilExit()
-        _ = try await tmux.waitFor("Marked “Weather at the site” as reviewed", timeout: .seconds(15))
+        _ = try await tmux.waitFor("Marked “Weather at the site” as reviewed", timeout: .seconds(30))
         #expect(try sample.decisions() == 1)
 
         // The pipeline changes the title: the window reloads in place.
         try sample.write("UPDATE meta SET value = 'Northwind — rerun' WHERE key = 'title'")
-        let screen = try await tmux.waitFor("Another program changed the database: reloaded", timeout: .seconds(10))
+        let screen = try await tmux.waitFor("Another program changed the database: reloaded", timeout: .seconds(30))
         #expect(screen.contains("Northwind — rerun"))
         #expect(screen.split(separator: "\n").contains { $0.contains("›") && $0.contains("Weather at the site") }, "the selection moved")
         try tmux.send(keys: "q")
@@ -217,11 +217,11 @@ struct SignalsEndToEndTests {
         let b = try await sample.start()
         try await a.select("Weather")
         try await decide(a)
-        _ = try await b.waitFor("1 decision recorded by another Clade window: reloaded", timeout: .seconds(10))
+        _ = try await b.waitFor("1 decision recorded by another Clade window: reloaded", timeout: .seconds(30))
         try await b.select("Fiscal-year budgets")
         try b.send(keys: "p", "1")
-        _ = try await b.waitFor("to P1 · u undoes", timeout: .seconds(10))
-        _ = try await a.waitFor("1 decision recorded by another Clade window: reloaded", timeout: .seconds(10))
+        _ = try await b.waitFor("to P1 · u undoes", timeout: .seconds(30))
+        _ = try await a.waitFor("1 decision recorded by another Clade window: reloaded", timeout: .seconds(30))
         try await a.select("Fiscal-year budgets")
         #expect(try a.screen().split(separator: "\n").contains { $0.contains("Fiscal-year budgets") && $0.contains("P1") })
         #expect(try sample.decisions() == 2)

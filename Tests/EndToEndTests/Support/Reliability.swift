@@ -22,7 +22,7 @@ final class ReliabilitySample {
         var environment = ["CLADE_HOME": home]
         for (k, v) in env { environment[k] = v }
         let tmux = try TmuxSession(command: [try CladeBinary.path(), path, "--reviewer", "e2e"] + arguments, width: width, height: height, env: environment)
-        if let waitFor { _ = try await tmux.waitFor(waitFor, timeout: .seconds(15)) }
+        if let waitFor { _ = try await tmux.waitFor(waitFor, timeout: .seconds(30)) }
         return tmux
     }
 
@@ -48,7 +48,7 @@ extension TmuxSession {
     }
 
     /// Polls until the process is in one of `states` (nil: gone).
-    static func waitForProcess(_ pid: Int32, in states: Set<String?>, timeout: Duration = .seconds(10)) async throws -> String? {
+    static func waitForProcess(_ pid: Int32, in states: Set<String?>, timeout: Duration = .seconds(30)) async throws -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let state = processState(pid)
@@ -61,7 +61,7 @@ extension TmuxSession {
     /// Selects a cluster by searching for its name in the clusters pane.
     func select(_ name: String) async throws {
         try send(keys: "1", "/", .text(name), .enter)
-        _ = try await waitUntil("\(name) selected", timeout: .seconds(10)) { screen in
+        _ = try await waitUntil("\(name) selected", timeout: .seconds(30)) { screen in
             !screen.contains("Search /") && screen.split(separator: "\n").contains { $0.contains("›") && $0.contains(name) }
         }
     }
