@@ -1,5 +1,6 @@
 import ArgumentParser
 import CladeCore
+import CladeImport
 import CladeSample
 import CladeStore
 import CladeUI
@@ -26,13 +27,15 @@ struct GenerateBench: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (replaced).") var output: String
 
     func run() throws {
+        // A bar on a terminal; in a log, a line every few seconds (not a thousand \r-joined ones).
+        let progress = ProgressPrinter()
         let seconds = try measureSeconds {
             let options = ScaleGenerator.Options(questions: questions, leafClusters: clusters, embeddingDimensions: embeddings, shape: shape)
             try ScaleGenerator.write(to: output, options: options) { f in
-                FileHandle.standardError.write(Data(String(format: "\rgenerating %3.0f%%", f * 100).utf8))
+                progress.update(AnalysisProgress(stage: "generating", completed: Int(f * 1000), total: 1000))
             }
         }
-        FileHandle.standardError.write(Data("\n".utf8))
+        progress.clearBar()
         emit("wrote \(SafeText.line(output)): \(questions) questions, \(clusters) leaf clusters, \(shape.rawValue) shape in \(String(format: "%.1f", seconds)) s")
     }
 }

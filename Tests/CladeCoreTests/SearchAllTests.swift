@@ -42,6 +42,43 @@ import Testing
         #expect(store.state.searchAll?.hits.map(\.questionID) == [1, 2, 5])
     }
 
+    /// Keys for the results typed before they come are kept, shown as waiting, and act in order
+    /// on the results (they used to act on the empty list and were lost).
+    @Test func keysTypedWhileSearchingActOnTheResultsWhenTheyCome() {
+        var store = TestStore()
+        store.send([.ctrl("f")]) { $0.searchAll = SearchAllState() }
+        store.send("rfi") { $0.searchAll?.field = TextField("rfi") }
+        store.send("\r", effects: [.searchAll(Self.query)]) { s in
+            s.searchAll?.pending = Self.query
+            s.searchAll?.typing = false
+        }
+        store.send("j ") { s in
+            s.searchAll?.waiting = [.listDown, .toggleMark]
+        }
+        store.receive(.searchAllResults(Self.result)) { s in
+            s.searchAll?.pending = nil
+            s.searchAll?.waiting = []
+            s.searchAll?.result = Self.result
+            s.searchAll?.groups = [
+                .init(clusterID: 11, hits: [Self.result.hits[0], Self.result.hits[2]]),
+                .init(clusterID: 12, hits: [Self.result.hits[1]]),
+            ]
+            // j moved to the second hit, Space marked it and moved on.
+            s.searchAll?.marked = [2]
+            s.searchAll?.cursor = 2
+        }
+    }
+
+    /// Keys waiting for a search that finds nothing are said, not silently lost.
+    @Test func keysWaitingForAnEmptyResultAreSaid() {
+        var store = TestStore()
+        Fixtures.press(&store.state_, [.ctrl("f")] + Fixtures.keys("rfi\rjj"))
+        #expect(store.state.searchAll?.waiting == [.listDown, .listDown])
+        _ = Reducer.reduce(&store.state_, .searchAllResults(SearchAllResult(query: Self.query, hits: [], total: 0, basis: "text")))
+        #expect(store.state.searchAll?.waiting == [])
+        #expect(store.state.status?.text.contains("2 keys typed meanwhile had nothing to act on") == true)
+    }
+
     @Test func marksSomeOrAllThenSplitsThemOffAsOneDecision() {
         var store = Self.found()
         store.send(" ") { s in

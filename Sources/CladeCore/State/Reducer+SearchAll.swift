@@ -6,6 +6,11 @@ import Foundation
 extension Reducer {
     static func searchAllCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         guard var search = state.searchAll else { return [] }
+        if search.pending != nil, waitsForResults.contains(id) {
+            search.waiting.append(id)
+            state.searchAll = search
+            return []
+        }
         switch id {
         case .cancel:
             state.searchAll = nil
@@ -63,6 +68,10 @@ extension Reducer {
         }
     }
 
+    /// The keys that act on results; typed while a search computes, they wait for its answer.
+    static let waitsForResults: Set<CommandID> = [.listDown, .listUp, .listPageDown, .listPageUp, .toggleMark,
+                                                  .searchAllMarkAll, .searchAllSimilar, .searchAllMove, .searchAllSplitOff]
+
     static func run(_ state: inout AppState, _ search: SearchAllState, _ query: SearchAllQuery) -> [Effect] {
         var search = search
         search.pending = query
@@ -82,15 +91,28 @@ extension Reducer {
         search.cursor = keepCursorOn.flatMap { q in hits.firstIndex { $0.questionID == q } } ?? 0
         search.marked = search.marked.intersection(hits.map(\.questionID))
         if hits.isEmpty { search.typing = true }
+        let waiting = search.waiting
+        search.waiting = []
         state.searchAll = search
-        return []
+        if hits.isEmpty, !waiting.isEmpty {
+            state.status = StatusMessage("Nothing found: \(waiting.count) key\(waiting.count == 1 ? "" : "s") typed meanwhile had nothing to act on", isError: true)
+            return []
+        }
+        // A replayed key may start a search of its own (similar questions): the keys after it wait again.
+        var effects: [Effect] = []
+        for id in waiting where state.searchAll != nil {
+            effects += searchAllCommand(&state, id)
+        }
+        return effects
     }
 
     static func searchAllFailed(_ state: inout AppState, _ query: SearchAllQuery, _ message: String) -> [Effect] {
         guard state.searchAll?.pending == query else { return [] }
+        let waiting = state.searchAll?.waiting.count ?? 0
         state.searchAll?.pending = nil
+        state.searchAll?.waiting = []
         state.searchAll?.typing = true
-        state.status = StatusMessage(message, isError: true)
+        state.status = StatusMessage(waiting == 0 ? message : message + " (\(waiting) key\(waiting == 1 ? "" : "s") typed meanwhile not used)", isError: true)
         return []
     }
 }

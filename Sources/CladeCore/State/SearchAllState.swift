@@ -8,6 +8,9 @@ public struct SearchAllState: Equatable, Sendable {
     public var similar = false
     /// The search being computed (results shown are for `result.query`).
     public var pending: SearchAllQuery?
+    /// Keys for the results typed while a search computes: they act, in order, on the results
+    /// when they come (a key is never dropped for arriving early).
+    public var waiting: [CommandID] = []
     public var result: SearchAllResult?
     /// Hits grouped by cluster: clusters in the order of their best hit, hits in order within.
     public var groups: [Group] = []

@@ -22,7 +22,8 @@ enum SearchAllView {
         }
         var y = inner.y + 2
         if search.pending != nil {
-            screen.put("Searching…", x: x, y: y, maxWidth: width, style: .dim)
+            let waiting = search.waiting.isEmpty ? "" : " (\(search.waiting.count) key\(search.waiting.count == 1 ? "" : "s") waiting)"
+            screen.put("Searching…" + waiting, x: x, y: y, maxWidth: width, style: .dim)
             y += 1
         }
         guard search.result != nil else {
