@@ -74,11 +74,13 @@ struct OpenCommand: ParsableCommand {
             return
         }
         let app: AppDatabase, loaded: (dataset: Dataset, cache: LoadCache)
-        do {
-            (app, loaded) = try opened(outcome)
-        } catch {
+        switch outcome {
+        case .opened(let database, let first): (app, loaded) = (database, first)
+        case .failed(let error):
+            // The terminal first: a line printed over the progress screen would vanish with it.
             backend.restore()
-            throw error
+            log?.write("could not open \(path): \(error)")
+            throw fail("\(error)")
         }
         try runSession(app, path: path, log: log, backend: backend, loaded: loaded, typed: typed)
     }
