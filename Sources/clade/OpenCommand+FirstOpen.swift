@@ -17,6 +17,9 @@ final class FirstOpen: @unchecked Sendable {
 
     /// How long opening may take before the progress screen shows.
     static let quietPeriod = 0.15
+    /// How long opening waits for another program's lock: a year, i.e. until it is free or the
+    /// reviewer quits (the progress screen shows from `quietPeriod` on, with q).
+    static let lockWait = 365.0 * 24 * 3600
 
     private let lock = NSLock()
     private var outcome: Outcome?

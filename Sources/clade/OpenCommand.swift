@@ -53,8 +53,11 @@ struct OpenCommand: ParsableCommand {
         let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
         let readOnly = readOnly
+        // Another program's lock is waited out for as long as it lasts: the progress screen says
+        // so and q quits. A deadline only turned a wait the reviewer could see into an error.
         let opening = FirstOpen { onWait in
-            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout, onWait: onWait)
+            try AppDatabase.open(path: path, forceReadOnly: readOnly, busyTimeout: AppDatabase.interactiveBusyTimeout,
+                                 busyWait: FirstOpen.lockWait, onWait: onWait)
         }
         // Most files open at once, and a bad one is one line on the terminal as it always was.
         if let outcome = opening.wait(seconds: FirstOpen.quietPeriod) {
