@@ -14,7 +14,8 @@ final class BackgroundReads: @unchecked Sendable {
     private let queue = DispatchQueue(label: "clade.background-reads", qos: .userInitiated)
     /// The review queue takes seconds on a large run: it has its own line, so pages of
     /// questions and charts never wait behind it.
-    private let analysis = DispatchQueue(label: "clade.background-analysis", qos: .utility)
+    /// At a lower priority than the run loop (`LowPriorityLine`).
+    private let analysis = LowPriorityLine(name: "clade.background-analysis")
     /// A dialog's suggestions (a relabel on a 100k-question cluster reads thousands of texts).
     private let suggesting = DispatchQueue(label: "clade.background-suggestions", qos: .userInitiated)
     private let lock = NSLock()
@@ -95,7 +96,7 @@ final class BackgroundReads: @unchecked Sendable {
     /// The review queue of `dataset` (state's request `request`), with the run's skips. A later
     /// request makes this one stale: skipped if not started, cancelled if running.
     func computeQueue(_ request: Int, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
-        submit(on: analysis, register: { [self] in latestQueue = $0 }, isStale: { [self] in $0 < latestQueue }) { [self] generation in
+        submitAnalysis(register: { [self] in latestQueue = $0 }, isStale: { [self] in $0 < latestQueue }) { [self] generation in
             let control = AnalysisControl(isCancelled: { [self] in isStale(generation, latest: \.latestQueue) })
             do {
                 let computed = try engine.reviewQueue(in: dataset, control: control)
@@ -114,7 +115,8 @@ final class BackgroundReads: @unchecked Sendable {
 
     /// The decisions accepting `proposal` makes, on every question of its clusters.
     func prepare(_ proposal: QueueProposal, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
-        submit(on: analysis, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
+        // The reviewer waits for this one (Enter on a proposal): the suggestions' line, not the analysis's.
+        submit(on: suggesting, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
             lock.lock()
             let queue = lastQueue
             lock.unlock()
@@ -152,11 +154,21 @@ final class BackgroundReads: @unchecked Sendable {
         submit(on: queue, register: register, isStale: isStale) { _ in read() }
     }
 
+    deinit { analysis.stop() }
+
+    private func submit(on line: DispatchQueue, register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
+        enqueue(inForeground: true, on: { line.async(execute: $0) }, register: register, isStale: isStale, read: read)
+    }
+
+    private func submitAnalysis(register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
+        enqueue(inForeground: false, on: { [analysis] in analysis.async($0) }, register: register, isStale: isStale, read: read)
+    }
+
     /// Numbers a request, counts it as outstanding until it is answered or skipped, and runs
     /// `read` on `line` unless a later request has made it stale. `register` and `isStale`
     /// run under the lock.
-    private func submit(on line: DispatchQueue, register: (Int) -> Void, isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
-        let inForeground = line !== analysis
+    private func enqueue(inForeground: Bool, on line: (@escaping @Sendable () -> Void) -> Void, register: (Int) -> Void,
+                         isStale: @escaping @Sendable (Int) -> Bool, read: @escaping @Sendable (Int) -> Void) {
         lock.lock()
         requested += 1
         let generation = requested
@@ -166,7 +178,7 @@ final class BackgroundReads: @unchecked Sendable {
         lock.unlock()
         group.enter()
         if inForeground { foreground.enter() }
-        line.async { [self] in
+        line { [self] in
             defer {
                 lock.lock()
                 outstanding -= 1
