@@ -69,7 +69,10 @@ struct ChangeSet: Codable, Equatable {
     /// `apply`, also returning the change it made to the cached figures (nil: no override, or no
     /// cache). `known`: that change when the caller has it (an undo has its decision's, negated):
     /// the moved questions are then not read at all.
-    func applying(_ db: Database, decisionID: Int64, figures known: FiguresDelta?) throws -> (figuresChanged: Set<ClusterID>, figures: FiguresDelta?) {
+    /// `placements`: where the planner found the questions (the figures' delta then needs no
+    /// second read of the assignments).
+    func applying(_ db: Database, decisionID: Int64, figures known: FiguresDelta?,
+                  placements: [QuestionID: DecisionPlanner.Placement] = [:]) throws -> (figuresChanged: Set<ClusterID>, figures: FiguresDelta?) {
         var figuresChanged = Set<ClusterID>()
         var figures: FiguresDelta?
         // Keys are ids written by Clade; one that is not (a hand-edited log) is skipped, never trapped on.
@@ -82,7 +85,7 @@ struct ChangeSet: Codable, Equatable {
             }
         }
         if !overrides.isEmpty || overridesJSON != nil {
-            let moves = known == nil ? try effectiveMoves(db) : [:]
+            let moves = known == nil ? try moves(from: placements) ?? effectiveMoves(db) : [:]
             try writeOverrides(db, decisionID: decisionID)
             if let known, try StatsCache.available(db) {
                 figuresChanged = try StatsCache.apply(db, known)
@@ -147,6 +150,19 @@ struct ChangeSet: Codable, Equatable {
             try db.execute(sql: "DELETE FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))",
                            arguments: ["[" + deletes.joined(separator: ",") + "]"])
         }
+    }
+
+    /// `effectiveMoves` from where the planner found the questions; nil unless it found every one.
+    func moves(from placements: [QuestionID: DecisionPlanner.Placement]) -> [QuestionID: (from: ClusterID, to: ClusterID)]? {
+        guard overridesJSON == nil, !placements.isEmpty, placements.count >= overrides.count else { return nil }
+        var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
+        for (key, target) in overrides {
+            guard let q = Int64(key), let placed = placements[q] else { return nil }
+            // A question no cluster holds is in no figure (`effectiveMoves` does not find it either).
+            guard let pipeline = placed.pipeline else { continue }
+            moves[q] = (placed.override ?? pipeline, target ?? pipeline)
+        }
+        return moves
     }
 
     /// For each question whose override changes: its effective cluster (before merges) now and after.

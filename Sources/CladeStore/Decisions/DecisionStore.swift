@@ -159,7 +159,7 @@ public struct DecisionStore: Sendable {
         )
         try row.insert(db)
         let id = row.decisionID ?? db.lastInsertedRowID
-        let applied = try plan.new.applying(db, decisionID: id, figures: known)
+        let applied = try plan.new.applying(db, decisionID: id, figures: known, placements: plan.placements)
         let figuresChanged = applied.figuresChanged
         // Kept for this decision's own undo or redo.
         try applied.figures?.store(db, decision: id)
