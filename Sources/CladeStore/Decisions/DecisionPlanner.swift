@@ -90,15 +90,28 @@ struct DecisionPlanner {
     }
 
     /// Where each of `questions` is now: two reads of the ids, one per table.
-    func placements(_ questions: [QuestionID]) throws -> [QuestionID: Placement] {
+    /// `expected`: the clusters they should be in (a split's own). Their assignments are then read
+    /// through the cluster, an index every pipeline keeps, rather than by id, which is a scan of a
+    /// pipeline's table without a key on question_id; only those not found there are read by id.
+    func placements(_ questions: [QuestionID], expected: Set<ClusterID>? = nil) throws -> [QuestionID: Placement] {
         let ids = CurrentState.idArray(questions)
         var out: [QuestionID: Placement] = [:]
-        // `IN (…)`, not a join from json_each: a pipeline's assignments without a key on
-        // question_id are read once, not once per question.
-        let assigned = try Row.fetchCursor(db, sql: """
-            SELECT question_id, cluster_id FROM assignments WHERE question_id IN (SELECT value FROM json_each(?))
-            """, arguments: [ids])
-        while let row = try assigned.next() { out[row[0], default: Placement()].pipeline = row[1] }
+        if let expected {
+            let assigned = try Row.fetchCursor(db, sql: """
+                SELECT question_id, cluster_id FROM assignments
+                WHERE cluster_id IN (SELECT value FROM json_each(?2)) AND question_id IN (SELECT value FROM json_each(?1))
+                """, arguments: [ids, CurrentState.idArray(expected)])
+            while let row = try assigned.next() { out[row[0], default: Placement()].pipeline = row[1] }
+        }
+        let elsewhere = expected == nil ? questions : questions.filter { out[$0] == nil }
+        if !elsewhere.isEmpty {
+            // `IN (…)`, not a join from json_each: a pipeline's assignments without a key on
+            // question_id are read once, not once per question.
+            let assigned = try Row.fetchCursor(db, sql: """
+                SELECT question_id, cluster_id FROM assignments WHERE question_id IN (SELECT value FROM json_each(?))
+                """, arguments: [CurrentState.idArray(elsewhere)])
+            while let row = try assigned.next() { out[row[0], default: Placement()].pipeline = row[1] }
+        }
         let overridden = try Row.fetchCursor(db, sql: """
             SELECT question_id, cluster_id FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))
             """, arguments: [ids])

@@ -12,7 +12,7 @@ extension DecisionPlanner {
         var next = try nextExpertID()
         let parent = try parentOf(c)
         // Read once for every part: the check below, the old values and the figures' delta.
-        let placed = try placements(parts.flatMap(\.questionIDs))
+        let placed = try placements(parts.flatMap(\.questionIDs), expected: members)
         for part in parts {
             let stray = Set(part.questionIDs).filter { q in placed[q]?.effective.map { !members.contains($0) } ?? true }.count
             guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in this cluster any more") }
