@@ -120,4 +120,74 @@ import Testing
             #expect(statement.steps < Int32(40 * questions), "\(statement.steps) VM steps (once per question?) for: \(statement.sql.prefix(300))")
         }
     }
+
+    /// Undoing and redoing a split of many questions applies the per-cluster delta of the figures
+    /// the split kept (`clade_decision_figures`): neither reads the pipeline's question tables, and
+    /// both cost the same on a run ten times larger. The split itself reads each moved question
+    /// once, and its cluster's assignments through the cluster (not a scan of a pipeline's table
+    /// without a key on question_id): that too does not grow with the run.
+    @Test(arguments: [ScaleShape.clade, .pipeline])
+    func largeDecisionsCostWhatTheyMoveNotWhatTheRunHolds(shape: ScaleShape) throws {
+        let small = try Self.splitCosts(shape: shape, questions: 3_000, leaves: 20)
+        let large = try Self.splitCosts(shape: shape, questions: 30_000, leaves: 200)
+        for (name, costs) in [("small", small), ("large", large)] {
+            for phase in ["undo", "redo", "undo again"] {
+                let read = costs.pipelineReads[phase] ?? []
+                #expect(read.isEmpty, "\(shape) \(name) run: \(phase) read the pipeline's tables (per question?): \(read.map { $0.prefix(200) })")
+            }
+        }
+        // The same 500 questions moved: a cost that grew with the run's 27,000 more questions is per question of the run.
+        for phase in ["split", "undo", "redo", "undo again"] {
+            let s = small.steps[phase] ?? 0, l = large.steps[phase] ?? 0
+            #expect(s > 0, "\(shape): \(phase) ran no statement: the test measured nothing")
+            #expect(l < 2 * s + 5_000, "\(shape): \(phase) costs \(l) VM steps on 30,000 questions, \(s) on 3,000 (same 500 moved)")
+        }
+    }
+
+    struct SplitCosts {
+        var steps: [String: Int] = [:]
+        var pipelineReads: [String: [String]] = [:]
+    }
+
+    /// Splits 500 questions off a leaf of about 800 of a generated run, undoes, redoes and undoes
+    /// again; each step's VM steps (all statements summed) and the statements that named a
+    /// pipeline table holding a row per question.
+    static func splitCosts(shape: ScaleShape, questions: Int, leaves: Int) throws -> SplitCosts {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clade-nav-split-\(shape.rawValue)-\(questions)-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("run.sqlite").path
+        try ScaleGenerator.write(to: path, options: .init(questions: questions, leafClusters: leaves, parents: max(2, leaves / 10), capabilities: 6, shape: shape))
+        let app = try AppDatabase.open(path: path, prepareConnection: { Self.install($0) })
+        let dataset = try DatasetLoader.load(app)
+        // A leaf of the same size in both runs: reading it through its cluster costs the same.
+        let source = dataset.clusters.filter { dataset.isLeaf($0.id) && $0.stats.rows >= 500 }.min { abs($0.stats.rows - 800) < abs($1.stats.rows - 800) }!
+        let moving = try QuestionReads.page(app, QuestionQuery(clusterID: source.id, memberIDs: dataset.memberClusterIDs(of: source.id),
+                                                                order: .oldest, limit: 500)).rows.map(\.id)
+        #expect(moving.count == 500, "\(shape) \(questions): no leaf has 500 questions")
+        let store = DecisionStore(app: app, reviewer: "test")
+        let perQuestion = try NSRegularExpression(pattern: "(?<![A-Za-z_])(questions|assignments|question_capabilities)(?![A-Za-z_])")
+        var costs = SplitCosts()
+        func measure(_ phase: String, _ body: () throws -> Void) throws {
+            _ = Self.profile.take()
+            Self.profile.recording = true
+            defer { Self.profile.recording = false }
+            try body()
+            let ran = Self.profile.take()
+            costs.steps[phase] = ran.reduce(0) { $0 + Int($1.steps) }
+            costs.pipelineReads[phase] = ran.map(\.sql).filter {
+                perQuestion.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+            }
+        }
+        try measure("split") { try store.commit(.split(source.id, parts: [SplitPart(name: "part", questionIDs: moving)])) }
+        var written: [DecisionRecord?] = []
+        try measure("undo") { written.append(try store.undo()) }
+        try measure("redo") { written.append(try store.redo()) }
+        try measure("undo again") { written.append(try store.undo()) }
+        #expect(written.allSatisfy { $0 != nil }, "\(shape) \(questions): nothing to undo or redo")
+        // The figures the deltas kept current are the figures a fresh count gives.
+        let kept = try DatasetLoader.load(app).cluster(source.id)?.stats
+        #expect(kept?.rows == source.stats.rows && abs((kept?.volume ?? 0) - source.stats.volume) < 1e-6, "\(shape) \(questions): figures after undo")
+        return costs
+    }
 }

@@ -46,6 +46,10 @@ struct ChangeSet: Codable, Equatable {
     var clusterCapabilities: [String: String?] = [:]
     var capabilities: [String: CapabilityRow?] = [:]
     var settings: [String: String?] = [:]
+    /// The overrides as the log's JSON object text (`{"17":-3,"18":null}`), when an undo or redo
+    /// takes them from the log as they are: SQLite reads and writes them, with no Swift value per
+    /// question. `overrides` is then empty. Never encoded as such (`DecisionLog.wrap` splices it).
+    var overridesJSON: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case clusterState = "cluster_state", overrides = "assignment_override"
@@ -53,13 +57,24 @@ struct ChangeSet: Codable, Equatable {
     }
 
     var isEmpty: Bool {
-        clusterState.isEmpty && overrides.isEmpty && clusterCapabilities.isEmpty && capabilities.isEmpty && settings.isEmpty
+        clusterState.isEmpty && overrides.isEmpty && overridesJSON == nil && clusterCapabilities.isEmpty && capabilities.isEmpty && settings.isEmpty
     }
 
     /// Writes these values into Clade's state tables; returns the clusters whose cached figures changed.
     @discardableResult
     func apply(_ db: Database, decisionID: Int64) throws -> Set<ClusterID> {
+        try applying(db, decisionID: decisionID, figures: nil).figuresChanged
+    }
+
+    /// `apply`, also returning the change it made to the cached figures (nil: no override, or no
+    /// cache). `known`: that change when the caller has it (an undo has its decision's, negated):
+    /// the moved questions are then not read at all.
+    /// `placements`: where the planner found the questions (the figures' delta then needs no
+    /// second read of the assignments).
+    func applying(_ db: Database, decisionID: Int64, figures known: FiguresDelta?,
+                  placements: [QuestionID: DecisionPlanner.Placement] = [:]) throws -> (figuresChanged: Set<ClusterID>, figures: FiguresDelta?) {
         var figuresChanged = Set<ClusterID>()
+        var figures: FiguresDelta?
         // Keys are ids written by Clade; one that is not (a hand-edited log) is skipped, never trapped on.
         for (key, row) in clusterState.sorted(by: { $0.key < $1.key }) {
             guard let id = Int64(key) else { continue }
@@ -69,26 +84,16 @@ struct ChangeSet: Codable, Equatable {
                 try db.execute(sql: "DELETE FROM clade_cluster_state WHERE cluster_id = ?", arguments: [id])
             }
         }
-        if !overrides.isEmpty {
-            let moves = try effectiveMoves(db)
-            // One statement for all upserts and one for all deletes (a split moves thousands): ids as JSON.
-            var upserts: [String] = []
-            var deletes: [String] = []
-            for (key, cluster) in overrides {
-                guard let id = Int64(key) else { continue }
-                if let cluster { upserts.append("[\(id),\(cluster)]") } else { deletes.append(String(id)) }
+        if !overrides.isEmpty || overridesJSON != nil {
+            let moves = known == nil ? try moves(from: placements) ?? effectiveMoves(db) : [:]
+            try writeOverrides(db, decisionID: decisionID)
+            if let known, try StatsCache.available(db) {
+                figuresChanged = try StatsCache.apply(db, known)
+                figures = known
+            } else if let applied = try StatsCache.move(db, moves) {
+                figuresChanged = applied.clusters
+                figures = applied
             }
-            if !upserts.isEmpty {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id)
-                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? FROM json_each(?)
-                    """, arguments: [decisionID, "[" + upserts.joined(separator: ",") + "]"])
-            }
-            if !deletes.isEmpty {
-                try db.execute(sql: "DELETE FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))",
-                               arguments: ["[" + deletes.joined(separator: ",") + "]"])
-            }
-            figuresChanged = try StatsCache.move(db, moves)
         }
         for (key, verdict) in clusterCapabilities {
             let parts = key.split(separator: ":").compactMap { Int64($0) }
@@ -114,7 +119,50 @@ struct ChangeSet: Codable, Equatable {
                 try db.execute(sql: "DELETE FROM clade_settings WHERE key = ?", arguments: [key])
             }
         }
-        return figuresChanged
+        return (figuresChanged, figures)
+    }
+
+    /// One statement for all upserts and one for all deletes (a split moves thousands): ids as JSON.
+    func writeOverrides(_ db: Database, decisionID: Int64) throws {
+        if let json = overridesJSON {
+            // Keys and values were checked to be integers (or null) when the log was read.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id)
+                SELECT CAST(key AS INTEGER), value, ? FROM json_each(?) WHERE type = 'integer'
+                """, arguments: [decisionID, json])
+            try db.execute(sql: """
+                DELETE FROM clade_assignment_override WHERE question_id IN (SELECT CAST(key AS INTEGER) FROM json_each(?) WHERE type = 'null')
+                """, arguments: [json])
+        }
+        var upserts: [String] = []
+        var deletes: [String] = []
+        for (key, cluster) in overrides {
+            guard let id = Int64(key) else { continue }
+            if let cluster { upserts.append("[\(id),\(cluster)]") } else { deletes.append(String(id)) }
+        }
+        if !upserts.isEmpty {
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO clade_assignment_override (question_id, cluster_id, decision_id)
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? FROM json_each(?)
+                """, arguments: [decisionID, "[" + upserts.joined(separator: ",") + "]"])
+        }
+        if !deletes.isEmpty {
+            try db.execute(sql: "DELETE FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))",
+                           arguments: ["[" + deletes.joined(separator: ",") + "]"])
+        }
+    }
+
+    /// `effectiveMoves` from where the planner found the questions; nil unless it found every one.
+    func moves(from placements: [QuestionID: DecisionPlanner.Placement]) -> [QuestionID: (from: ClusterID, to: ClusterID)]? {
+        guard overridesJSON == nil, !placements.isEmpty, placements.count >= overrides.count else { return nil }
+        var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
+        for (key, target) in overrides {
+            guard let q = Int64(key), let placed = placements[q] else { return nil }
+            // A question no cluster holds is in no figure (`effectiveMoves` does not find it either).
+            guard let pipeline = placed.pipeline else { continue }
+            moves[q] = (placed.override ?? pipeline, target ?? pipeline)
+        }
+        return moves
     }
 
     /// For each question whose override changes: its effective cluster (before merges) now and after.
@@ -124,6 +172,10 @@ struct ChangeSet: Codable, Equatable {
         guard try StatsCache.available(db), try db.tableExists("assignments") else { return [:] }
         var targets: [QuestionID: ClusterID?] = [:]
         for (key, target) in overrides { if let q = Int64(key) { targets[q] = target } }
+        if let json = overridesJSON {
+            let rows = try Row.fetchCursor(db, sql: "SELECT CAST(key AS INTEGER), value FROM json_each(?)", arguments: [json])
+            while let row = try rows.next() { targets[row[0]] = row[1] as ClusterID? }
+        }
         var moves: [QuestionID: (from: ClusterID, to: ClusterID)] = [:]
         // `IN (…)`, not a join from json_each: a pipeline's assignments without a key on
         // question_id are then read once, not once per question (quadratic: minutes for 1,000).
@@ -139,6 +191,15 @@ struct ChangeSet: Codable, Equatable {
             moves[q] = ((row[2] as ClusterID?) ?? pipeline, target ?? pipeline)
         }
         return moves
+    }
+
+    /// The same change with `overridesJSON` read into `overrides`.
+    func withOverridesDecoded() throws -> ChangeSet {
+        guard let json = overridesJSON else { return self }
+        var out = self
+        out.overridesJSON = nil
+        out.overrides.merge(try JSONDecoder().decode([String: Int64?].self, from: Data(json.utf8))) { $1 }
+        return out
     }
 
     static let encoder: JSONEncoder = {

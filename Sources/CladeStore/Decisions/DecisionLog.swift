@@ -87,19 +87,31 @@ public enum DecisionLog {
     /// A change set as the log stores it: its keys, plus `summary` on the new values. Encoded in
     /// one pass (a move of 20,000 questions is 20,000 keys).
     static func wrap(_ changes: ChangeSet, summary: String?) throws -> String {
+        // Overrides taken from the log as text (an undo or redo) go back as that text.
+        if let raw = changes.overridesJSON {
+            var rest = changes
+            rest.overridesJSON = nil
+            rest.overrides = [:]
+            return try splice(overrides: raw, into: encoded(rest, summary: summary)) ?? encoded(changes.withOverridesDecoded(), summary: summary)
+        }
         // A split or move of thousands of questions: their overrides (digit keys, integer or null
         // values) are written directly, in the encoder's sorted order; the rest by the encoder.
         let plainKeys = changes.overrides.keys.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (48...57).contains($0) } }
         guard changes.overrides.count > 64, plainKeys else { return try encoded(changes, summary: summary) }
         var rest = changes
         rest.overrides = [:]
-        let json = try encoded(rest, summary: summary)
-        let empty = "\"assignment_override\":{}"
-        guard let range = json.range(of: empty) else { return try encoded(changes, summary: summary) }
-        let pairs = changes.overrides.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { key, cluster -> String in
+        // `<` on these ASCII keys is the encoder's byte order, and much cheaper than comparing UTF-8 views.
+        let pairs = changes.overrides.sorted { $0.key < $1.key }.map { key, cluster -> String in
             "\"\(key)\":" + (cluster.map(String.init) ?? "null")
         }
-        return json.replacingCharacters(in: range, with: "\"assignment_override\":{" + pairs.joined(separator: ",") + "}")
+        return try splice(overrides: "{" + pairs.joined(separator: ",") + "}", into: encoded(rest, summary: summary)) ?? encoded(changes, summary: summary)
+    }
+
+    /// `json` (encoded with no overrides) with `overrides`, a JSON object's text, in their place.
+    static func splice(overrides: String, into json: String) -> String? {
+        let empty = "\"assignment_override\":{}"
+        guard let range = json.range(of: empty) else { return nil }
+        return json.replacingCharacters(in: range, with: "\"assignment_override\":" + overrides)
     }
 
     static func encoded(_ changes: ChangeSet, summary: String?) throws -> String {

@@ -14,6 +14,17 @@ struct DecisionPlanner {
         var clusterIDs: [ClusterID] = []
         var questionIDs: [QuestionID] = []
         var summary: String
+        /// Where each reassigned question was when the decision was planned, read once here:
+        /// the change to the figures is computed from it without reading the assignments again.
+        var placements: [QuestionID: Placement] = [:]
+    }
+
+    /// A question's pipeline cluster (nil: not assigned) and the reviewer's override (nil: none).
+    struct Placement: Equatable {
+        var pipeline: ClusterID?
+        var override: ClusterID?
+
+        var effective: ClusterID? { override ?? pipeline }
     }
 
     struct Refusal: Error, CustomStringConvertible {
@@ -68,13 +79,44 @@ struct DecisionPlanner {
         plan.new.clusterState[key] = .some(row.origin == .pipeline && row.isPristine() ? nil : row)
     }
 
-    func reassign(_ questions: [QuestionID], to target: ClusterID, in plan: inout Plan) throws {
-        let current = try CurrentState.overrides(db, questions)
+    func reassign(_ questions: [QuestionID], to target: ClusterID, in plan: inout Plan, placements known: [QuestionID: Placement]? = nil) throws {
+        let current = try known ?? placements(questions)
         for q in questions {
-            plan.old.overrides[String(q)] = .some(current[q])
+            plan.old.overrides[String(q)] = .some(current[q]?.override)
             plan.new.overrides[String(q)] = .some(target)
+            if plan.placements[q] == nil { plan.placements[q] = current[q] ?? Placement() }
         }
         plan.questionIDs += questions
+    }
+
+    /// Where each of `questions` is now: two reads of the ids, one per table.
+    /// `expected`: the clusters they should be in (a split's own). Their assignments are then read
+    /// through the cluster, an index every pipeline keeps, rather than by id, which is a scan of a
+    /// pipeline's table without a key on question_id; only those not found there are read by id.
+    func placements(_ questions: [QuestionID], expected: Set<ClusterID>? = nil) throws -> [QuestionID: Placement] {
+        let ids = CurrentState.idArray(questions)
+        var out: [QuestionID: Placement] = [:]
+        if let expected {
+            let assigned = try Row.fetchCursor(db, sql: """
+                SELECT question_id, cluster_id FROM assignments
+                WHERE cluster_id IN (SELECT value FROM json_each(?2)) AND question_id IN (SELECT value FROM json_each(?1))
+                """, arguments: [ids, CurrentState.idArray(expected)])
+            while let row = try assigned.next() { out[row[0], default: Placement()].pipeline = row[1] }
+        }
+        let elsewhere = expected == nil ? questions : questions.filter { out[$0] == nil }
+        if !elsewhere.isEmpty {
+            // `IN (…)`, not a join from json_each: a pipeline's assignments without a key on
+            // question_id are read once, not once per question.
+            let assigned = try Row.fetchCursor(db, sql: """
+                SELECT question_id, cluster_id FROM assignments WHERE question_id IN (SELECT value FROM json_each(?))
+                """, arguments: [CurrentState.idArray(elsewhere)])
+            while let row = try assigned.next() { out[row[0], default: Placement()].pipeline = row[1] }
+        }
+        let overridden = try Row.fetchCursor(db, sql: """
+            SELECT question_id, cluster_id FROM clade_assignment_override WHERE question_id IN (SELECT value FROM json_each(?))
+            """, arguments: [ids])
+        while let row = try overridden.next() { out[row[0], default: Placement()].override = row[1] }
+        return out
     }
 
     func requireCluster(_ c: ClusterID) throws {

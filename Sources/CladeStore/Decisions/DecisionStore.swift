@@ -82,21 +82,54 @@ public struct DecisionStore: Sendable {
 
     func appendInverse(_ db: Database, of id: Int64, op: DecisionOp, verb: String) throws -> Written {
         // The summary by SQLite, so that a large change set is parsed once (by `unwrap`, which
-        // also reports a malformed one).
+        // also reports a malformed one). When both sides' overrides are plain (integer keys,
+        // integer or null values), SQLite also hands them over as text, to be written back as
+        // they are: a split of 12,000 questions is then undone without a Swift value per question.
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT *, CASE WHEN json_valid(new_json) THEN \(DecisionLog.summarySQL) END AS summary
+            SELECT *, CASE WHEN json_valid(new_json) THEN \(DecisionLog.summarySQL) END AS summary,
+                   CASE WHEN \(Self.plainOverrides("old_json")) AND \(Self.plainOverrides("new_json")) THEN 1 ELSE 0 END AS plain
             FROM clade_decisions WHERE decision_id = ?
             """, arguments: [id]) else {
             throw Refused(description: "Decision \(id) is missing from the log")
         }
-        let old = try DecisionLog.unwrap(row["old_json"], decision: id)
-        let new = try DecisionLog.unwrap(row["new_json"], decision: id)
+        let old: ChangeSet
+        let new: ChangeSet
+        if row["plain"] == true, let parts = try Row.fetchOne(db, sql: """
+            SELECT json_set(old_json, '$.assignment_override', json('{}')), json_extract(old_json, '$.assignment_override'),
+                   json_set(new_json, '$.assignment_override', json('{}')), json_extract(new_json, '$.assignment_override')
+            FROM clade_decisions WHERE decision_id = ?
+            """, arguments: [id]) {
+            old = try Self.withRawOverrides(DecisionLog.unwrap(parts[0], decision: id), parts[1])
+            new = try Self.withRawOverrides(DecisionLog.unwrap(parts[2], decision: id), parts[3])
+        } else {
+            old = try DecisionLog.unwrap(row["old_json"], decision: id)
+            new = try DecisionLog.unwrap(row["new_json"], decision: id)
+        }
         var plan = DecisionPlanner.Plan(old: new, new: old, summary: "")
         plan.clusterIDs = DecisionLog.decodeIDs(row["cluster_ids"])
         plan.questionIDs = DecisionLog.decodeIDs(row["question_ids"])
         // An undo of an undo reads as a redo of the original: the log's `undoes` links lead to it.
         plan.summary = "\(verb): \(try originalSummary(db, of: row))"
-        return try append(db, run: row["run_id"], op: op, plan: plan, note: "", undoes: id)
+        // The figures go back by the delta the decision kept, negated: no moved question is read.
+        let figures = try FiguresDelta.stored(db, decision: id)?.negated()
+        return try append(db, run: row["run_id"], op: op, plan: plan, note: "", undoes: id, figures: figures)
+    }
+
+    /// SQL true when `column` is valid JSON whose overrides are an object of integer keys (as
+    /// Clade writes them) and integer or null values.
+    static func plainOverrides(_ column: String) -> String {
+        """
+        (json_valid(\(column)) AND json_type(\(column), '$.assignment_override') = 'object'
+         AND NOT EXISTS (SELECT 1 FROM json_each(\(column), '$.assignment_override')
+                         WHERE type NOT IN ('integer', 'null') OR CAST(CAST(key AS INTEGER) AS TEXT) IS NOT key))
+        """
+    }
+
+    /// A change set read without its overrides, given them back as the log's text (none when empty).
+    static func withRawOverrides(_ changes: ChangeSet, _ overrides: String?) -> ChangeSet {
+        var out = changes
+        if let overrides, overrides != "{}" { out.overridesJSON = overrides }
+        return out
     }
 
     /// The summary of the decision an undo or redo finally acts on, following `undoes` from
@@ -115,7 +148,9 @@ public struct DecisionStore: Sendable {
         return current["summary"] ?? ""
     }
 
-    func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?) throws -> Written {
+    /// `figures`: the change to the cached figures when it is already known (an undo's or redo's).
+    func append(_ db: Database, run: RunID, op: DecisionOp, plan: DecisionPlanner.Plan, note: String, undoes: Int64?,
+                figures known: FiguresDelta? = nil) throws -> Written {
         let at = Self.timestamp(now())
         var row = DecisionRow(
             runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: DecisionLog.encodeIDs(plan.clusterIDs),
@@ -124,7 +159,10 @@ public struct DecisionStore: Sendable {
         )
         try row.insert(db)
         let id = row.decisionID ?? db.lastInsertedRowID
-        let figuresChanged = try plan.new.apply(db, decisionID: id)
+        let applied = try plan.new.applying(db, decisionID: id, figures: known, placements: plan.placements)
+        let figuresChanged = applied.figuresChanged
+        // Kept for this decision's own undo or redo.
+        try applied.figures?.store(db, decision: id)
         let record = DecisionRecord(id: id, runID: run, at: at, reviewer: reviewer, op: op, clusterIDs: plan.clusterIDs,
                                     questionIDs: plan.questionIDs, note: note, undoes: undoes, summary: plan.summary)
         return Written(record: record, figuresChanged: figuresChanged)

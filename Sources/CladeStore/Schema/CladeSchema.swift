@@ -6,7 +6,7 @@ import GRDB
 public enum CladeSchema {
     /// Migration identifiers this build knows, in order. A database that has applied one not in this
     /// list was written by a newer Clade.
-    public static var migrationIDs: [String] { ["v1-decisions", "v2-stats-cache", "v3-carry-forward", "v4-open-cache", "v5-queue-skips"] }
+    public static var migrationIDs: [String] { ["v1-decisions", "v2-stats-cache", "v3-carry-forward", "v4-open-cache", "v5-queue-skips", "v6-decision-figures"] }
 
     public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -19,6 +19,7 @@ public enum CladeSchema {
         m.registerMigration("v3-carry-forward", foreignKeyChecks: .immediate) { db in try db.execute(sql: v3) }
         m.registerMigration("v4-open-cache", foreignKeyChecks: .immediate) { db in try db.execute(sql: StatsCache.v4) }
         m.registerMigration("v5-queue-skips", foreignKeyChecks: .immediate) { db in try db.execute(sql: QueueSkips.ddl) }
+        m.registerMigration("v6-decision-figures", foreignKeyChecks: .immediate) { db in try db.execute(sql: FiguresDelta.ddl) }
         return m
     }
 

@@ -5,11 +5,19 @@ extension StatsCache {
     /// Moves questions' contributions between effective clusters, inside a decision's transaction.
     /// `moves` maps a question to its effective cluster before and after. The questions' figures
     /// are summed per cluster first, so moving 20,000 questions writes a few rows, not 20,000.
-    /// Returns the clusters whose cached rows changed.
-    @discardableResult
-    static func move(_ db: Database, _ moves: [QuestionID: (from: ClusterID, to: ClusterID)]) throws -> Set<ClusterID> {
+    /// Returns what it applied (nil without the cache), for the decision to keep.
+    static func move(_ db: Database, _ moves: [QuestionID: (from: ClusterID, to: ClusterID)]) throws -> FiguresDelta? {
+        guard try available(db) else { return nil }
+        let delta = try delta(db, moves)
+        try apply(db, delta)
+        return delta
+    }
+
+    /// The per-cluster change of the figures that `moves` make: each moved question's figures
+    /// read once (weight, relevance, feedback, week, tags) and summed by cluster.
+    static func delta(_ db: Database, _ moves: [QuestionID: (from: ClusterID, to: ClusterID)]) throws -> FiguresDelta {
         let changed = moves.filter { $0.value.from != $0.value.to }
-        guard !changed.isEmpty, try available(db) else { return [] }
+        guard !changed.isEmpty else { return FiguresDelta() }
         struct Key: Hashable { var run: RunID; var cluster: ClusterID }
         struct WeekKey: Hashable { var key: Key; var week: Int }
         struct CapabilityKey: Hashable { var key: Key; var capability: CapabilityID }
@@ -49,11 +57,31 @@ extension StatsCache {
                 capabilities[CapabilityKey(key: to, capability: cap), default: 0] += weight
             }
         }
-        for (key, s) in gained { try adjust(db, run: key.run, cluster: key.cluster, by: s, sign: 1) }
-        for (key, s) in lost { try adjust(db, run: key.run, cluster: key.cluster, by: s, sign: -1) }
-        for (k, v) in weekly where v != 0 { try addWeekly(db, run: k.key.run, cluster: k.key.cluster, week: k.week, volume: v) }
-        for (k, v) in capabilities where v != 0 { try addCapability(db, run: k.key.run, cluster: k.key.cluster, capability: k.capability, volume: v) }
-        return Set(gained.keys.map(\.cluster)).union(lost.keys.map(\.cluster))
+        // In a stable order, so that the same decision keeps the same delta text.
+        func ordered<K>(_ d: [K: ClusterStats], by key: (K) -> Key) -> [(K, ClusterStats)] {
+            d.sorted { (key($0.key).run, key($0.key).cluster) < (key($1.key).run, key($1.key).cluster) }.map { ($0.key, $0.value) }
+        }
+        var delta = FiguresDelta()
+        for (k, s) in ordered(gained, by: { $0 }) { delta.sums.append(FiguresDelta.sums(run: k.run, cluster: k.cluster, sign: 1, s)) }
+        for (k, s) in ordered(lost, by: { $0 }) { delta.sums.append(FiguresDelta.sums(run: k.run, cluster: k.cluster, sign: -1, s)) }
+        delta.weekly = weekly.filter { $0.value != 0 }
+            .map { FiguresDelta.Cell(run: $0.key.key.run, cluster: $0.key.key.cluster, key: Int64($0.key.week), volume: $0.value) }
+            .sorted { ($0.run, $0.cluster, $0.key) < ($1.run, $1.cluster, $1.key) }
+        delta.capabilities = capabilities.filter { $0.value != 0 }
+            .map { FiguresDelta.Cell(run: $0.key.key.run, cluster: $0.key.key.cluster, key: $0.key.capability, volume: $0.value) }
+            .sorted { ($0.run, $0.cluster, $0.key) < ($1.run, $1.cluster, $1.key) }
+        return delta
+    }
+
+    /// Adds a delta to the cached rows: a few statements per cluster, none per question.
+    /// Returns the clusters whose cached rows changed.
+    @discardableResult
+    static func apply(_ db: Database, _ delta: FiguresDelta) throws -> Set<ClusterID> {
+        guard try available(db) else { return [] }
+        for s in delta.sums { try adjust(db, run: s.run, cluster: s.cluster, by: s.stats, sign: Double(s.sign)) }
+        for c in delta.weekly { try addWeekly(db, run: c.run, cluster: c.cluster, week: Int(c.key), volume: c.volume) }
+        for c in delta.capabilities { try addCapability(db, run: c.run, cluster: c.cluster, capability: c.key, volume: c.volume) }
+        return delta.clusters
     }
 
     static func adjust(_ db: Database, run: RunID, cluster: ClusterID, by s: ClusterStats, sign: Double) throws {

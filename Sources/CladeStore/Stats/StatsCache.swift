@@ -105,6 +105,7 @@ public enum StatsCache {
         where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        try FiguresDelta.clear(db)
     }
 
     /// Whether a run's cached figures still describe its questions. The pipeline tables' row
@@ -126,6 +127,8 @@ public enum StatsCache {
     }
 
     static func rebuild(_ db: Database, run: RunID, tables: String, snapshot scanned: Snapshot? = nil) throws {
+        // The decisions' kept deltas were computed against the figures being replaced.
+        try FiguresDelta.clear(db)
         for table in ["clade_leaf_stats", "clade_leaf_weekly", "clade_leaf_capability", "clade_run_capability"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [run])
         }

@@ -11,8 +11,10 @@ extension DecisionPlanner {
         var plan = Plan(clusterIDs: [c], summary: "")
         var next = try nextExpertID()
         let parent = try parentOf(c)
+        // Read once for every part: the check below, the old values and the figures' delta.
+        let placed = try placements(parts.flatMap(\.questionIDs), expected: members)
         for part in parts {
-            let stray = try strays(part.questionIDs, outside: members)
+            let stray = Set(part.questionIDs).filter { q in placed[q]?.effective.map { !members.contains($0) } ?? true }.count
             guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in this cluster any more") }
             let id = next
             next -= 1
@@ -21,7 +23,7 @@ extension DecisionPlanner {
             plan.new.clusterState[String(id)] = ClusterStateRow(
                 runID: runID, origin: .expert, parentID: parent, name: part.name, description: part.description
             )
-            try reassign(part.questionIDs, to: id, in: &plan)
+            try reassign(part.questionIDs, to: id, in: &plan, placements: placed)
         }
         let moved = parts.reduce(0) { $0 + $1.questionIDs.count }
         plan.summary = "Split \(moved) questions off \u{201C}\(try label(c))\u{201D} into " + parts.map { "\u{201C}\($0.name)\u{201D}" }.joined(separator: ", ")
