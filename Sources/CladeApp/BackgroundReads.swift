@@ -28,6 +28,9 @@ final class BackgroundReads: @unchecked Sendable {
     /// The last review queue computed, kept for working out a proposal's decisions (its parts'
     /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
     private var lastQueue: CurationEngine.Queue?
+    /// Each cluster's sampled questions and embeddings, as last read for the queue: after a
+    /// decision only the clusters it changed are read again.
+    let queueCache = QueueSampleCache()
     private var outstanding = 0
     private var outstandingOutsideAnalysis = 0
     /// Left when every request has been answered or skipped.
@@ -98,7 +101,16 @@ final class BackgroundReads: @unchecked Sendable {
         submit(on: analysis, register: { [self] in latestQueue = $0 }, isStale: { [self] in $0 < latestQueue }) { [self] generation in
             let control = AnalysisControl(isCancelled: { [self] in isStale(generation, latest: \.latestQueue) })
             do {
-                let computed = try engine.reviewQueue(in: dataset, control: control)
+                // The first proposals (those that need only centres) and each re-cut checked are
+                // shown as they come; the skips are read with each, as `x` may be pressed meanwhile.
+                let computed = try engine.reviewQueue(in: dataset, control: control, cache: queueCache) { [self] known, progress in
+                    guard !progress.isComplete, !isStale(generation, latest: \.latestQueue),
+                          let skipped = try? QueueSkips.load(engine.app, run: dataset.runID) else { return }
+                    lock.lock()
+                    lastQueue = known
+                    lock.unlock()
+                    inbox.post(.queuePartial(request: request, proposals: known.proposals, basis: known.basis, skipped: skipped, progress: progress))
+                }
                 let skipped = try QueueSkips.load(engine.app, run: dataset.runID)
                 lock.lock()
                 lastQueue = computed
@@ -114,7 +126,9 @@ final class BackgroundReads: @unchecked Sendable {
 
     /// The decisions accepting `proposal` makes, on every question of its clusters.
     func prepare(_ proposal: QueueProposal, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
-        submit(on: analysis, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
+        // Not behind the analysis line: a proposal of a partial answer is worked out while the
+        // rest of the queue is computed.
+        submit(on: suggesting, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
             lock.lock()
             let queue = lastQueue
             lock.unlock()

@@ -7,6 +7,7 @@ extension Reducer {
     static func requestQueue(_ state: inout AppState) -> [Effect] {
         state.queue.request += 1
         state.queue.phase = .computing(state.queue.request)
+        state.queue.progress = nil
         return [.computeQueue(request: state.queue.request)]
     }
 
@@ -14,15 +15,14 @@ extension Reducer {
         switch action {
         case .queueLoaded(let request, let proposals, let basis, let skipped):
             guard request == state.queue.request else { return [] }
-            let current = state.queue.selected?.key
-            state.queue.proposals = proposals
-            state.queue.basis = basis
-            state.queue.skipped = skipped
+            takeQueue(&state, request, proposals, basis, skipped)
             state.queue.phase = .ready
-            if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
-            // The cursor stays on the proposal it was on when that one is still proposed.
-            let index = current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
-            state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
+            state.queue.progress = nil
+            return []
+        case .queuePartial(let request, let proposals, let basis, let skipped, let progress):
+            guard request == state.queue.request, state.queue.phase == .computing(request) else { return [] }
+            takeQueue(&state, request, proposals, basis, skipped)
+            state.queue.progress = progress
             return []
         case .queueFailed(let request, let message):
             guard request == state.queue.request else { return [] }
@@ -49,6 +49,18 @@ extension Reducer {
         default:
             return []
         }
+    }
+
+    static func takeQueue(_ state: inout AppState, _ request: Int, _ proposals: [QueueProposal], _ basis: String, _ skipped: Set<String>) {
+        let current = state.queue.selected?.key
+        state.queue.proposals = proposals
+        state.queue.answered = request
+        state.queue.basis = basis
+        state.queue.skipped = skipped
+        if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
+        // The cursor stays on the proposal it was on when that one is still proposed.
+        let index = current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
+        state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
     }
 
     static func queueCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
@@ -113,7 +125,7 @@ extension Reducer {
             return []
         }
         if state.committing { return [] }
-        guard !state.queue.isComputing else {
+        guard state.queue.isCurrent else {
             state.status = StatusMessage("The queue is being computed again after the last change: a moment")
             return []
         }
