@@ -21,6 +21,9 @@ public struct QueueState: Equatable, Sendable {
     public var answered = 0
     /// How far the current request has got while its proposals are partial; nil otherwise.
     public var progress: QueueProgress?
+    /// The reviewer moved the cursor since the request: it then follows its proposal as answers
+    /// come in; else, on the first row, it stays on the first row (the best known so far).
+    public var cursorMoved = false
     /// "embeddings" or "TF-IDF".
     public var basis = ""
     /// Keys of proposals the reviewer skipped in this run (`x`), kept in the database.

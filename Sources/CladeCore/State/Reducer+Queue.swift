@@ -8,6 +8,7 @@ extension Reducer {
         state.queue.request += 1
         state.queue.phase = .computing(state.queue.request)
         state.queue.progress = nil
+        state.queue.cursorMoved = false
         return [.computeQueue(request: state.queue.request)]
     }
 
@@ -58,8 +59,10 @@ extension Reducer {
         state.queue.basis = basis
         state.queue.skipped = skipped
         if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
-        // The cursor stays on the proposal it was on when that one is still proposed.
-        let index = current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
+        // The cursor stays on the proposal it was on when that one is still proposed, or on the
+        // first row while the answers stream in and the reviewer has not moved it.
+        let top = state.queue.cursor.index == 0 && !state.queue.cursorMoved
+        let index = top ? 0 : current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
         state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
     }
 
@@ -80,6 +83,7 @@ extension Reducer {
     }
 
     static func moveInQueue(_ state: inout AppState, by delta: Int) -> [Effect] {
+        state.queue.cursorMoved = true
         state.queue.cursor.move(by: delta, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
         return selectProposalCluster(&state)
     }
