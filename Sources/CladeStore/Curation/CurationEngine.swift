@@ -10,6 +10,9 @@ public struct CurationEngine: Sendable {
     /// so a million-question run stays interactive.
     static let samplePerCluster = 400
 
+    /// The last split preview's inputs, for its re-cuts at another k.
+    let splitCache = SplitInputCache()
+
     public init(app: AppDatabase) { self.app = app }
 
     public func suggestions(for purpose: Dialog.Purpose, in dataset: Dataset) -> [DialogOption] {
