@@ -28,9 +28,6 @@ final class BackgroundReads: @unchecked Sendable {
     /// The last review queue computed, kept for working out a proposal's decisions (its parts'
     /// centres live in its vector space: embeddings, or its TF-IDF vocabulary).
     private var lastQueue: CurationEngine.Queue?
-    /// Each cluster's sampled questions and embeddings, as last read for the queue: after a
-    /// decision only the clusters it changed are read again.
-    let queueCache = QueueSampleCache()
     private var outstanding = 0
     private var outstandingOutsideAnalysis = 0
     /// Left when every request has been answered or skipped.
@@ -103,7 +100,9 @@ final class BackgroundReads: @unchecked Sendable {
             do {
                 // The first proposals (those that need only centres) and each re-cut checked are
                 // shown as they come; the skips are read with each, as `x` may be pressed meanwhile.
-                let computed = try engine.reviewQueue(in: dataset, control: control, cache: queueCache) { [self] known, progress in
+                // The engine's cache keeps each cluster's sample: a decision re-reads only the
+                // clusters it changed.
+                let computed = try engine.reviewQueue(in: dataset, control: control, cache: engine.queueCache) { [self] known, progress in
                     guard !progress.isComplete, !isStale(generation, latest: \.latestQueue),
                           let skipped = try? QueueSkips.load(engine.app, run: dataset.runID) else { return }
                     lock.lock()

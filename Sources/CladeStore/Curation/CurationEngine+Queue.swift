@@ -73,15 +73,15 @@ extension CurationEngine {
         }
         guard !owners.isEmpty else { return [] }
         let list = owners.keys.sorted().map(String.init).joined(separator: ",")
+        // The assignments alone (no look-up of each question's row): what `Membership` selects.
         let sql = app.hasCladeTables
             ? """
-              SELECT a.question_id, a.cluster_id FROM assignments a JOIN questions q ON q.question_id = a.question_id
+              SELECT a.question_id, a.cluster_id FROM assignments a
               WHERE a.cluster_id IN (\(list)) AND NOT EXISTS (SELECT 1 FROM clade_assignment_override o WHERE o.question_id = a.question_id)
               UNION ALL
-              SELECT o.question_id, o.cluster_id FROM clade_assignment_override o JOIN questions q ON q.question_id = o.question_id
-              WHERE o.cluster_id IN (\(list))
+              SELECT o.question_id, o.cluster_id FROM clade_assignment_override o WHERE o.cluster_id IN (\(list))
               """
-            : "SELECT a.question_id, a.cluster_id FROM assignments a JOIN questions q ON q.question_id = a.question_id WHERE a.cluster_id IN (\(list))"
+            : "SELECT a.question_id, a.cluster_id FROM assignments a WHERE a.cluster_id IN (\(list))"
         var out = [[QuestionID]](repeating: [], count: leaves.count)
         try app.writer.read { db in
             let rows = try Row.fetchCursor(db, sql: sql)

@@ -12,6 +12,9 @@ public struct CurationEngine: Sendable {
 
     /// The last split preview's inputs, for its re-cuts at another k.
     let splitCache = SplitInputCache()
+    /// The review queue's samples of the clusters, for the app's next computation; a new engine
+    /// (another file, or the same path written again) starts empty.
+    public let queueCache = QueueSampleCache()
 
     public init(app: AppDatabase) { self.app = app }
 
