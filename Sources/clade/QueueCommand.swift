@@ -42,6 +42,7 @@ struct QueueCommand: ParsableCommand {
         }
         let app = try openForReading(database)
         let dataset = try reportingErrors { try DatasetLoader.load(app) }
+        if progress { FileHandle.standardError.write(Data("clade: queue: run loaded after \(elapsed())\n".utf8)) }
         let queue = try reportingErrors {
             try CurationEngine(app: app).reviewQueue(in: dataset) { known, step in
                 guard progress else { return }
