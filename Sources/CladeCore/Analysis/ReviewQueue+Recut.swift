@@ -24,7 +24,8 @@ extension ReviewQueue {
 
     /// The planned re-cuts, in order; after each, `found` is told the proposals known so far
     /// and how many were checked. A joint re-cut is only known once every one of its clusters'
-    /// own re-cut (if planned) has been checked, so what is told never has to be taken back.
+    /// own re-cut (if planned) has been checked: once told, it is kept (a proposal told earlier
+    /// gives way only to a better-ranked one on the same clusters).
     static func recuts<Rows: VectorRows>(
         _ vectors: Rows, _ g: Geometry, plan: [[Int]], options: Options, control: AnalysisControl,
         found: ([QueueProposal], Int) -> Void = { _, _ in }
