@@ -218,7 +218,13 @@ public final class AppRunner {
         jobGroup.enter()
         DispatchQueue.global(qos: .userInitiated).async { [jobGroup] in
             defer { jobGroup.leave() }
+            // Progress at most every 50 ms (or on a new phase): each report redraws the screen,
+            // and k-means reports every iteration.
+            var last: (at: DispatchTime, phase: String)?
             let result = engine.suggestSplit(cluster: cluster, memberIDs: members, k: k, in: dataset, isCancelled: { flag.isCancelled }) { fraction, phase in
+                let now = DispatchTime.now()
+                if let last, last.phase == phase, now.uptimeNanoseconds - last.at.uptimeNanoseconds < 50_000_000, fraction < 1 { return }
+                last = (now, phase)
                 inbox.post(.splitProgress(fraction: fraction, phase: phase))
             }
             guard !flag.isCancelled else { return }

@@ -99,7 +99,18 @@ final class BackgroundReads: @unchecked Sendable {
         submitAnalysis(register: { [self] in latestQueue = $0 }, isStale: { [self] in $0 < latestQueue }) { [self] generation in
             let control = AnalysisControl(isCancelled: { [self] in isStale(generation, latest: \.latestQueue) })
             do {
-                let computed = try engine.reviewQueue(in: dataset, control: control)
+                // The first proposals (those that need only centres) and each re-cut checked are
+                // shown as they come; the skips are read with each, as `x` may be pressed meanwhile.
+                // The engine's cache keeps each cluster's sample: a decision re-reads only the
+                // clusters it changed.
+                let computed = try engine.reviewQueue(in: dataset, control: control, cache: engine.queueCache) { [self] known, progress in
+                    guard !progress.isComplete, !isStale(generation, latest: \.latestQueue),
+                          let skipped = try? QueueSkips.load(engine.app, run: dataset.runID) else { return }
+                    lock.lock()
+                    lastQueue = known
+                    lock.unlock()
+                    inbox.post(.queuePartial(request: request, proposals: known.proposals, basis: known.basis, skipped: skipped, progress: progress))
+                }
                 let skipped = try QueueSkips.load(engine.app, run: dataset.runID)
                 lock.lock()
                 lastQueue = computed
@@ -115,7 +126,8 @@ final class BackgroundReads: @unchecked Sendable {
 
     /// The decisions accepting `proposal` makes, on every question of its clusters.
     func prepare(_ proposal: QueueProposal, dataset: Dataset, engine: CurationEngine, into inbox: Inbox) {
-        // The reviewer waits for this one (Enter on a proposal): the suggestions' line, not the analysis's.
+        // The reviewer waits for this one (Enter on a proposal), and a proposal of a partial answer
+        // is worked out while the rest of the queue is computed: not behind the analysis line.
         submit(on: suggesting, register: { [self] in latestPrepare = $0 }, isStale: { [self] in $0 < latestPrepare }) { [self] _ in
             lock.lock()
             let queue = lastQueue

@@ -26,14 +26,29 @@ struct QueueCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of lines.")
     var json = false
 
+    @Flag(name: .long, help: "Report on stderr when the first proposals are known and as each re-cut is checked, with the time since the file was opened.")
+    var progress = false
+
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsed() -> String {
+            let d = clock.now - start
+            return String(format: "%.2f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        }
         let app = try openForReading(database)
         let dataset = try reportingErrors { try DatasetLoader.load(app) }
-        let queue = try reportingErrors { try CurationEngine(app: app).reviewQueue(in: dataset) }
+        if progress { FileHandle.standardError.write(Data("clade: queue: run loaded after \(elapsed())\n".utf8)) }
+        let queue = try reportingErrors {
+            try CurationEngine(app: app).reviewQueue(in: dataset) { known, step in
+                guard progress else { return }
+                FileHandle.standardError.write(Data("clade: queue: \(known.proposals.count) proposals after \(elapsed()), re-cuts checked \(step.checked)/\(step.total)\n".utf8))
+            }
+        }
         let shown = queue.proposals.prefix(limit)
         if json {
             let rows = shown.enumerated().map { n, p in

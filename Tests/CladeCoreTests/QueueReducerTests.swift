@@ -106,4 +106,39 @@ import Testing
         #expect(Reducer.reduce(&s, .key(.enter)).isEmpty)
         #expect(s.dialog == nil && s.status?.text.contains("computed again") == true)
     }
+
+    /// Partial answers of the request being computed are shown (the title bar says how far the
+    /// re-cuts are) and can be decided on; an older request's partial answer is dropped, and so
+    /// is a partial answer after the whole one.
+    @Test func partialAnswersAreShownAndDecidableWhileTheRestIsComputed() {
+        var s = Fixtures.state()
+        _ = Reducer.reduce(&s, .key(.char("8")))
+        _ = Reducer.reduce(&s, .queuePartial(request: 1, proposals: [Self.merge], basis: "embeddings", skipped: [], progress: .init(checked: 0, total: 4)))
+        #expect(s.queue.isComputing && s.queue.isCurrent && s.queue.listed == [Self.merge])
+        #expect(s.queue.progress == QueueProgress(checked: 0, total: 4))
+        // A re-cut ranked above arrives: the cursor, not moved, stays on the first row.
+        _ = Reducer.reduce(&s, .queuePartial(request: 1, proposals: [Self.split, Self.merge], basis: "embeddings", skipped: [], progress: .init(checked: 1, total: 4)))
+        #expect(s.queue.selected == Self.split)
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        #expect(s.queue.selected == Self.merge)
+        // Moved: the cursor follows its proposal as more come in.
+        _ = Reducer.reduce(&s, .queuePartial(request: 1, proposals: [Self.split, Self.recluster, Self.merge], basis: "embeddings", skipped: [], progress: .init(checked: 2, total: 4)))
+        #expect(s.queue.selected == Self.merge)
+        _ = Reducer.reduce(&s, .key(.enter))
+        #expect(s.markedClusters == [11, 12] && s.dialog != nil)
+    }
+
+    @Test func stalePartialAnswersAreDropped() {
+        var s = Fixtures.state()
+        _ = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        _ = Reducer.reduce(&s, .queuePartial(request: 1, proposals: [Self.merge], basis: "embeddings", skipped: [], progress: .init(checked: 0, total: 2)))
+        #expect(s.queue.proposals.isEmpty && !s.queue.isCurrent)
+        _ = Reducer.reduce(&s, .queueLoaded(request: 2, proposals: [Self.move], basis: "embeddings", skipped: []))
+        _ = Reducer.reduce(&s, .queuePartial(request: 2, proposals: [Self.merge], basis: "embeddings", skipped: [], progress: .init(checked: 1, total: 2)))
+        #expect(s.queue.proposals == [Self.move] && s.queue.phase == .ready && s.queue.progress == nil)
+        // After a change the old proposals are shown until the new request answers, but not decided on.
+        _ = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        _ = Reducer.reduce(&s, .key(.char("8")))
+        #expect(Reducer.reduce(&s, .key(.enter)).isEmpty && s.dialog == nil)
+    }
 }

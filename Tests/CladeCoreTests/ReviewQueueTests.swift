@@ -1,4 +1,4 @@
-import CladeCore
+@testable import CladeCore
 import Foundation
 import Testing
 
@@ -106,5 +106,56 @@ struct ReviewQueueTests {
     @Test func theSameInputGivesTheSameQueue() throws {
         let w = Self.world { w, rng in w.add(20, "two intents", Self.blob(8, count: 30, rng: &rng) + Self.blob(9, count: 30, rng: &rng)) }
         #expect(try w.propose() == (try w.propose()))
+    }
+
+    /// Streamed: the proposals that need only centres (here the twins) come before any re-cut is
+    /// checked, every re-cut checked brings an answer, and the last answer is the whole queue,
+    /// ranked exactly as when computed in one go.
+    @Test func partialAnswersComeFirstAndEndAtTheWholeQueue() throws {
+        let w = Self.world { w, rng in
+            w.add(20, "two intents", Self.blob(8, count: 30, rng: &rng) + Self.blob(9, count: 30, rng: &rng))
+            w.add(30, "open RFIs", Self.blob(10, count: 25, rng: &rng))
+            w.add(31, "RFI status", Self.blob(10, count: 35, rng: &rng))
+        }
+        var answers: [([QueueProposal], QueueProgress)] = []
+        let streamed = try ReviewQueue.propose(Matrix(rowVectors: w.rows), clusters: w.clusters) { answers.append(($0, $1)) }
+        let whole = try w.propose()
+        #expect(streamed == whole)
+        let first = try #require(answers.first)
+        #expect(first.1.checked == 0 && first.1.total > 0)
+        #expect(first.0.contains { $0.kind == .merge(source: 30, into: 31) }, "\(first.0.map(\.title))")
+        #expect(!first.0.contains { if case .recut = $0.kind { true } else { false } })
+        #expect(answers.map(\.1.checked) == Array(0...first.1.total))
+        #expect(answers.last?.0 == whole && answers.last?.1.isComplete == true)
+        #expect(whole.contains { if case .recut([20], _) = $0.kind { true } else { false } }, "\(whole.map(\.title))")
+    }
+
+    /// A joint re-cut is told only once the single re-cuts of its clusters are checked (they
+    /// decide whether it is kept): nothing told on the way is taken back but by a better-ranked
+    /// proposal rewriting the same clusters.
+    @Test func nothingToldOnTheWayIsTakenBackWithoutABetterProposal() throws {
+        let w = Self.world { w, rng in
+            w.add(20, "two intents", Self.blob(8, count: 30, rng: &rng) + Self.blob(9, count: 30, rng: &rng))
+            w.add(21, "mixed a", Self.blob(10, count: 30, rng: &rng) + Self.blob(11, count: 15, rng: &rng))
+            w.add(22, "mixed b", Self.blob(11, count: 30, rng: &rng) + Self.blob(10, count: 15, rng: &rng))
+        }
+        var answers: [[QueueProposal]] = []
+        let whole = try ReviewQueue.propose(Matrix(rowVectors: w.rows), clusters: w.clusters) { p, _ in answers.append(p) }
+        for (earlier, later) in zip(answers, answers.dropFirst()) {
+            for p in earlier where !later.contains(p) {
+                let replaced = later.contains { q in q.improvement >= p.improvement && !Set(q.clusters).isDisjoint(with: p.clusters) }
+                #expect(replaced, "\(p.title) dropped without a better proposal on its clusters")
+            }
+        }
+        #expect(answers.last == whole)
+    }
+
+    /// In a run of more clusters than the centres a question is compared with, the neighbour
+    /// lists are the nearest by centre (a selection, the same order a full sort gives).
+    @Test func neighbourListsAreTheNearestCentresInOrder() {
+        let row: [Float] = [0.9, 0.1, 0.5, 0.5, 0.95, -0.2, 0.5]
+        #expect(ReviewQueue.Geometry.nearest(row, excluding: 4, count: 3) == [0, 2, 3])
+        #expect(ReviewQueue.Geometry.nearest(row, excluding: 0, count: 10) == [4, 2, 3, 6, 1, 5])
+        #expect(ReviewQueue.Geometry.nearest(row, excluding: 0, count: 0).isEmpty)
     }
 }

@@ -72,4 +72,43 @@ struct ReviewQueueSampleTests {
         let top = try #require(queue.proposals.first)
         #expect(!(try CurationEngine(app: app).decisions(accepting: top, of: queue, in: dataset)).isEmpty)
     }
+
+    /// With the app's cache, a decision makes the next computation read only the clusters it
+    /// changed (here a move: its source and its destination), and the queue is the one computed
+    /// from scratch.
+    @Test func aDecisionRereadsOnlyTheClustersItChanged() throws {
+        let (_, app) = try Self.sample()
+        let engine = CurationEngine(app: app)
+        let cache = QueueSampleCache()
+        let dataset = try DatasetLoader.load(app)
+        let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) && !$0.dismissed && $0.stats.rows > 0 }
+        _ = try engine.reviewQueue(in: dataset, cache: cache)
+        #expect(cache.clustersReadLast == leaves.map(\.id).sorted())
+        _ = try engine.reviewQueue(in: dataset, cache: cache)
+        #expect(cache.clustersReadLast.isEmpty)
+
+        let from = try #require(leaves.filter { !$0.isOutlier }.max { $0.stats.rows < $1.stats.rows })
+        let to = try #require(leaves.first { $0.id != from.id && !$0.isOutlier })
+        let moved = Array(try engine.textsWithIDs(of: dataset.memberClusterIDs(of: from.id), limit: 3).map(\.0))
+        _ = try DecisionStore(app: app, reviewer: "test").commit(.move(questions: moved, to: to.id))
+        let after = try DatasetLoader.load(app)
+        let cached = try engine.reviewQueue(in: after, cache: cache)
+        #expect(cache.clustersReadLast == [from.id, to.id].sorted())
+        #expect(cached.proposals == (try CurationEngine(app: app).reviewQueue(in: after).proposals))
+    }
+
+    /// Streamed through `partial`, the last answer is what is returned, and the first already
+    /// holds the planted near-duplicates (they need only the centres).
+    @Test func theTwinsArriveBeforeTheRecuts() throws {
+        let (_, app) = try Self.sample()
+        let dataset = try DatasetLoader.load(app)
+        let open = try #require(dataset.clusters.first { $0.name == "Open RFIs" })
+        let status = try #require(dataset.clusters.first { $0.name == "RFI status" })
+        var answers: [(CurationEngine.Queue, QueueProgress)] = []
+        let whole = try CurationEngine(app: app).reviewQueue(in: dataset) { answers.append(($0, $1)) }
+        let first = try #require(answers.first)
+        #expect(first.1.checked == 0)
+        #expect(first.0.proposals.contains { $0.kind == .merge(source: open.id, into: status.id) })
+        #expect(answers.last?.0.proposals == whole.proposals)
+    }
 }

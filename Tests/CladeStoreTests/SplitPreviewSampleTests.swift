@@ -109,4 +109,49 @@ struct SplitPreviewSampleTests {
         let similarities = move.compactMap { Double($0.detail.split(separator: " ")[1]) }
         #expect(similarities == similarities.sorted(by: >) && similarities.count == move.count)
     }
+
+    /// A re-cut at another k reuses the preview's inputs, but never across a change of the
+    /// questions: after a move out of the cluster, the same engine's re-cut holds exactly the
+    /// questions left.
+    @Test func aReCutAfterAMoveHoldsTheQuestionsLeft() throws {
+        let (_, app) = try ReviewQueueSampleTests.sample()
+        let dataset = try DatasetLoader.load(app)
+        let drawings = try Self.cluster(dataset, "Drawing counts and revisions")
+        let other = try Self.cluster(dataset, "RFI status")
+        let engine = CurationEngine(app: app)
+        func cut(_ d: Dataset, _ k: Int?) throws -> SplitProposal {
+            try engine.suggestSplit(cluster: drawings.id, memberIDs: d.memberClusterIDs(of: drawings.id), k: k, in: d, isCancelled: { false }, progress: { _, _ in }).get()
+        }
+        let first = try cut(dataset, nil)
+        let again = try cut(dataset, first.k + 1)
+        #expect(again.k == first.k + 1)
+        #expect(Set(again.parts.flatMap(\.questionIDs)) == Set(first.parts.flatMap(\.questionIDs)))
+        let moved = Array(first.parts[0].questionIDs.prefix(3))
+        _ = try DecisionStore(app: app, reviewer: "test").commit(.move(questions: moved, to: other.id))
+        let after = try DatasetLoader.load(app)
+        let recut = try cut(after, first.k)
+        let held = Set(recut.parts.flatMap(\.questionIDs))
+        #expect(held.isDisjoint(with: moved) && held.count == drawings.stats.rows - 3)
+        #expect(recut.parts.reduce(0) { $0 + $1.stats.rows } == after.cluster(drawings.id)?.stats.rows)
+    }
+
+    /// Above `fitSample` rows the parts are fitted on a sample and refined on every row: planted
+    /// intents still come out as the parts.
+    @Test func aLargeSplitFittedOnASampleSeparatesThePlantedIntents() throws {
+        var rng = SeededGenerator(seed: 3)
+        var rows: [[Float]] = []
+        let n = CurationEngine.fitSample + 1500
+        for i in 0..<n {
+            var v = (0..<16).map { _ in Float(rng.nextUnit() - 0.5) * 0.3 }
+            v[i % 3] += 1
+            rows.append(VectorMath.normalized(v))
+        }
+        let fit = try CurationEngine.fitParts(Matrix(rowVectors: rows), k: 3, control: .none)
+        #expect(fit.labels.count == n)
+        for intent in 0..<3 {
+            let labels = Set(stride(from: intent, to: n, by: 3).map { fit.labels[$0] })
+            #expect(labels.count == 1, "intent \(intent) spread over parts \(labels)")
+        }
+        #expect(Set(fit.labels).count == 3)
+    }
 }

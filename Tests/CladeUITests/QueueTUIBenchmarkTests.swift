@@ -157,12 +157,22 @@ struct QueueOpeningTime {
             let key = clock.now - keyStart
             let computingDuringKey = runner.state.queue.isComputing
             backend.enqueue(keys: "8")
+            // The first proposals: the first answer (partial or whole) of the current request
+            // with something in it, as the reviewer sees it on view 8.
+            runner.drain(waitForBackground: false)
+            while !(runner.state.queue.isCurrent && !runner.state.queue.proposals.isEmpty) && runner.state.queue.phase != .ready {
+                Thread.sleep(forTimeInterval: 0.002)
+                runner.drain(waitForBackground: false)
+            }
+            let first = clock.now - start
+            let firstCount = runner.state.queue.proposals.count
             runner.drain()
             let ready = clock.now - start
             #expect(runner.state.queue.phase == QueueState.Phase.ready)
-            print(String(format: "%@ round %d: %d questions · open %.2f s · a key while computing %.3f s (computing: %@) · first proposals %.2f s after opening (%d proposals) · GROUP BY reference %.3f s · ratio first proposals / reference %.0f×",
+            print(String(format: "%@ round %d: %d questions · open %.2f s · a key while computing %.3f s (computing: %@) · first proposals %.2f s after opening (%d) · whole queue %.2f s (%d proposals) · GROUP BY reference %.3f s · ratios to the reference: first %.0f×, whole %.0f×",
                          (path as NSString).lastPathComponent, round, Int(runner.state.dataset.total.rows), seconds(opened), seconds(key), computingDuringKey ? "yes" : "no",
-                         seconds(ready), runner.state.queue.proposals.count, seconds(reference), seconds(ready) / max(seconds(reference), 1e-6)))
+                         seconds(first), firstCount, seconds(ready), runner.state.queue.proposals.count, seconds(reference),
+                         seconds(first) / max(seconds(reference), 1e-6), seconds(ready) / max(seconds(reference), 1e-6)))
         }
     }
 }

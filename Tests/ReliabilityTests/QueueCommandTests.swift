@@ -33,4 +33,19 @@ struct QueueCommandTests {
             #expect(r.stderr.split(separator: "\n").count <= 3 && !r.stderr.contains("Fatal"), "\(arguments): \(r.stderr)")
         }
     }
+
+    /// `--progress`: the first proposals (those that need only centres) are reported before any
+    /// re-cut is checked, then each re-cut; the last line counts what is listed.
+    @Test func progressReportsTheFirstProposalsThenEachRecut() throws {
+        let scratch = try Scratch()
+        let path = try Pipelines.sample(into: scratch)
+        let r = try CladeCLI.run(["queue", path, "--progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("clade: queue: ") }
+        #expect(lines.first?.hasPrefix("clade: queue: run loaded after ") == true, "\(r.stderr)")
+        #expect(lines.dropFirst().first?.contains("re-cuts checked 0/") == true, "\(r.stderr)")
+        let total = r.stdout.split(separator: "\n").first.flatMap { $0.split(separator: ":").last }?.split(separator: " ").first ?? ""
+        #expect(lines.last?.hasPrefix("clade: queue: \(total) proposals after ") == true, "\(r.stderr) / \(r.stdout)")
+        #expect(lines.count >= 3)
+    }
 }

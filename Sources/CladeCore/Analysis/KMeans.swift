@@ -63,6 +63,18 @@ public enum KMeans {
         return best!
     }
 
+    /// Lloyd iterations from the given centres (no seeding, one run): refines on every row a fit
+    /// made on a sample of them.
+    public static func refine<Rows: VectorRows>(
+        _ data: Rows, from initial: Matrix, options: Options, control: AnalysisControl = .none
+    ) throws(AnalysisError) -> Result {
+        guard initial.rows == options.k, initial.columns == data.dimension, data.count >= options.k, options.maxIterations >= 1 else {
+            throw .invalidInput("cannot refine \(initial.rows) centres of \(initial.columns) dimensions on \(data.count) rows")
+        }
+        var rng = SeededGenerator(seed: options.seed)
+        return try lloyd(data, options: options, run: 0, rng: &rng, control: control, initial: initial)
+    }
+
     /// The nearest centroid of each row (highest cosine when `spherical`, else smallest distance).
     public static func assign<Rows: VectorRows>(_ data: Rows, to centroids: Matrix, spherical: Bool) -> [Int] {
         precondition(centroids.columns == data.dimension, "assign: centroid dimension differs from the rows'")
@@ -79,15 +91,20 @@ public enum KMeans {
     // MARK: - One run
 
     private static func lloyd<Rows: VectorRows>(
-        _ data: Rows, options: Options, run: Int, rng: inout SeededGenerator, control: AnalysisControl
+        _ data: Rows, options: Options, run: Int, rng: inout SeededGenerator, control: AnalysisControl, initial: Matrix? = nil
     ) throws(AnalysisError) -> Result {
         let n = data.count, d = data.dimension, k = options.k
         // One progress scale per run: k seeding steps, then up to maxIterations iterations.
         let stage = "k-means k=\(k)"
         let perRun = k + options.maxIterations
         let total = options.restarts * perRun
-        var centroids = try seed(data, k: k, spherical: options.spherical, rng: &rng, control: control) { step in
-            control.report(stage, run * perRun + step, total)
+        var centroids: Matrix
+        if let initial {
+            centroids = initial
+        } else {
+            centroids = try seed(data, k: k, spherical: options.spherical, rng: &rng, control: control) { step in
+                control.report(stage, run * perRun + step, total)
+            }
         }
         var labels = [Int](repeating: -1, count: n)
         var distance = [Float](repeating: 0, count: n)

@@ -5,7 +5,6 @@ extension ReviewQueue {
     /// whose questions interleave: a share of each sits nearer the other's centre. Merging them
     /// places those questions better; the improvement counts them.
     static func nearDuplicates<Rows: VectorRows>(_ vectors: Rows, _ g: Geometry) -> [QueueProposal] {
-        let pairs = g.pairSimilarities.sorted(by: >)
         var out: [QueueProposal] = []
         let d = g.centroids.columns
         for i in g.clusters.indices {
@@ -19,7 +18,7 @@ extension ReviewQueue {
                 let share = Double(across) / Double(a.rows.count + b.rows.count)
                 let (source, into) = a.volume > b.volume || (a.volume == b.volume && a.id < b.id) ? (b, a) : (a, b)
                 let shared = Set(a.keywords.map { $0.lowercased() }).intersection(b.keywords.map { $0.lowercased() }).sorted()
-                let next = pairs.first { $0 < g.similarity[i][j] }.map { "; the next pair \(figure(Double($0)))" } ?? ""
+                let next = g.nextPair(below: g.similarity[i][j]).map { "; the next pair \(figure(Double($0)))" } ?? ""
                 var evidence = "near-duplicates: centres \(figure(Double(g.similarity[i][j]))) similar\(next); \(Int((share * 100).rounded()))% of their questions sit nearer the other's centre"
                 if !shared.isEmpty { evidence += "; shared keywords: \(shared.prefix(5).joined(separator: ", "))" }
                 out.append(QueueProposal(kind: .merge(source: source.id, into: into.id),
@@ -38,11 +37,12 @@ extension ReviewQueue {
         var out: [QueueProposal] = []
         for (i, c) in g.clusters.enumerated() where !skipping.contains(c.id) {
             var groups: [Int: (ids: [QuestionID], margin: Double)] = [:]
+            let candidates = g.candidates(for: i, limit: options.candidateCentres)
             g.centroids.withRow(0) { base in
                 for (r, row) in c.rows.enumerated() {
                     let own = vectors.dot(row: row, base + i * d)
                     var best = -1, bestScore = own + options.misplacedMargin
-                    for j in g.clusters.indices where j != i {
+                    for j in candidates {
                         let s = vectors.dot(row: row, base + j * d)
                         if s > bestScore { (best, bestScore) = (j, s) }
                     }

@@ -6,9 +6,7 @@ extension ReviewQueue {
     /// clusters it holds (at least 2) upwards, stopping at the first k whose parts are, but for
     /// a quarter of them, about as tight as the run's median cluster. The improvement is the cohesion
     /// gained, in weighted questions: Σ over the union of (cos to its part − cos to its cluster).
-    static func recuts<Rows: VectorRows>(
-        _ vectors: Rows, _ g: Geometry, options: Options, control: AnalysisControl
-    ) throws(AnalysisError) -> [QueueProposal] {
+    static func recutPlan<Rows: VectorRows>(_ vectors: Rows, _ g: Geometry, options: Options) -> [[Int]] {
         // Alone: only clusters clearly looser than the run's median (by its spread). With neighbours: only neighbours
         // whose questions mingle (a share of either sits near the boundary between the two).
         var hoods: [[Int]] = []
@@ -20,25 +18,43 @@ extension ReviewQueue {
         }
         // The loosest mass first: only the most promising are clustered, to bound the time.
         func looseness(_ hood: [Int]) -> Double { hood.reduce(0) { $0 + g.clusters[$1].volume * (1 - g.cohesion[$1]) } }
-        let chosen = hoods.sorted { looseness($0) != looseness($1) ? looseness($0) > looseness($1) : $0.lexicographicallyPrecedes($1) }
-            .prefix(options.evaluations)
+        return Array(hoods.sorted { looseness($0) != looseness($1) ? looseness($0) > looseness($1) : $0.lexicographicallyPrecedes($1) }
+            .prefix(options.evaluations))
+    }
+
+    /// The planned re-cuts, in order; after each, `found` is told the proposals known so far
+    /// and how many were checked. A joint re-cut is only known once every one of its clusters'
+    /// own re-cut (if planned) has been checked: once told, it is kept (a proposal told earlier
+    /// gives way only to a better-ranked one on the same clusters).
+    static func recuts<Rows: VectorRows>(
+        _ vectors: Rows, _ g: Geometry, plan: [[Int]], options: Options, control: AnalysisControl,
+        found: ([QueueProposal], Int) -> Void = { _, _ in }
+    ) throws(AnalysisError) -> [QueueProposal] {
         var singles: [Int: Double] = [:]
+        var pendingSingles = Set(plan.filter { $0.count == 1 }.map { $0[0] })
         var joint: [(hood: [Int], proposal: QueueProposal)] = []
         var out: [QueueProposal] = []
-        for (n, hood) in chosen.enumerated() {
-            try control.checkCancellation()
-            control.report("looking for clusters to re-cut", n, chosen.count)
-            guard let p = try recut(vectors, g, hood: hood, options: options, control: control) else { continue }
-            if hood.count == 1 {
-                singles[hood[0]] = p.improvement
-                out.append(p)
-            } else {
-                joint.append((hood, p))
-            }
-        }
         // Re-clustering neighbours together must do clearly better than splitting them one by one.
-        for (hood, p) in joint where p.improvement > 1.25 * hood.reduce(0) { $0 + (singles[$1] ?? 0) } { out.append(p) }
-        return out
+        func accepted() -> [QueueProposal] {
+            out + joint.filter { hood, p in
+                pendingSingles.isDisjoint(with: hood) && p.improvement > 1.25 * hood.reduce(0) { $0 + (singles[$1] ?? 0) }
+            }.map(\.proposal)
+        }
+        for (n, hood) in plan.enumerated() {
+            try control.checkCancellation()
+            control.report("looking for clusters to re-cut", n, plan.count)
+            if let p = try recut(vectors, g, hood: hood, options: options, control: control) {
+                if hood.count == 1 {
+                    singles[hood[0]] = p.improvement
+                    out.append(p)
+                } else {
+                    joint.append((hood, p))
+                }
+            }
+            if hood.count == 1 { pendingSingles.remove(hood[0]) }
+            found(accepted(), n + 1)
+        }
+        return accepted()
     }
 
     /// Whether at least 5% of either cluster's sampled questions sit within `margin` of the other's centre.

@@ -1,5 +1,17 @@
 import Foundation
 
+/// How far a review queue computation has got: the re-cuts (one k-means each) checked so far of
+/// those planned. The proposals that need only centres are known from the start.
+public struct QueueProgress: Equatable, Sendable {
+    public var checked: Int
+    public var total: Int
+    public init(checked: Int, total: Int) {
+        self.checked = checked
+        self.total = total
+    }
+    public var isComplete: Bool { checked >= total }
+}
+
 /// One cluster as the review queue sees it: a sample of its questions (rows of the vectors given
 /// to `ReviewQueue.propose`) and its weighted volume.
 public struct QueueCluster: Equatable, Sendable {
@@ -100,6 +112,9 @@ public enum ReviewQueue {
         public var partTightness = 0.99
         /// Re-cuts evaluated (the most promising by a cheap pre-score), to bound the time.
         public var evaluations = 24
+        /// Centres a question is compared with to find a better home: its cluster's nearest ones
+        /// (every centre when the run has no more than this many others).
+        public var candidateCentres = 48
         /// How much nearer another centre a question must be to count as misplaced.
         public var misplacedMargin: Float = 0.05
         public var seed: UInt64 = 7
@@ -107,20 +122,28 @@ public enum ReviewQueue {
     }
 
     public static func propose<Rows: VectorRows>(
-        _ vectors: Rows, clusters all: [QueueCluster], options: Options = Options(), control: AnalysisControl = .none
+        _ vectors: Rows, clusters all: [QueueCluster], options: Options = Options(), control: AnalysisControl = .none,
+        partial: ((_ proposals: [QueueProposal], _ progress: QueueProgress) -> Void)? = nil
     ) throws(AnalysisError) -> [QueueProposal] {
         let clusters = all.filter { !$0.isOutlier && !$0.rows.isEmpty }
         guard clusters.count >= 1 else { return [] }
-        let geometry = Geometry(vectors, clusters: clusters)
-        var out: [QueueProposal] = []
-        out += try recuts(vectors, geometry, options: options, control: control)
-        let duplicates = nearDuplicates(vectors, geometry)
-        out += duplicates
-        let merged = Set(duplicates.flatMap(\.clusters))
-        out += misplaced(vectors, geometry, options: options, skipping: merged)
-        out += homes(vectors, geometry, outliers: all.filter { $0.isOutlier && !$0.rows.isEmpty })
-        out += tiny(geometry)
-        return exclusive(out.sorted { $0.improvement != $1.improvement ? $0.improvement > $1.improvement : $0.key < $1.key })
+        let geometry = Geometry(vectors, clusters: clusters, neighbourhood: max(options.candidateCentres, options.neighbours))
+        // The proposals that need only the centres come first: the re-cuts (k-means each) follow
+        // one by one, the most promising first, and every answer on the way ranks what is known.
+        var cheap = nearDuplicates(vectors, geometry)
+        let merged = Set(cheap.flatMap(\.clusters))
+        cheap += misplaced(vectors, geometry, options: options, skipping: merged)
+        cheap += homes(vectors, geometry, outliers: all.filter { $0.isOutlier && !$0.rows.isEmpty })
+        cheap += tiny(geometry)
+        func ranked(_ recuts: [QueueProposal]) -> [QueueProposal] {
+            exclusive((recuts + cheap).sorted { $0.improvement != $1.improvement ? $0.improvement > $1.improvement : $0.key < $1.key })
+        }
+        let plan = recutPlan(vectors, geometry, options: options)
+        partial?(ranked([]), QueueProgress(checked: 0, total: plan.count))
+        let found = try recuts(vectors, geometry, plan: plan, options: options, control: control) { known, checked in
+            partial?(ranked(known), QueueProgress(checked: checked, total: plan.count))
+        }
+        return ranked(found)
     }
 
     /// Each cluster in at most one re-cut or merge, the best ranked: the others describe the same
@@ -151,20 +174,39 @@ public enum ReviewQueue {
         let spread: Double
         let totalVolume: Double
 
-        init<Rows: VectorRows>(_ vectors: Rows, clusters: [QueueCluster]) {
+        /// Each cluster's nearest other clusters by centre, nearest first (ties by index), at most
+        /// the neighbourhood asked for: a selection, not a sort of every pair.
+        let neighbours: [[Int]]
+        /// Similarities of distinct pairs, highest first, of the pairs at least as similar as
+        /// "clearly closer than usual" (`target + spread`), and the highest below it.
+        let closePairs: [Float]
+        let highestBelowClose: Float?
+
+        init<Rows: VectorRows>(_ vectors: Rows, clusters: [QueueCluster], neighbourhood: Int) {
             self.clusters = clusters
             let sub = vectors.selecting(rows: clusters.flatMap(\.rows))
             let labels = clusters.enumerated().flatMap { i, c in Array(repeating: i, count: c.rows.count) }
             let centres = Centroids.compute(sub, labels: labels, k: clusters.count, normalized: true)
             let d = centres.columns
-            var sums = [Double](repeating: 0, count: clusters.count)
+            let n = clusters.count
+            var sums = [Double](repeating: 0, count: n)
             centres.withRow(0) { base in
                 for (r, l) in labels.enumerated() { sums[l] += Double(sub.dot(row: r, base + l * d)) }
             }
             let cohesions = clusters.indices.map { sums[$0] / Double(clusters[$0].rows.count) }
-            similarity = centres.withRow(0) { base in
-                (0..<clusters.count).map { i in (0..<clusters.count).map { j in VectorMath.dot(base + i * d, base + j * d, count: d) } }
+            // Symmetric: each pair is computed once (a·b and b·a are the same sum).
+            var sim = [[Float]](repeating: [Float](repeating: 0, count: n), count: n)
+            centres.withRow(0) { base in
+                for i in 0..<n {
+                    sim[i][i] = VectorMath.dot(base + i * d, base + i * d, count: d)
+                    for j in (i + 1)..<max(i + 1, n) {
+                        let s = VectorMath.dot(base + i * d, base + j * d, count: d)
+                        sim[i][j] = s
+                        sim[j][i] = s
+                    }
+                }
             }
+            similarity = sim
             let judged = clusters.indices.filter { clusters[$0].rows.count >= 10 }.map { cohesions[$0] }
             let judgedOrAll = judged.isEmpty ? cohesions : judged
             let middle = ReviewQueue.median(judgedOrAll)
@@ -173,16 +215,50 @@ public enum ReviewQueue {
             centroids = centres
             cohesion = cohesions
             totalVolume = clusters.reduce(0) { $0 + $1.volume }
+            neighbours = (0..<n).map { Self.nearest(sim[$0], excluding: $0, count: neighbourhood) }
+            var close: [Float] = []
+            var below: Float?
+            let threshold = middle + spread
+            for i in 0..<n {
+                for j in (i + 1)..<max(i + 1, n) {
+                    let s = sim[i][j]
+                    if Double(s) >= threshold { close.append(s) } else if below.map({ s > $0 }) ?? true { below = s }
+                }
+            }
+            closePairs = close.sorted(by: >)
+            highestBelowClose = below
+        }
+
+        /// The `count` highest of `row` but `excluding`, highest first, ties by index.
+        static func nearest(_ row: [Float], excluding: Int, count: Int) -> [Int] {
+            guard count > 0 else { return [] }
+            var top: [Int] = []
+            top.reserveCapacity(count + 1)
+            func before(_ a: Int, _ b: Int) -> Bool { row[a] != row[b] ? row[a] > row[b] : a < b }
+            for j in row.indices where j != excluding {
+                if top.count == count, let last = top.last, !before(j, last) { continue }
+                var at = top.count
+                while at > 0 && before(j, top[at - 1]) { at -= 1 }
+                top.insert(j, at: at)
+                if top.count > count { top.removeLast() }
+            }
+            return top
         }
 
         func nearest(to i: Int, count: Int) -> [Int] {
-            clusters.indices.filter { $0 != i }.sorted { similarity[i][$0] != similarity[i][$1] ? similarity[i][$0] > similarity[i][$1] : $0 < $1 }
-                .prefix(count).map { $0 }
+            Array(neighbours[i].prefix(count))
         }
 
-        /// Similarities between distinct clusters, for "how close is close in this run".
-        var pairSimilarities: [Float] {
-            clusters.indices.flatMap { i in ((i + 1)..<clusters.count).map { similarity[i][$0] } }
+        /// The other clusters a question of cluster `i` is compared with: every one in a run of
+        /// few clusters, else `i`'s nearest (a question far from its own centre's neighbours is
+        /// an outlier, not a misplaced question).
+        func candidates(for i: Int, limit: Int) -> [Int] {
+            clusters.count - 1 <= limit ? clusters.indices.filter { $0 != i } : neighbours[i]
+        }
+
+        /// The highest pair similarity strictly below `s`: "the next pair" in a duplicate's evidence.
+        func nextPair(below s: Float) -> Float? {
+            closePairs.first { $0 < s } ?? highestBelowClose.flatMap { $0 < s ? $0 : nil }
         }
     }
 

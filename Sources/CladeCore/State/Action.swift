@@ -46,6 +46,9 @@ public enum Action: Equatable, Sendable {
     case mouse(MouseEvent)
     /// The write in progress ended (saved or refused): the next queued decision, if any, is written.
     case writeSettled
+    /// Proposals of request `request` known so far (those needing only centres, then each re-cut
+    /// checked): shown and decidable while the rest is computed.
+    case queuePartial(request: Int, proposals: [QueueProposal], basis: String, skipped: Set<String>, progress: QueueProgress)
 }
 
 /// Work `reduce` asks the run loop to do: the only way the core reaches the outside.

@@ -16,6 +16,14 @@ public struct QueueState: Equatable, Sendable {
     public var request = 0
     /// Proposals of the last answer, ranked (skipped ones included: the view hides them).
     public var proposals: [QueueProposal] = []
+    /// The request `proposals` answer: while it is the current one they describe the data shown
+    /// (a partial answer can be decided on); an older one is only shown until the new answer.
+    public var answered = 0
+    /// How far the current request has got while its proposals are partial; nil otherwise.
+    public var progress: QueueProgress?
+    /// The reviewer moved the cursor since the request: it then follows its proposal as answers
+    /// come in; else, on the first row, it stays on the first row (the best known so far).
+    public var cursorMoved = false
     /// "embeddings" or "TF-IDF".
     public var basis = ""
     /// Keys of proposals the reviewer skipped in this run (`x`), kept in the database.
@@ -45,6 +53,16 @@ public struct QueueState: Equatable, Sendable {
     public var isComputing: Bool {
         if case .computing = phase { return true }
         return false
+    }
+
+    /// Whether the proposals listed describe the data shown: the last answer, or a partial
+    /// answer of the request being computed.
+    public var isCurrent: Bool {
+        switch phase {
+        case .ready: true
+        case .computing(let n): answered == n && progress != nil
+        case .idle, .failed: true
+        }
     }
 
     /// Rows of proposals the view shows on a screen `height` rows high (each proposal takes two

@@ -7,6 +7,8 @@ extension Reducer {
     static func requestQueue(_ state: inout AppState) -> [Effect] {
         state.queue.request += 1
         state.queue.phase = .computing(state.queue.request)
+        state.queue.progress = nil
+        state.queue.cursorMoved = false
         return [.computeQueue(request: state.queue.request)]
     }
 
@@ -14,15 +16,14 @@ extension Reducer {
         switch action {
         case .queueLoaded(let request, let proposals, let basis, let skipped):
             guard request == state.queue.request else { return [] }
-            let current = state.queue.selected?.key
-            state.queue.proposals = proposals
-            state.queue.basis = basis
-            state.queue.skipped = skipped
+            takeQueue(&state, request, proposals, basis, skipped)
             state.queue.phase = .ready
-            if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
-            // The cursor stays on the proposal it was on when that one is still proposed.
-            let index = current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
-            state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
+            state.queue.progress = nil
+            return []
+        case .queuePartial(let request, let proposals, let basis, let skipped, let progress):
+            guard request == state.queue.request, state.queue.phase == .computing(request) else { return [] }
+            takeQueue(&state, request, proposals, basis, skipped)
+            state.queue.progress = progress
             return []
         case .queueFailed(let request, let message):
             guard request == state.queue.request else { return [] }
@@ -51,6 +52,20 @@ extension Reducer {
         }
     }
 
+    static func takeQueue(_ state: inout AppState, _ request: Int, _ proposals: [QueueProposal], _ basis: String, _ skipped: Set<String>) {
+        let current = state.queue.selected?.key
+        state.queue.proposals = proposals
+        state.queue.answered = request
+        state.queue.basis = basis
+        state.queue.skipped = skipped
+        if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
+        // The cursor stays on the proposal it was on when that one is still proposed, or on the
+        // first row while the answers stream in and the reviewer has not moved it.
+        let top = state.queue.cursor.index == 0 && !state.queue.cursorMoved
+        let index = top ? 0 : current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
+        state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
+    }
+
     static func queueCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         switch id {
         case .queueAccept: return acceptProposal(&state)
@@ -68,6 +83,7 @@ extension Reducer {
     }
 
     static func moveInQueue(_ state: inout AppState, by delta: Int) -> [Effect] {
+        state.queue.cursorMoved = true
         state.queue.cursor.move(by: delta, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
         return selectProposalCluster(&state)
     }
@@ -113,7 +129,7 @@ extension Reducer {
             return []
         }
         if state.committing { return [] }
-        guard !state.queue.isComputing else {
+        guard state.queue.isCurrent else {
             state.status = StatusMessage("The queue is being computed again after the last change: a moment")
             return []
         }

@@ -102,7 +102,7 @@ public enum Reducer {
             return splitReady(&state, proposal)
         case .splitFailed(let message):
             return splitFailed(&state, message)
-        case .queueLoaded, .queueFailed, .queuePrepared, .queuePrepareFailed, .queueSkipFailed:
+        case .queueLoaded, .queueFailed, .queuePrepared, .queuePrepareFailed, .queueSkipFailed, .queuePartial:
             return queueAnswer(&state, action)
         case .searchAllResults(let result):
             return searchAllResults(&state, result)

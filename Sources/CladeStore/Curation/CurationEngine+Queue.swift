@@ -1,5 +1,6 @@
 import CladeCore
 import Foundation
+import GRDB
 
 /// The review queue on a database: what it reads (a spread-out sample of every leaf's
 /// questions, with their embeddings, or TF-IDF vectors of their texts when the run has none),
@@ -7,6 +8,14 @@ import Foundation
 extension CurationEngine {
     /// Questions read per cluster for the queue: enough for stable centres and cohesion.
     static let queueSamplePerCluster = 300
+    /// Questions read for the queue in all, at most: a run of thousands of clusters is sampled
+    /// thinner per cluster (in steps, so that a decision that adds a cluster seldom changes the
+    /// sample size of every other one).
+    static let queueSampleBudget = 64_000
+
+    static func queueSampleCap(leaves: Int) -> Int {
+        [300, 200, 150, 100, 75, 50, 40, 30].first { $0 * leaves <= queueSampleBudget } ?? 20
+    }
 
     public struct Queue: Sendable {
         public var proposals: [QueueProposal]
@@ -16,29 +25,123 @@ extension CurationEngine {
         let vectorizer: TFIDFVectorizer?
     }
 
-    public func reviewQueue(in dataset: Dataset, options: ReviewQueue.Options = .init(), control: AnalysisControl = .none) throws -> Queue {
+    /// The review queue of the dataset. `partial` is told the proposals known so far, ranked, as
+    /// they come: first those that need only centres (merges, moves, homes, tiny clusters), then
+    /// after each re-cut checked; the last call has what is returned. With a `cache`, only the
+    /// clusters whose questions changed since it was filled are read again.
+    public func reviewQueue(
+        in dataset: Dataset, options: ReviewQueue.Options = .init(), control: AnalysisControl = .none,
+        cache: QueueSampleCache? = nil, partial: ((Queue, QueueProgress) -> Void)? = nil
+    ) throws -> Queue {
         let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) && !$0.dismissed && $0.stats.rows > 0 }
+        let members = try queueMembers(of: leaves, in: dataset)
+        let cap = Self.queueSampleCap(leaves: leaves.count)
         var clusters: [QueueCluster] = []
         var ids: [QuestionID] = []
-        var texts: [String] = []
-        for leaf in leaves {
-            let members = try textsWithIDs(of: dataset.memberClusterIDs(of: leaf.id), limit: Int.max)
-            guard !members.isEmpty else { continue }
-            let step = max(1, (members.count + Self.queueSamplePerCluster - 1) / Self.queueSamplePerCluster)
-            let sample = stride(from: 0, to: members.count, by: step).map { members[$0] }
+        var sampled: [(leaf: Cluster, digest: UInt64, ids: [QuestionID])] = []
+        for (leaf, all) in zip(leaves, members) where !all.isEmpty {
+            let step = max(1, (all.count + cap - 1) / cap)
+            let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
             clusters.append(QueueCluster(id: leaf.id, name: leaf.name, rows: Array(ids.count..<(ids.count + sample.count)),
-                                         questionIDs: sample.map(\.0), volume: leaf.stats.volume, isOutlier: leaf.isOutlier,
+                                         questionIDs: sample, volume: leaf.stats.volume, isOutlier: leaf.isOutlier,
                                          keywords: leaf.keywords))
-            ids += sample.map(\.0)
-            texts += sample.map(\.1)
+            ids += sample
+            sampled.append((leaf, QueueSampleCache.digest(all), sample))
         }
-        if let matrix = try embeddingMatrix(ids) {
-            return Queue(proposals: try ReviewQueue.propose(matrix, clusters: clusters, options: options, control: control), basis: "embeddings", vectorizer: nil)
+        try control.checkCancellation()
+        if let matrix = try queueEmbeddings(sampled, cap: cap, cache: cache) {
+            let proposals = try ReviewQueue.propose(matrix, clusters: clusters, options: options, control: control) { known, progress in
+                partial?(Queue(proposals: known, basis: "embeddings", vectorizer: nil), progress)
+            }
+            return Queue(proposals: proposals, basis: "embeddings", vectorizer: nil)
         }
-        let tokens = texts.map { Tokenizer.english.tokens($0) }
+        let texts = try queueTexts(ids)
+        let tokens = ids.map { Tokenizer.english.tokens(texts[$0] ?? "") }
         let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
-        let proposals = try ReviewQueue.propose(vectorizer.transform(documents: tokens), clusters: clusters, options: options, control: control)
+        let proposals = try ReviewQueue.propose(vectorizer.transform(documents: tokens), clusters: clusters, options: options, control: control) { known, progress in
+            partial?(Queue(proposals: known, basis: "TF-IDF", vectorizer: vectorizer), progress)
+        }
         return Queue(proposals: proposals, basis: "TF-IDF", vectorizer: vectorizer)
+    }
+
+    /// Every leaf's question ids, in id order, in one read of the run's membership (rather than
+    /// one query and every text per cluster).
+    func queueMembers(of leaves: [Cluster], in dataset: Dataset) throws -> [[QuestionID]] {
+        var owners: [ClusterID: [Int]] = [:]
+        for (n, leaf) in leaves.enumerated() {
+            for c in dataset.memberClusterIDs(of: leaf.id) { owners[c, default: []].append(n) }
+        }
+        guard !owners.isEmpty else { return [] }
+        let list = owners.keys.sorted().map(String.init).joined(separator: ",")
+        // The assignments alone (no look-up of each question's row): what `Membership` selects.
+        let sql = app.hasCladeTables
+            ? """
+              SELECT a.question_id, a.cluster_id FROM assignments a
+              WHERE a.cluster_id IN (\(list)) AND NOT EXISTS (SELECT 1 FROM clade_assignment_override o WHERE o.question_id = a.question_id)
+              UNION ALL
+              SELECT o.question_id, o.cluster_id FROM clade_assignment_override o WHERE o.cluster_id IN (\(list))
+              """
+            : "SELECT a.question_id, a.cluster_id FROM assignments a WHERE a.cluster_id IN (\(list))"
+        var out = [[QuestionID]](repeating: [], count: leaves.count)
+        try app.writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                let id: QuestionID = row[0], cluster: ClusterID = row[1]
+                for n in owners[cluster] ?? [] { out[n].append(id) }
+            }
+        }
+        return out.map { $0.sorted() }
+    }
+
+    /// The sampled questions' unit embeddings as one matrix in sample order, the clusters whose
+    /// members are unchanged taken from `cache`; nil when the run has none (or any is missing).
+    func queueEmbeddings(_ sampled: [(leaf: Cluster, digest: UInt64, ids: [QuestionID])], cap: Int, cache: QueueSampleCache?) throws -> Matrix? {
+        guard !sampled.isEmpty, try hasEmbeddings() else { return nil }
+        var kept: [Int: QueueSampleCache.Entry] = [:]
+        var missing: [QuestionID] = []
+        for (n, s) in sampled.enumerated() {
+            if let e = cache?.entry(s.leaf.id, digest: s.digest, cap: cap), e.questionIDs == s.ids { kept[n] = e } else { missing += s.ids }
+        }
+        var read: Matrix?
+        if !missing.isEmpty {
+            guard let m = try embeddingMatrix(missing) else { return nil }
+            read = m
+        }
+        guard let dim = read?.columns ?? kept.values.first?.dimension, kept.values.allSatisfy({ $0.dimension == dim }) else { return nil }
+        let total = sampled.reduce(0) { $0 + $1.ids.count }
+        var storage = [Float](repeating: 0, count: total * dim)
+        var fresh: [ClusterID: QueueSampleCache.Entry] = [:]
+        var row = 0, readRow = 0
+        storage.withUnsafeMutableBufferPointer { out in
+            for (n, s) in sampled.enumerated() {
+                let count = s.ids.count * dim
+                if let e = kept[n] {
+                    e.vectors.withUnsafeBufferPointer { out.baseAddress!.advanced(by: row * dim).update(from: $0.baseAddress!, count: count) }
+                } else if let read {
+                    read.withRow(readRow) { out.baseAddress!.advanced(by: row * dim).update(from: $0, count: count) }
+                    readRow += s.ids.count
+                    fresh[s.leaf.id] = .init(digest: s.digest, cap: cap, questionIDs: s.ids,
+                                             vectors: Array(out[(row * dim)..<(row * dim + count)]), dimension: dim)
+                }
+                row += s.ids.count
+            }
+        }
+        cache?.store(fresh, alive: Set(sampled.map(\.leaf.id)))
+        return Matrix(rows: total, columns: dim, storage: storage)
+    }
+
+    /// The texts of these questions, for TF-IDF vectors when the run has no embeddings.
+    func queueTexts(_ ids: [QuestionID]) throws -> [QuestionID: String] {
+        try app.writer.read { db in
+            var out: [QuestionID: String] = [:]
+            for start in stride(from: 0, to: ids.count, by: 900) {
+                let list = ids[start..<min(start + 900, ids.count)].map(String.init).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT question_id, text FROM questions WHERE question_id IN (\(list))") {
+                    out[row["question_id"]] = row.text("text") ?? ""
+                }
+            }
+            return out
+        }
     }
 
     /// The decisions that accepting `proposal` makes. A re-cut gives every question of its

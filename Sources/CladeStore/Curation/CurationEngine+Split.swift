@@ -19,47 +19,98 @@ extension CurationEngine {
     }
 
     /// Questions read per other cluster for its centre and cohesion: as many as the review
-    /// queue reads, spread out over the cluster, so both measure the run alike — fewer when the
-    /// run has so many clusters that the context would be most of the run (2,000 leaves × 300
-    /// was 600,000 questions tokenised, 12.6 s and 1.1 GB to suggest one split at 1M).
+    /// queue reads, spread out over the cluster, so both measure the run alike — fewer per
+    /// cluster in a run of thousands (2,000 leaves × 300 was 600,000 questions tokenised, 12.6 s
+    /// and 1.1 GB to suggest one split at 1M).
     static var contextSamplePerCluster: Int { queueSamplePerCluster }
-    /// Questions read for the whole context, at most (10 per cluster at 2,000 clusters).
-    static let contextBudget = 20_000
 
-    static func contextSample(leaves: Int) -> Int {
-        min(contextSamplePerCluster, max(10, contextBudget / max(1, leaves)))
-    }
+    static func contextSample(leaves: Int) -> Int { queueSampleCap(leaves: leaves) }
+
     /// Rows k is chosen on (the final cut uses every question).
     static let kSelectionSample = 3000
 
     /// Clusters the questions of `memberIDs` into k parts (k chosen automatically when nil).
     /// With `dataset`, each part gets its nearest clusters outside the split and k aims at the
-    /// run's typical cohesion.
+    /// run's typical cohesion. A re-cut of the same questions at another k reuses what the
+    /// previous cut read (questions, vectors, the other clusters' samples): only k-means runs.
     public func suggestSplit(
         cluster: ClusterID, memberIDs: [ClusterID], k: Int?, in dataset: Dataset? = nil,
         isCancelled: @escaping () -> Bool, progress: @escaping (Double, String) -> Void
     ) -> Result<SplitProposal, SplitError> {
         do {
             progress(0, "Reading the questions")
-            let rows = try memberRows(memberIDs)
+            let inputs = try splitInputs(memberIDs, in: dataset)
+            let rows = inputs.rows
             guard rows.count >= 6 else { return .failure(.tooSmall(rows.count)) }
-            let tokens = rows.map { Tokenizer.english.tokens($0.text) }
             let control = AnalysisControl(progress: { p in progress(0.1 + 0.8 * p.fraction, Self.phase(p.stage)) }, isCancelled: isCancelled)
-            let others = try dataset.map { try contextClusters(excluding: Set(memberIDs), in: $0) } ?? []
-            let sources = dataset.map { d in memberIDs.filter { d.cluster($0) != nil && d.isLeaf($0) }.count } ?? 1
-            if let embeddings = try embeddingMatrix(rows.map(\.id)) {
-                let context = try others.isEmpty ? nil : contextEmbeddings(others)
-                return .success(try cut(embeddings, rows: rows, tokens: tokens, basis: "embeddings", context: context, others: others,
-                                        cluster: cluster, k: k, sources: sources, control: control, progress: progress))
+            switch inputs.vectors {
+            case .embeddings(let embeddings, let context):
+                return .success(try cut(embeddings, rows: rows, tokens: inputs.tokens, basis: "embeddings", context: context, others: inputs.others,
+                                        cluster: cluster, k: k, sources: inputs.sources, control: control, progress: progress))
+            case .tfidf(let vectors, let context):
+                return .success(try cut(vectors, rows: rows, tokens: inputs.tokens, basis: "TF-IDF", context: context,
+                                        others: inputs.others, cluster: cluster, k: k, sources: inputs.sources, control: control, progress: progress))
             }
-            let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
-            let context = others.isEmpty ? nil : vectorizer.transform(documents: others.flatMap { $0.texts.map { Tokenizer.english.tokens($0) } })
-            return .success(try cut(vectorizer.transform(documents: tokens), rows: rows, tokens: tokens, basis: "TF-IDF", context: context,
-                                    others: others, cluster: cluster, k: k, sources: sources, control: control, progress: progress))
         } catch let e as AnalysisError {
             return .failure(.failed(e.description))
         } catch {
             return .failure(.failed("\(error)"))
+        }
+    }
+
+    /// The questions of a split and their vectors, with the other clusters' samples: the last
+    /// one read is kept (`splitCache`) for as long as the questions (a digest of their ids) and
+    /// the run's clusters (their sizes) are what they were.
+    struct SplitInputs {
+        enum Vectors {
+            case embeddings(Matrix, context: Matrix?)
+            case tfidf(SparseMatrix, context: SparseMatrix?)
+        }
+        var key: SplitInputCache.Key
+        var rows: [MemberRow]
+        var tokens: [[String]]
+        var others: [ContextCluster]
+        var sources: Int
+        var vectors: Vectors
+    }
+
+    func splitInputs(_ memberIDs: [ClusterID], in dataset: Dataset?) throws -> SplitInputs {
+        let ids = try memberQuestionIDs(memberIDs)
+        var context = Hasher()
+        if let dataset {
+            for c in dataset.clusters where dataset.isLeaf(c.id) {
+                context.combine(c.id)
+                context.combine(c.stats.rows)
+                context.combine(c.stats.volume)
+                context.combine(c.isOutlier)
+            }
+        }
+        let key = SplitInputCache.Key(memberIDs: memberIDs, members: QueueSampleCache.digest(ids), count: ids.count,
+                                      context: dataset == nil ? 0 : context.finalize())
+        if let kept = splitCache.inputs(for: key) { return kept }
+        let rows = try memberRows(memberIDs)
+        let tokens = rows.map { Tokenizer.english.tokens($0.text) }
+        let others = try dataset.map { try contextClusters(excluding: Set(memberIDs), in: $0) } ?? []
+        let sources = dataset.map { d in memberIDs.filter { d.cluster($0) != nil && d.isLeaf($0) }.count } ?? 1
+        let vectors: SplitInputs.Vectors
+        if rows.count >= 6, let embeddings = try embeddingMatrix(rows.map(\.id)) {
+            vectors = .embeddings(embeddings, context: try others.isEmpty ? nil : contextEmbeddings(others))
+        } else {
+            let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
+            let context = others.isEmpty ? nil : vectorizer.transform(documents: others.flatMap { $0.texts.map { Tokenizer.english.tokens($0) } })
+            vectors = .tfidf(vectorizer.transform(documents: tokens), context: context)
+        }
+        let inputs = SplitInputs(key: key, rows: rows, tokens: tokens, others: others, sources: sources, vectors: vectors)
+        if rows.count >= 6 { splitCache.keep(inputs) }
+        return inputs
+    }
+
+    /// The ids of the questions in these clusters, in id order.
+    func memberQuestionIDs(_ clusters: [ClusterID]) throws -> [QuestionID] {
+        let ids = clusters.map(String.init).joined(separator: ",")
+        let clade = app.hasCladeTables
+        return try app.writer.read { db in
+            try QuestionID.fetchAll(db, sql: "SELECT question_id FROM (" + Membership.questionsIn(ids, columns: "q.question_id", clade: clade) + ") ORDER BY question_id")
         }
     }
 
@@ -113,7 +164,7 @@ extension CurationEngine {
             chosenK = choice.k
             criterion = choice.criterion.title
         }
-        let fit = try KMeans.fit(data, options: .init(k: chosenK, restarts: 3, seed: 7), control: control)
+        let fit = try Self.fitParts(data, k: chosenK, control: control)
         progress(0.95, "Describing the parts")
         let centres = Centroids.compute(data, labels: fit.labels, k: chosenK, normalized: true)
         let cohesion = PartFigures.cohesions(data, labels: fit.labels, centroids: centres)
@@ -142,6 +193,19 @@ extension CurationEngine {
         progress(1, "Done")
         return SplitProposal(clusterID: cluster, k: parts.count, automatic: k == nil, silhouette: silhouette, vectors: basis, parts: parts,
                              criterion: criterion, requestedK: k, cohesionBefore: before)
+    }
+
+    /// Rows the parts are fitted on when there are more: k-means on a spread-out sample, then
+    /// a few Lloyd iterations on every question from those centres (a re-cut of 20,000
+    /// questions costs a fraction of a second instead of seconds).
+    static let fitSample = 4000
+
+    static func fitParts<Rows: VectorRows>(_ data: Rows, k: Int, control: AnalysisControl) throws(AnalysisError) -> KMeans.Result {
+        guard data.count > fitSample else { return try KMeans.fit(data, options: .init(k: k, restarts: 3, seed: 7), control: control) }
+        var rng = SeededGenerator(seed: 7)
+        let sample = data.selecting(rows: rng.sample(fitSample, from: data.count))
+        let first = try KMeans.fit(sample, options: .init(k: k, maxIterations: 40, restarts: 3, seed: 7), control: control)
+        return try KMeans.refine(data, from: first.centroids, options: .init(k: k, maxIterations: 10, seed: 7), control: control)
     }
 
     static func phase(_ stage: String) -> String {

@@ -10,6 +10,12 @@ public struct CurationEngine: Sendable {
     /// so a million-question run stays interactive.
     static let samplePerCluster = 400
 
+    /// The last split preview's inputs, for its re-cuts at another k.
+    let splitCache = SplitInputCache()
+    /// The review queue's samples of the clusters, for the app's next computation; a new engine
+    /// (another file, or the same path written again) starts empty.
+    public let queueCache = QueueSampleCache()
+
     public init(app: AppDatabase) { self.app = app }
 
     public func suggestions(for purpose: Dialog.Purpose, in dataset: Dataset) -> [DialogOption] {

@@ -37,11 +37,13 @@ enum QueueView {
         drawPreview(&screen, state: state, theme: theme, rect: previewRect)
     }
 
-    /// The title bar's segment: "queue: computing…", then "queue 12" (open proposals).
+    /// The title bar's segment: "queue: computing…", "queue 9 · re-cuts 3/24…" while the
+    /// first proposals are in and the re-cuts are being checked, then "queue 12" (open proposals).
     static func headerSegment(_ queue: QueueState) -> String? {
         switch queue.phase {
         case .idle: nil
-        case .computing: "queue: computing…"
+        case .computing:
+            if queue.isCurrent, let p = queue.progress { "queue \(queue.openCount) · re-cuts \(p.checked)/\(p.total)…" } else { "queue: computing…" }
         case .ready: "queue \(queue.openCount)"
         case .failed: "queue: failed"
         }
@@ -51,7 +53,12 @@ enum QueueView {
         var parts: [String] = []
         switch queue.phase {
         case .idle: break
-        case .computing: parts.append("computing…")
+        case .computing:
+            if queue.isCurrent, let p = queue.progress {
+                parts.append("\(queue.openCount) open so far · checking re-cuts \(p.checked)/\(p.total)…")
+            } else {
+                parts.append("computing…")
+            }
         case .ready, .failed: parts.append("\(queue.openCount) open")
         }
         if !queue.skipped.isEmpty { parts.append("\(queue.proposals.count - queue.openCount) skipped") }
@@ -62,6 +69,8 @@ enum QueueView {
     static func emptyText(_ queue: QueueState) -> String {
         if queue.showingSkipped { return "No skipped proposal. X shows the open ones." }
         switch queue.phase {
+        case .computing where queue.isCurrent && queue.progress != nil:
+            return "No open proposal so far: the clusters that might need a re-cut are being checked."
         case .idle, .computing: return "Computing the queue in the background: keep working, it appears here."
         case .failed(let message): return "The queue could not be computed: \(message)"
         case .ready: return "Nothing to propose: every cluster is as tight as the run's typical one."
