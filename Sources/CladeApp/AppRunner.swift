@@ -31,7 +31,8 @@ public final class AppRunner {
     /// `loaded`: the dataset already read with `cache` (a first open reads it off the terminal's
     /// thread while a progress screen shows).
     public init(database: AppDatabase, backend: any TerminalBackend, theme: Theme, reviewer: String = AppRunner.defaultReviewer,
-                loaded: (dataset: Dataset, cache: LoadCache)? = nil) throws {
+                loaded: (dataset: Dataset, cache: LoadCache)? = nil, computesQueue: Bool = true) throws {
+        self.computesQueue = computesQueue
         loadCache = loaded?.cache ?? LoadCache()
         self.database = database
         self.backend = backend
@@ -110,6 +111,10 @@ public final class AppRunner {
     /// screens show the queue computed; a benchmark of keys and decisions sets it false, since
     /// it measures what the reviewer waits for, and nobody waits for the queue.
     public var settlesAnalysis = true
+
+    /// Whether the review queue is computed at all: only the scale benchmark's `--no-queue` turns
+    /// it off, to compare keys and decisions with builds from before there was a queue.
+    public private(set) var computesQueue = true
 
     /// Waits until the reads and suggestions asked for have answered, and shows their answers.
     public func settle() {
@@ -195,7 +200,7 @@ public final class AppRunner {
                 job?.cancel()
             case .writeFile(let request): writeFile(request)
             case .computeQueue(let request):
-                reads.computeQueue(request, dataset: state.dataset, engine: engine, into: inbox)
+                if computesQueue { reads.computeQueue(request, dataset: state.dataset, engine: engine, into: inbox) }
             case .prepareQueueProposal(let proposal):
                 reads.prepare(proposal, dataset: state.dataset, engine: engine, into: inbox)
             case .skipQueueProposal(let run, let key, let title, let skipped):

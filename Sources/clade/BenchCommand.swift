@@ -55,6 +55,7 @@ struct ScaleBench: ParsableCommand {
     @Option(name: .long, help: "Also write the table as JSON to this file.") var json: String?
     @Flag(name: .long, help: "Measure opening only (first open, reopen, first frame, peak memory), not keys or decisions.") var openOnly = false
     @Flag(name: .long, inversion: .prefixedNo, help: "Also time VisiData (vd) showing cluster sizes, when it is installed.") var visidata = true
+    @Flag(name: .long, inversion: .prefixedNo, help: "Compute the review queue beside the keys, as the app does (--no-queue: to compare with builds from before the queue).") var queue = true
 
     func run() throws {
         // Each figure as soon as it is measured, even into a pipe.
@@ -89,7 +90,7 @@ struct ScaleBench: ParsableCommand {
             reference("reference: VisiData frequency of cluster_id", vd.milliseconds)
             reference("reference: VisiData peak RSS (MB)", vd.peakMegabytes)
         }
-        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs), openOnly: openOnly).run(log: say) }
+        let rows = try reportingErrors { try ScaleBenchmark(path: copy, repetitions: max(3, runs), openOnly: openOnly, computesQueue: queue).run(log: say) }
         if let json {
             let table = ScaleBenchmark.Table(shape: measured, rows: references + rows)
             let encoder = JSONEncoder()

@@ -28,6 +28,8 @@ struct ScaleBenchmark {
     /// Only the opening rows (first open, reopen, first frame) and peak memory: for runs too large
     /// to browse key by key in the time at hand (10M questions).
     var openOnly = false
+    /// No review queue computed beside the keys (`--no-queue`).
+    var computesQueue = true
 
     func run(log: (String) -> Void) throws -> [Row] {
         var rows: [Row] = []
@@ -46,7 +48,8 @@ struct ScaleBenchmark {
         func open() throws -> Double {
             let start = DispatchTime.now()
             let app = try AppDatabase.open(path: path)
-            let runner = try AppRunner(database: app, backend: HeadlessBackend(size: Size(width: 120, height: 40)), theme: .standard)
+            let runner = try AppRunner(database: app, backend: HeadlessBackend(size: Size(width: 120, height: 40)), theme: .standard,
+                                       computesQueue: computesQueue)
             runner.settlesAnalysis = false
             _ = runner.frame()
             firstFrames.append(milliseconds(since: start))
@@ -67,8 +70,8 @@ struct ScaleBenchmark {
 
         let backend = HeadlessBackend(size: Size(width: 120, height: 40))
         let app = try AppDatabase.open(path: path)
-        let runner = try AppRunner(database: app, backend: backend, theme: .standard, reviewer: "bench")
-        // The review queue computes in the background as in the app; nothing here waits for it.
+        // The review queue computes in the background as in the app (unless --no-queue); nothing here waits for it.
+        let runner = try AppRunner(database: app, backend: backend, theme: .standard, reviewer: "bench", computesQueue: computesQueue)
         runner.settlesAnalysis = false
         // Key to finished frame; what the frame asked for in the background (the new cluster's
         // questions, suggestions) arrives afterwards and is waited for outside the measure.

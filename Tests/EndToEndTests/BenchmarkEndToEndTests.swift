@@ -63,6 +63,14 @@ extension EndToEnd {
             #expect(rows.allSatisfy { $0.medianMs > 0 && $0.p99Ms >= $0.medianMs && $0.samples > 0 })
         }
 
+        /// `--no-queue` (keys and decisions without the review queue computing beside them, to
+        /// compare with builds from before the queue) runs the same table.
+        @Test func theScaleBenchmarkRunsWithoutTheQueue() throws {
+            let result = try SampleCopy.clade(["bench", "scale", "--questions", "12000", "--runs", "3", "--no-queue", "--no-visidata"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("relabel: Enter commits") && result.stdout.contains("undo the merge"), "\(result.stdout.suffix(600))")
+        }
+
         @Test func aMissingDatabaseIsOneClearLine() throws {
             for command in ["scale", "decisions"] {
                 let result = try SampleCopy.clade(["bench", command, "/nonexistent/run.sqlite"])

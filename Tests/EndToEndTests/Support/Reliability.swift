@@ -49,13 +49,12 @@ extension TmuxSession {
 
     /// Polls until the process is in one of `states` (nil: gone).
     static func waitForProcess(_ pid: Int32, in states: Set<String?>, timeout: Duration = .seconds(30)) async throws -> String? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        var patience = Patience(timeout)
+        while true {
             let state = processState(pid)
-            if states.contains(state) { return state }
+            if states.contains(state) || patience.isExhausted() { return state }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return processState(pid)
     }
 
     /// Selects a cluster by searching for its name in the clusters pane.

@@ -138,12 +138,12 @@ final class TmuxSession {
     /// drawing it (a busy machine, a second frame right behind) is not what a test reads.
     @discardableResult
     func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ predicate: (String) -> Bool) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
+        var patience = Patience(timeout)
         var screen = ""
         while true {
             screen = try capture()
             if predicate(screen) { return try await settled(screen, predicate) }
-            if ContinuousClock.now >= deadline { break }
+            if patience.isExhausted() { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let state = isRunning ? "still running" : "exited with status \(exitStatus.map(String.init) ?? "?")"
@@ -198,9 +198,10 @@ final class TmuxSession {
     /// Waits for the command to exit and returns its status (see `exitStatus`).
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        var patience = Patience(timeout)
+        while true {
             if let status = exitStatus { return status }
+            if patience.isExhausted() { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure(message: "timed out after \(timeout) waiting for the command to exit",
@@ -289,5 +290,27 @@ final class TmuxSession {
             throw Failure(message: "\(error)", screen: nil)
         }
         return (result.status, result.output, result.error.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// A wait's timeout counted in the test's own attention, not only the clock's: it is over when
+/// `timeout` has passed AND the wait has looked at least once per 100 ms of it. On a loaded
+/// 2-core machine Swift Testing's cooperative threads can be taken by other tests for tens of
+/// seconds; a wait that wakes after its deadline then looks again instead of failing unseen (in
+/// CI a test timed out waiting for a process whose pane said it had exited long before).
+struct Patience {
+    private let deadline: ContinuousClock.Instant
+    private let looks: Int
+    private var looked = 0
+
+    init(_ timeout: Duration) {
+        deadline = ContinuousClock.now + timeout
+        looks = Int(timeout.components.seconds) * 10 + Int(timeout.components.attoseconds / 100_000_000_000_000_000)
+    }
+
+    /// Counts one look; true once both the time and the looks are spent.
+    mutating func isExhausted() -> Bool {
+        looked += 1
+        return looked >= looks && ContinuousClock.now >= deadline
     }
 }
