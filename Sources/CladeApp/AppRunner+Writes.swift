@@ -1,5 +1,6 @@
 import CladeCore
 import CladeStore
+import CladeUI
 import Foundation
 
 /// A decision the database could not take yet: another program holds the write lock.
@@ -37,7 +38,8 @@ extension AppRunner {
         // A large split or move can take seconds to commit: the screen says so before it starts
         // (keys typed meanwhile wait in the terminal and are handled after it, in order).
         notify("Saving \(pending.noun)…")
-        backend.present(frame())
+        // Only the status line changes: drawn over the last frame, not the whole screen again.
+        backend.present(lastFrame.map { renderFooter(over: $0, state, theme: theme) } ?? frame())
         attempt(pending)
     }
 

@@ -131,7 +131,14 @@ public final class AppRunner {
         }
     }
 
-    public func frame() -> Screen { render(state, theme: theme) }
+    public func frame() -> Screen {
+        let screen = render(state, theme: theme)
+        lastFrame = screen
+        return screen
+    }
+
+    /// The last frame rendered, for a notice drawn over it (`renderFooter`).
+    var lastFrame: Screen?
 
     public func send(_ action: Action) {
         perform(Reducer.reduce(&state, action))

@@ -8,6 +8,17 @@ public func render(_ state: AppState, theme: Theme) -> Screen {
     return screen
 }
 
+/// `previous` (the last frame rendered) with only the bottom line redrawn from `state`: a notice
+/// that must be on screen before slow work starts ("Saving your decision…") without rendering the
+/// whole screen again (about as long as a relabel's commit at 100,000 questions).
+public func renderFooter(over previous: Screen, _ state: AppState, theme: Theme) -> Screen {
+    guard previous.size == Size(width: state.width, height: state.height), !state.layout.tooSmall else { return render(state, theme: theme) }
+    var screen = previous
+    Footer.draw(&screen, state: state, theme: theme)
+    if theme.asciiOnly { screen.transliterateToASCII() }
+    return screen
+}
+
 func draw(_ state: AppState, theme: Theme) -> Screen {
     var screen = Screen(size: Size(width: state.width, height: state.height))
     let layout = state.layout
