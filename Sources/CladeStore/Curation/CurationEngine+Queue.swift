@@ -17,6 +17,12 @@ extension CurationEngine {
         [300, 200, 150, 100, 75, 50, 40, 30].first { $0 * leaves <= queueSampleBudget } ?? 20
     }
 
+    /// At most `cap` of `ids`, spread out: every n-th from the first.
+    static func spreadSample(_ ids: [QuestionID], cap: Int) -> [QuestionID] {
+        let step = max(1, (ids.count + cap - 1) / max(1, cap))
+        return stride(from: 0, to: ids.count, by: step).map { ids[$0] }
+    }
+
     public struct Queue: Sendable {
         public var proposals: [QueueProposal]
         /// "embeddings" or "TF-IDF".
@@ -40,8 +46,7 @@ extension CurationEngine {
         var ids: [QuestionID] = []
         var sampled: [(leaf: Cluster, digest: UInt64, ids: [QuestionID])] = []
         for (leaf, all) in zip(leaves, members) where !all.isEmpty {
-            let step = max(1, (all.count + cap - 1) / cap)
-            let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
+            let sample = Self.spreadSample(all, cap: cap)
             clusters.append(QueueCluster(id: leaf.id, name: leaf.name, rows: Array(ids.count..<(ids.count + sample.count)),
                                          questionIDs: sample, volume: leaf.stats.volume, isOutlier: leaf.isOutlier,
                                          keywords: leaf.keywords))

@@ -24,8 +24,6 @@ extension CurationEngine {
     /// and 1.1 GB to suggest one split at 1M).
     static var contextSamplePerCluster: Int { queueSamplePerCluster }
 
-    static func contextSample(leaves: Int) -> Int { queueSampleCap(leaves: leaves) }
-
     /// Rows k is chosen on (the final cut uses every question).
     static let kSelectionSample = 3000
 
@@ -124,15 +122,22 @@ extension CurationEngine {
 
     func contextClusters(excluding members: Set<ClusterID>, in dataset: Dataset) throws -> [ContextCluster] {
         let leaves = dataset.clusters.filter { dataset.isLeaf($0.id) && !members.contains($0.id) && $0.stats.rows > 0 && !$0.isOutlier }
-        let each = Self.contextSample(leaves: leaves.count)
-        return try leaves.compactMap { leaf in try contextCluster(leaf, in: dataset, sample: each) }
+        return try contextClusters(leaves, in: dataset, cap: Self.queueSampleCap(leaves: leaves.count))
     }
 
     /// A spread-out sample of a leaf's questions (every n-th by id), nil when it has none.
-    func contextCluster(_ leaf: Cluster, in dataset: Dataset, sample: Int = contextSamplePerCluster) throws -> ContextCluster? {
-        let sample = try sampledTextsWithIDs(of: dataset.memberClusterIDs(of: leaf.id), count: sample)
-        guard !sample.isEmpty else { return nil }
-        return ContextCluster(id: leaf.id, name: leaf.name, questionIDs: sample.map(\.0), texts: sample.map(\.1))
+    func contextCluster(_ leaf: Cluster, in dataset: Dataset) throws -> ContextCluster? {
+        try contextClusters([leaf], in: dataset, cap: Self.contextSamplePerCluster).first
+    }
+
+    /// The leaves' samples as the review queue takes them (one read of the membership, the same
+    /// stride, only the picked texts read), so both measure the run alike.
+    private func contextClusters(_ leaves: [Cluster], in dataset: Dataset, cap: Int) throws -> [ContextCluster] {
+        let samples = try queueMembers(of: leaves, in: dataset).map { Self.spreadSample($0, cap: cap) }
+        let texts = try queueTexts(samples.flatMap { $0 })
+        return zip(leaves, samples).compactMap { leaf, ids in
+            ids.isEmpty ? nil : ContextCluster(id: leaf.id, name: leaf.name, questionIDs: ids, texts: ids.map { texts[$0] ?? "" })
+        }
     }
 
     func contextEmbeddings(_ others: [ContextCluster]) throws -> Matrix? {

@@ -118,23 +118,6 @@ public struct CurationEngine: Sendable {
         }
     }
 
-    /// A spread-out sample of the questions of `clusters`: every n-th by id, at most `count`, as
-    /// `textsWithIDs` then a stride would pick them; only the picked rows' texts are read.
-    func sampledTextsWithIDs(of clusters: [ClusterID], count: Int) throws -> [(QuestionID, String)] {
-        let ids = clusters.map(String.init).joined(separator: ",")
-        let clade = app.hasCladeTables
-        let count = max(1, count)
-        return try app.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.question_id, q.text FROM (
-                    SELECT question_id, ROW_NUMBER() OVER (ORDER BY question_id) - 1 AS rn, COUNT(*) OVER () AS n
-                    FROM (\(Membership.questionsIn(ids, columns: "q.question_id", clade: clade)))
-                ) s JOIN questions q ON q.question_id = s.question_id
-                WHERE s.rn % ((s.n + ? - 1) / ?) = 0 ORDER BY s.question_id
-                """, arguments: [count, count]).map { ($0["question_id"], $0.text("text") ?? "") }
-        }
-    }
-
     /// A spread-out sample of the run's other questions, to contrast a cluster against (only the
     /// run under review: after a re-import, the earlier run's copy of the same topic is no contrast).
     func contrastTexts(excluding: Set<ClusterID>) throws -> [String] {
