@@ -56,7 +56,8 @@ extension EndToEnd {
             let rows = table.rows
             let names = rows.map(\.operation)
             for expected in ["reference: sqlite3 shell GROUP BY", "first open of the pipeline's file", "open to first complete screen",
-                             "move down (clusters)", "relabel: Enter commits", "undo", "peak RSS (MB)"] {
+                             "move down (clusters)", "relabel: Enter commits", "undo", "peak RSS (MB)",
+                             "first open to the queue's first proposals", "open to the queue's first proposals"] {
                 #expect(names.contains(expected), "missing \(expected) in \(names)")
             }
             #expect(names.contains { $0.hasPrefix("merge the two largest") } && names.contains { $0.hasPrefix("move 1,") })
@@ -69,6 +70,7 @@ extension EndToEnd {
             let result = try SampleCopy.clade(["bench", "scale", "--questions", "12000", "--runs", "3", "--no-queue", "--no-visidata"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("relabel: Enter commits") && result.stdout.contains("undo the merge"), "\(result.stdout.suffix(600))")
+            #expect(!result.stdout.contains("queue's first proposals"))
         }
 
         @Test func aMissingDatabaseIsOneClearLine() throws {

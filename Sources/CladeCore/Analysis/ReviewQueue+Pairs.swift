@@ -4,11 +4,17 @@ extension ReviewQueue {
     /// Two clusters whose centres are closer than a typical question is to its own centre, and
     /// whose questions interleave: a share of each sits nearer the other's centre. Merging them
     /// places those questions better; the improvement counts them.
-    static func nearDuplicates<Rows: VectorRows>(_ vectors: Rows, _ g: Geometry) -> [QueueProposal] {
+    static func nearDuplicates<Rows: VectorRows>(_ vectors: Rows, _ g: Geometry, options: Options) -> [QueueProposal] {
         var out: [QueueProposal] = []
         let d = g.centroids.columns
+        // Each pair once, among either cluster's nearest centres (every pair in a run of few
+        // clusters): in a run of thousands whose centres are all alike (TF-IDF of short texts),
+        // "clearly closer than usual" can hold for most of the millions of pairs.
+        let candidates = g.clusters.indices.map { Set(g.candidates(for: $0, limit: options.candidateCentres)) }
         for i in g.clusters.indices {
-            for j in (i + 1)..<g.clusters.count where Double(g.similarity[i][j]) >= g.target + g.spread {
+            let similarities = g.similarity[i]
+            let pairs = candidates[i].filter { j in j > i || !candidates[j].contains(i) }.sorted()
+            for j in pairs where Double(similarities[j]) >= g.target + g.spread {
                 let (a, b) = (g.clusters[i], g.clusters[j])
                 var across = 0
                 g.centroids.withRow(0) { base in

@@ -130,13 +130,16 @@ public enum ReviewQueue {
         let geometry = Geometry(vectors, clusters: clusters, neighbourhood: max(options.candidateCentres, options.neighbours))
         // The proposals that need only the centres come first: the re-cuts (k-means each) follow
         // one by one, the most promising first, and every answer on the way ranks what is known.
-        var cheap = nearDuplicates(vectors, geometry)
+        var cheap = nearDuplicates(vectors, geometry, options: options)
         let merged = Set(cheap.flatMap(\.clusters))
         cheap += misplaced(vectors, geometry, options: options, skipping: merged)
         cheap += homes(vectors, geometry, outliers: all.filter { $0.isOutlier && !$0.rows.isEmpty })
         cheap += tiny(geometry)
+        // Ranked once: each answer on the way merges its few re-cuts into this order, instead of
+        // sorting every proposal again (tens of thousands in a run of thousands of clusters).
+        let cheapRanked = rankedByImprovement(cheap)
         func ranked(_ recuts: [QueueProposal]) -> [QueueProposal] {
-            exclusive((recuts + cheap).sorted { $0.improvement != $1.improvement ? $0.improvement > $1.improvement : $0.key < $1.key })
+            exclusive(Self.interleaved(rankedByImprovement(recuts), cheapRanked))
         }
         let plan = recutPlan(vectors, geometry, options: options)
         partial?(ranked([]), QueueProgress(checked: 0, total: plan.count))
@@ -144,6 +147,29 @@ public enum ReviewQueue {
             partial?(ranked(known), QueueProgress(checked: checked, total: plan.count))
         }
         return ranked(found)
+    }
+
+    /// Highest improvement first, ties by key; each key built once, not twice per comparison.
+    static func rankedByImprovement(_ proposals: [QueueProposal]) -> [(proposal: QueueProposal, key: String)] {
+        proposals.map { ($0, $0.key) }.sorted { a, b in
+            a.proposal.improvement != b.proposal.improvement ? a.proposal.improvement > b.proposal.improvement : a.key < b.key
+        }
+    }
+
+    /// Two ranked lists as one, in the same order as ranking them together.
+    static func interleaved(_ a: [(proposal: QueueProposal, key: String)], _ b: [(proposal: QueueProposal, key: String)]) -> [QueueProposal] {
+        var out: [QueueProposal] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let takeA: Bool
+            if i == a.count { takeA = false } else if j == b.count { takeA = true } else {
+                let (x, y) = (a[i], b[j])
+                takeA = x.proposal.improvement != y.proposal.improvement ? x.proposal.improvement > y.proposal.improvement : x.key <= y.key
+            }
+            if takeA { out.append(a[i].proposal); i += 1 } else { out.append(b[j].proposal); j += 1 }
+        }
+        return out
     }
 
     /// Each cluster in at most one re-cut or merge, the best ranked: the others describe the same
@@ -184,7 +210,9 @@ public enum ReviewQueue {
 
         init<Rows: VectorRows>(_ vectors: Rows, clusters: [QueueCluster], neighbourhood: Int) {
             self.clusters = clusters
-            let sub = vectors.selecting(rows: clusters.flatMap(\.rows))
+            // Every row, in order, when no outlier cluster is left out: no copy of the sample.
+            let rows = clusters.flatMap(\.rows)
+            let sub = rows.elementsEqual(0..<vectors.count) ? vectors : vectors.selecting(rows: rows)
             let labels = clusters.enumerated().flatMap { i, c in Array(repeating: i, count: c.rows.count) }
             let centres = Centroids.compute(sub, labels: labels, k: clusters.count, normalized: true)
             let d = centres.columns
@@ -195,17 +223,21 @@ public enum ReviewQueue {
             }
             let cohesions = clusters.indices.map { sums[$0] / Double(clusters[$0].rows.count) }
             // Symmetric: each pair is computed once (a·b and b·a are the same sum).
-            var sim = [[Float]](repeating: [Float](repeating: 0, count: n), count: n)
-            centres.withRow(0) { base in
-                for i in 0..<n {
-                    sim[i][i] = VectorMath.dot(base + i * d, base + i * d, count: d)
-                    for j in (i + 1)..<max(i + 1, n) {
-                        let s = VectorMath.dot(base + i * d, base + j * d, count: d)
-                        sim[i][j] = s
-                        sim[j][i] = s
+            // Filled in one flat buffer (4 million cells at 2,000 clusters), then cut into rows.
+            var flat = [Float](repeating: 0, count: n * n)
+            flat.withUnsafeMutableBufferPointer { out in
+                centres.withRow(0) { base in
+                    for i in 0..<n {
+                        out[i * n + i] = VectorMath.dot(base + i * d, base + i * d, count: d)
+                        for j in (i + 1)..<max(i + 1, n) {
+                            let s = VectorMath.dot(base + i * d, base + j * d, count: d)
+                            out[i * n + j] = s
+                            out[j * n + i] = s
+                        }
                     }
                 }
             }
+            let sim = (0..<n).map { Array(flat[($0 * n)..<(($0 + 1) * n)]) }
             similarity = sim
             let judged = clusters.indices.filter { clusters[$0].rows.count >= 10 }.map { cohesions[$0] }
             let judgedOrAll = judged.isEmpty ? cohesions : judged
@@ -258,7 +290,14 @@ public enum ReviewQueue {
 
         /// The highest pair similarity strictly below `s`: "the next pair" in a duplicate's evidence.
         func nextPair(below s: Float) -> Float? {
-            closePairs.first { $0 < s } ?? highestBelowClose.flatMap { $0 < s ? $0 : nil }
+            // The pairs are sorted highest first: the first below `s` by bisection (a scan per
+            // near-duplicate was quadratic in a run of thousands of close pairs).
+            var low = 0, high = closePairs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if closePairs[mid] < s { high = mid } else { low = mid + 1 }
+            }
+            return low < closePairs.count ? closePairs[low] : highestBelowClose.flatMap { $0 < s ? $0 : nil }
         }
     }
 
