@@ -158,4 +158,20 @@ struct ReviewQueueTests {
         #expect(ReviewQueue.Geometry.nearest(row, excluding: 0, count: 10) == [4, 2, 3, 6, 1, 5])
         #expect(ReviewQueue.Geometry.nearest(row, excluding: 0, count: 0).isEmpty)
     }
+
+    /// "The next pair" of a near-duplicate's evidence: the highest pair similarity below its own,
+    /// found by bisection, is the one a look at every pair finds.
+    @Test func theNextPairIsTheHighestPairBelow() {
+        var rng = SeededGenerator(seed: 5)
+        var w = World()
+        // Sixty clusters on twelve axes: many pairs alike, several clearly closer than usual.
+        for c in 0..<60 { w.add(Int64(c + 1), "c\(c)", Self.blob(c % 12, count: 8, noise: 0.4, rng: &rng)) }
+        let g = ReviewQueue.Geometry(Matrix(rowVectors: w.rows), clusters: w.clusters, neighbourhood: 48)
+        let all = (0..<60).flatMap { i in ((i + 1)..<60).map { g.similarity[i][$0] } }
+        #expect(g.closePairs.count > 10)
+        // Asked only of close pairs (a near-duplicate's own similarity), and just above them.
+        for s in g.closePairs + g.closePairs.map(\.nextUp) + [2] {
+            #expect(g.nextPair(below: s) == all.filter { $0 < s }.max(), "below \(s)")
+        }
+    }
 }
