@@ -119,14 +119,22 @@ public enum KMeans {
             let norms = centroidSquaredNorms(centroids)
             var changed = 0
             objective = 0
+            // The next centres' sums are added up in the same pass, while each row is at hand
+            // (the same additions in the same order as a pass of their own).
+            var sums = Matrix(rows: k, columns: d)
+            var sizes = [Int](repeating: 0, count: k)
             centroids.withRow(0) { base in
-                for i in 0..<n {
-                    let (c, score) = nearest(data, row: i, centroids: base, k: k, squaredNorms: norms, spherical: options.spherical)
-                    if labels[i] != c { changed += 1 }
-                    labels[i] = c
-                    let dist = options.spherical ? 1 - score : max(0, data.squaredNorm(row: i) - score)
-                    distance[i] = dist
-                    objective += Double(dist)
+                sums.withUnsafeMutableStorage { next in
+                    for i in 0..<n {
+                        let (c, score) = nearest(data, row: i, centroids: base, k: k, squaredNorms: norms, spherical: options.spherical)
+                        if labels[i] != c { changed += 1 }
+                        labels[i] = c
+                        let dist = options.spherical ? 1 - score : max(0, data.squaredNorm(row: i) - score)
+                        distance[i] = dist
+                        objective += Double(dist)
+                        data.add(row: i, scaledBy: 1, into: next.baseAddress! + c * d)
+                        sizes[c] += 1
+                    }
                 }
             }
             control.report(stage, run * perRun + k + iterations, total)
@@ -137,7 +145,7 @@ public enum KMeans {
             }
             if iterations == options.maxIterations { break }
             previousObjective = objective
-            centroids = update(data, labels: labels, distance: distance, k: k, spherical: options.spherical)
+            centroids = update(data, labels: labels, distance: distance, sums: sums, sizes: sizes, spherical: options.spherical)
         }
         control.report(stage, (run + 1) * perRun, total)
         var sizes = [Int](repeating: 0, count: k)
@@ -172,22 +180,16 @@ public enum KMeans {
         (0..<centroids.rows).map { centroids.squaredNorm(row: $0) }
     }
 
-    /// Means (or normalised sums) of the members; an empty cluster takes the row farthest from
-    /// its own centroid, so k stays k.
+    /// Means (or normalised sums) of the members, from their `sums` and `sizes` by cluster; an
+    /// empty cluster takes the row farthest from its own centroid, so k stays k.
     private static func update<Rows: VectorRows>(
-        _ data: Rows, labels: [Int], distance: [Float], k: Int, spherical: Bool
+        _ data: Rows, labels: [Int], distance: [Float], sums: Matrix, sizes: [Int], spherical: Bool
     ) -> Matrix {
         let d = data.dimension
-        var sums = Matrix(rows: k, columns: d)
-        var sizes = [Int](repeating: 0, count: k)
+        var sums = sums
+        var sizes = sizes
         var labels = labels
-        sums.withUnsafeMutableStorage { p in
-            for i in labels.indices {
-                data.add(row: i, scaledBy: 1, into: p.baseAddress! + labels[i] * d)
-                sizes[labels[i]] += 1
-            }
-        }
-        let empty = (0..<k).filter { sizes[$0] == 0 }
+        let empty = sizes.indices.filter { sizes[$0] == 0 }
         if !empty.isEmpty {
             let farthest = labels.indices.sorted { distance[$0] != distance[$1] ? distance[$0] > distance[$1] : $0 < $1 }
             var next = farthest.makeIterator()

@@ -44,10 +44,11 @@ extension CurationEngine {
             switch inputs.vectors {
             case .embeddings(let embeddings, let context):
                 return .success(try cut(embeddings, rows: rows, tokens: inputs.tokens, basis: "embeddings", context: context, others: inputs.others,
-                                        cluster: cluster, k: k, sources: inputs.sources, control: control, progress: progress))
+                                        baseline: inputs.baseline, cluster: cluster, k: k, sources: inputs.sources, control: control, progress: progress))
             case .tfidf(let vectors, let context):
                 return .success(try cut(vectors, rows: rows, tokens: inputs.tokens, basis: "TF-IDF", context: context,
-                                        others: inputs.others, cluster: cluster, k: k, sources: inputs.sources, control: control, progress: progress))
+                                        others: inputs.others, baseline: inputs.baseline, cluster: cluster, k: k, sources: inputs.sources,
+                                        control: control, progress: progress))
             }
         } catch let e as AnalysisError {
             return .failure(.failed(e.description))
@@ -70,6 +71,31 @@ extension CurationEngine {
         var others: [ContextCluster]
         var sources: Int
         var vectors: Vectors
+        /// What every cut of these questions is measured against, whatever its k: kept with
+        /// the inputs, so a re-cut does not measure the other clusters again.
+        let baseline = CutBaseline()
+    }
+
+    /// The other clusters' centres, the run's typical cohesion and the questions' cohesion before
+    /// the split, once measured.
+    final class CutBaseline: @unchecked Sendable {
+        struct Figures {
+            var otherCentres: Matrix?
+            var target: Double?
+            var before: Double
+        }
+
+        private let lock = NSLock()
+        private var figures: Figures?
+
+        func figures(_ measure: () -> Figures) -> Figures {
+            lock.lock()
+            defer { lock.unlock() }
+            if let figures { return figures }
+            let measured = measure()
+            figures = measured
+            return measured
+        }
     }
 
     func splitInputs(_ memberIDs: [ClusterID], in dataset: Dataset?) throws -> SplitInputs {
@@ -146,17 +172,23 @@ extension CurationEngine {
 
     func cut<Rows: VectorRows, Context: VectorRows>(
         _ data: Rows, rows: [MemberRow], tokens: [[String]], basis: String, context: Context?, others: [ContextCluster],
-        cluster: ClusterID, k: Int?, sources: Int, control: AnalysisControl, progress: (Double, String) -> Void
+        baseline: CutBaseline = CutBaseline(), cluster: ClusterID, k: Int?, sources: Int, control: AnalysisControl, progress: (Double, String) -> Void
     ) throws -> SplitProposal {
-        // The other clusters' centres and the run's typical cohesion, measured as the queue does.
-        var otherCentres: Matrix?
-        var target: Double?
-        if let context, context.dimension == data.dimension {
-            let labels = others.enumerated().flatMap { i, o in Array(repeating: i, count: o.questionIDs.count) }
-            let centres = Centroids.compute(context, labels: labels, k: others.count, normalized: true)
-            otherCentres = centres
-            target = PartFigures.typicalCohesion(PartFigures.cohesions(context, labels: labels, centroids: centres), rows: others.map(\.questionIDs.count))
+        let measured = baseline.figures {
+            // The other clusters' centres and the run's typical cohesion, measured as the queue does.
+            var figures = CutBaseline.Figures(otherCentres: nil, target: nil, before: 0)
+            if let context, context.dimension == data.dimension {
+                let labels = others.enumerated().flatMap { i, o in Array(repeating: i, count: o.questionIDs.count) }
+                let centres = Centroids.compute(context, labels: labels, k: others.count, normalized: true)
+                figures.otherCentres = centres
+                figures.target = PartFigures.typicalCohesion(PartFigures.cohesions(context, labels: labels, centroids: centres),
+                                                             rows: others.map(\.questionIDs.count))
+            }
+            let whole = Array(repeating: 0, count: data.count)
+            figures.before = PartFigures.cohesions(data, labels: whole, centroids: Centroids.compute(data, labels: whole, k: 1, normalized: true))[0]
+            return figures
         }
+        let otherCentres = measured.otherCentres, target = measured.target
         let chosenK: Int
         var criterion = ""
         if let k {
@@ -176,8 +208,7 @@ extension CurationEngine {
         let central = Centroids.mostCentral(data, labels: fit.labels, centroids: centres, count: 12)
         let borderline = PartFigures.borderline(data, labels: fit.labels, centroids: centres, count: 12)
         let nearest = otherCentres.map { PartFigures.nearest(centres, to: $0, count: 3) } ?? Array(repeating: [], count: chosenK)
-        let before = PartFigures.cohesions(data, labels: Array(repeating: 0, count: data.count),
-                                           centroids: Centroids.compute(data, labels: Array(repeating: 0, count: data.count), k: 1, normalized: true))[0]
+        let before = measured.before
         let keywords = ClassTFIDF.keywords(documents: tokens, labels: fit.labels, classCount: chosenK, top: 6)
         var parts: [SplitProposal.Part] = (0..<chosenK).map { part in
             let members = rows.indices.filter { fit.labels[$0] == part }
