@@ -172,7 +172,7 @@ extension CurationEngine {
 
     func cut<Rows: VectorRows, Context: VectorRows>(
         _ data: Rows, rows: [MemberRow], tokens: [[String]], basis: String, context: Context?, others: [ContextCluster],
-        baseline: CutBaseline = CutBaseline(), cluster: ClusterID, k: Int?, sources: Int, control: AnalysisControl, progress: (Double, String) -> Void
+        baseline: CutBaseline, cluster: ClusterID, k: Int?, sources: Int, control: AnalysisControl, progress: (Double, String) -> Void
     ) throws -> SplitProposal {
         let measured = baseline.figures {
             // The other clusters' centres and the run's typical cohesion, measured as the queue does.

@@ -228,15 +228,6 @@ enum CurrentState {
         return try ClusterStateRow.read(row)
     }
 
-    static func overrides(_ db: Database, _ ids: [QuestionID]) throws -> [QuestionID: ClusterID] {
-        var out: [QuestionID: ClusterID] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT o.question_id, o.cluster_id FROM json_each(?) j JOIN clade_assignment_override o ON o.question_id = j.value
-            """, arguments: [idArray(ids)])
-        while let row = try rows.next() { out[row[0]] = row[1] }
-        return out
-    }
-
     /// Ids as a JSON array, for `json_each(?)`: one statement for any number of them.
     static func idArray(_ ids: some Sequence<Int64>) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"

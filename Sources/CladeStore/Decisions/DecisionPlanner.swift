@@ -171,18 +171,9 @@ struct DecisionPlanner {
         return ids
     }
 
-    /// How many of `questions` are effectively in none of `clusters`: one lookup per question,
-    /// not a read of the whole cluster.
-    func strays(_ questions: [QuestionID], outside clusters: Set<ClusterID>) throws -> Int {
-        // Those in the clusters, subtracted: `IN (…)` reads a pipeline's assignments without a key
-        // on question_id once, where a join from json_each read them once per question.
-        try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(DISTINCT value) FROM json_each(?1))
-                 - (SELECT COUNT(*) FROM clade_assignment_override o
-                    WHERE o.question_id IN (SELECT value FROM json_each(?1)) AND o.cluster_id IN (SELECT value FROM json_each(?2)))
-                 - (SELECT COUNT(*) FROM assignments a
-                    WHERE a.question_id IN (SELECT value FROM json_each(?1)) AND a.cluster_id IN (SELECT value FROM json_each(?2))
-                    AND NOT EXISTS (SELECT 1 FROM clade_assignment_override o WHERE o.question_id = a.question_id))
-            """, arguments: [CurrentState.idArray(questions), CurrentState.idArray(clusters)]) ?? 0
+    /// How many of `questions` are effectively in none of `clusters`, by where `placed` (from
+    /// `placements`) found them: a question found nowhere is one of them.
+    static func strays(_ questions: [QuestionID], outside clusters: Set<ClusterID>, placed: [QuestionID: Placement]) -> Int {
+        Set(questions).filter { q in placed[q]?.effective.map { !clusters.contains($0) } ?? true }.count
     }
 }

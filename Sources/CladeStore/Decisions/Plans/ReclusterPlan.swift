@@ -16,7 +16,9 @@ extension DecisionPlanner {
         guard Set(all).count == all.count else { throw Refusal(description: "A question is in two parts of the re-cut") }
         var members: Set<ClusterID> = []
         for s in r.sources { members.formUnion(try memberClusters(s)) }
-        let stray = try strays(all, outside: members)
+        // Read once for every part: the check below, the old values and the figures' delta.
+        let placed = try placements(all, expected: members)
+        let stray = Self.strays(all, outside: members, placed: placed)
         guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in \(r.sources.count == 1 ? "this cluster" : "these clusters") any more") }
         let survivorLabel = try label(survivor)
         let otherNames = try r.sources.dropFirst().map { "\u{201C}\(try label($0))\u{201D}" }
@@ -45,12 +47,12 @@ extension DecisionPlanner {
                 plan.clusterIDs.append(id)
                 plan.old.clusterState[String(id)] = .some(nil)
                 plan.new.clusterState[String(id)] = ClusterStateRow(runID: runID, origin: .expert, parentID: parent, name: name, description: description)
-                try reassign(part.questionIDs, to: id, in: &plan)
+                try reassign(part.questionIDs, to: id, in: &plan, placements: placed)
                 made.append("\u{201C}\(name)\u{201D}")
             case .into(let target):
                 guard !r.sources.contains(target) else { throw Refusal(description: "A part cannot be merged into a cluster being re-cut; fold it back instead") }
                 try requireActiveLeaf(target)
-                try reassign(part.questionIDs, to: target, in: &plan)
+                try reassign(part.questionIDs, to: target, in: &plan, placements: placed)
                 if !targets.contains(target) { targets.append(target) }
                 elsewhere.append("\(part.questionIDs.count) into \u{201C}\(try label(target))\u{201D}")
             }

@@ -14,7 +14,7 @@ extension DecisionPlanner {
         // Read once for every part: the check below, the old values and the figures' delta.
         let placed = try placements(parts.flatMap(\.questionIDs), expected: members)
         for part in parts {
-            let stray = Set(part.questionIDs).filter { q in placed[q]?.effective.map { !members.contains($0) } ?? true }.count
+            let stray = Self.strays(part.questionIDs, outside: members, placed: placed)
             guard stray == 0 else { throw Refusal(description: "\(stray) of the questions are not in this cluster any more") }
             let id = next
             next -= 1
