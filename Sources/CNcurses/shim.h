@@ -34,6 +34,21 @@ static inline const char *clade_codeset(void) { return nl_langinfo(CODESET); }
 static inline int clade_color_pairs(void) { return COLOR_PAIRS; }
 // newterm on the process's stdout/stdin (Swift 6 cannot touch the C globals stdin/stdout).
 static inline SCREEN *clade_newterm(const char *type) { return newterm(type, stdout, stdin); }
+// Looks a terminal type up without starting curses: -1 no description here, 0 one that cannot
+// move the cursor, 1 usable. The description is freed again, so newterm starts afresh.
+// (term.h is left out: its capability macros, `lines` and `columns` among them, would leak.)
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+static inline int clade_probe_terminal(const char *type) {
+    int err = 0;
+    if (setupterm(type, 1, &err) != OK) return -1;
+    char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(set_curterm(NULL));
+    return usable;
+}
 // Whether the loaded terminal description can move the cursor (TERM=dumb cannot).
 static inline int clade_has_cursor_addressing(void) {
     char *cup = tigetstr("cup");

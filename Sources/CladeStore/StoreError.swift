@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case noRun(path: String)
     case locked(path: String)
     case readOnly(path: String)
+    /// A writer stopped mid-transaction (a hot journal, or a log needing recovery) and this
+    /// connection could not undo it: SQLite needs write access for that.
+    case interruptedWrite(path: String, writable: Bool)
     case sqlite(path: String, message: String)
     /// The file is shorter than its own header says (an interrupted copy or download).
     case truncated(path: String, expectedBytes: Int, actualBytes: Int)
@@ -46,6 +49,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .noRun(let p): "\(p): has no pipeline run (the runs table is empty); run the pipeline or `clade import` to fill it"
         case .locked(let p): "\(p): is locked by another program; try again when it has finished writing"
         case .readOnly(let p): "\(p): is read-only"
+        case .interruptedWrite(let p, true):
+            "\(p): a program stopped in the middle of writing it; opening it for review (`clade \(p)`) lets SQLite undo the unfinished write, and the file is as it was before that write"
+        case .interruptedWrite(let p, false):
+            "\(p): a program stopped in the middle of writing it, and undoing that write needs write access, which this file or its folder does not give; copy the file together with its -journal or -wal beside it somewhere writable and open the copy"
         case .sqlite(let p, let m): "\(p): \(m)"
         case .truncated(let p, let expected, let actual):
             "\(p): the file is truncated (\(actual) of the \(expected) bytes its header announces: an interrupted copy or download?); copy it again or re-run the pipeline"

@@ -185,11 +185,33 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     /// `newterm` with TERM, then the fallbacks; refuses terminals without cursor addressing.
-    private static func startCurses(_ environment: TerminalEnvironment) throws -> (type: String, notice: String?) {
-        let requested = environment.term ?? ""
+    /// What `init` would refuse, found without touching the terminal: stdin or stdout not a
+    /// terminal, a TERM that cannot move the cursor, an unknown TERM with no fallback here. Run
+    /// before opening a file, so a session that cannot start leaves the file as it was.
+    public static func preflight() throws {
+        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
+        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
+        let requested = TerminalEnvironment.current().term ?? ""
+        for type in terminalCandidates(requested) {
+            switch clade_probe_terminal(type) {
+            case 1: return
+            case 0: throw TerminalError.noCursorAddressing(term: type)
+            default: continue
+            }
+        }
+        throw TerminalError.unknownTerminal(term: requested)
+    }
+
+    /// TERM, then the fallbacks (none for dumb: it asked for no cursor movement).
+    static func terminalCandidates(_ requested: String) -> [String] {
         var candidates = requested.isEmpty ? [] : [requested]
         if requested != "dumb" { candidates += fallbackTerminalTypes.filter { $0 != requested } }
-        for type in candidates {
+        return candidates
+    }
+
+    private static func startCurses(_ environment: TerminalEnvironment) throws -> (type: String, notice: String?) {
+        let requested = environment.term ?? ""
+        for type in terminalCandidates(requested) {
             guard clade_newterm(type) != nil else { continue }
             guard clade_has_cursor_addressing() != 0 else {
                 endwin()

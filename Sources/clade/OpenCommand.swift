@@ -52,6 +52,12 @@ struct OpenCommand: ParsableCommand {
         if resetSample { try reportingErrors { try SampleLocation.confirmReset(yes: yes) } }
         let log = AppLog.shared
         let path = try reportingErrors { try database ?? SampleLocation.prepare(reset: resetSample) }
+        // A file that is plainly not one to open, then a terminal the session cannot start on,
+        // are said before the file is opened: the first open switches it to WAL and adds Clade's tables.
+        try reportingErrors {
+            try SchemaCheck.preflight(path: path)
+            try NcursesBackend.preflight()
+        }
         let readOnly = readOnly
         // Another program's lock is waited out for as long as it lasts: the progress screen says
         // so and q quits. A deadline only turned a wait the reviewer could see into an error.

@@ -1,3 +1,4 @@
+import CladeTestSupport
 import Foundation
 import Testing
 
@@ -94,10 +95,13 @@ struct TerminalSafetyEndToEndTests {
 
     @Test func dumbAndUnknownTerminalsAndTheCLocale() async throws {
         let sample = try ReliabilitySample()
+        let untouched = try Self.fingerprint(sample.path)
         let dumb = try await sample.start(env: ["TERM": "dumb"], waitFor: nil)
         #expect(try await dumb.waitForExit(timeout: .seconds(30)) == 1)
         let said = try dumb.capture(history: true)
         #expect(said.contains("clade: terminal type 'dumb' cannot move the cursor"), "\(said)")
+        // Refused before the file is opened: no WAL, no Clade tables, no journal left behind.
+        #expect(try Self.fingerprint(sample.path) == untouched)
 
         let unknown = try await sample.start(env: ["TERM": "no-such-terminal-9000"])
         let screen = try unknown.screen()
@@ -114,6 +118,7 @@ struct TerminalSafetyEndToEndTests {
 
     @Test func noTerminalOnStandardInputOrOutput() async throws {
         let sample = try ReliabilitySample()
+        let untouched = try Self.fingerprint(sample.path)
         let binary = try CladeBinary.path()
         for (command, stream) in [("'\(binary)' '\(sample.path)' | cat; echo \"status ${PIPESTATUS[0]}\"", "standard output"),
                                   ("'\(binary)' '\(sample.path)' < /dev/null; echo \"status $?\"", "standard input")] {
@@ -122,6 +127,7 @@ struct TerminalSafetyEndToEndTests {
             #expect(screen.contains("clade: clade needs an interactive terminal, but \(stream) is not one"), "\(screen)")
             #expect(screen.contains("status 1"), "\(screen)")
         }
+        #expect(try Self.fingerprint(sample.path) == untouched, "a session that could not start changed the file")
     }
 
     @Test func oneByOneAndAResizeStorm() async throws {
@@ -143,5 +149,11 @@ struct TerminalSafetyEndToEndTests {
         #expect(lines.first?.hasPrefix(" Clade") == true)
         try tmux.send(keys: "q")
         #expect(try await tmux.waitForExit() == 0)
+    }
+
+    /// The file's checksum and what lies beside it (read by cksum and ls: this process opens nothing).
+    static func fingerprint(_ path: String) throws -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return try Spawn.run(["cksum", path]).output + Spawn.run(["ls", folder]).output
     }
 }

@@ -63,11 +63,16 @@ public enum SchemaCheck {
         /// fingerprint is unchanged (the schema is always checked again).
         public var reuseValidation: Bool
 
+        /// A file a writer left mid-transaction is first put back as it was before that write, as
+        /// any SQLite connection with write access does on its first read (`clade check` only says so).
+        public var undoInterruptedWrite: Bool
+
         /// Sees the SQL of every statement the check runs (tests read their query plans).
         var statementTrace: (@Sendable (String) -> Void)?
 
         public init(integrityCheckLimit: Int? = nil, knownMigrations: [String] = CladeSchema.migrationIDs, verifyDecisionLog: Bool = false,
-                    reuseValidation: Bool = false) {
+                    reuseValidation: Bool = false, undoInterruptedWrite: Bool = true) {
+            self.undoInterruptedWrite = undoInterruptedWrite
             self.integrityCheckLimit = integrityCheckLimit
             self.knownMigrations = knownMigrations
             self.verifyDecisionLog = verifyDecisionLog
@@ -75,7 +80,7 @@ public enum SchemaCheck {
         }
 
         /// `clade check`: everything.
-        public static let thorough = Options(integrityCheckLimit: nil, verifyDecisionLog: true)
+        public static let thorough = Options(integrityCheckLimit: nil, verifyDecisionLog: true, undoInterruptedWrite: false)
         /// Opening for review: `quick_check` only on files up to 64 MiB, and the data read again only
         /// when the pipeline changed it, so a large file opens at once (damage found later by a
         /// read is reported as such all the same).
@@ -90,6 +95,15 @@ public enum SchemaCheck {
     /// `run`, also giving the run's figures the validation pass gathered (by pipeline assignment,
     /// without the reviewer's moves), so that opening a new file reads its questions once.
     static func runKeepingFigures(path: String, options: Options) throws -> (report: CheckReport, figures: StatsCache.Snapshot?) {
+        do {
+            return try validateOnce(path: path, options: options)
+        } catch StoreError.interruptedWrite(_, writable: true) where options.undoInterruptedWrite {
+            try InterruptedWrite.undo(path: path)
+            return try validateOnce(path: path, options: options)
+        }
+    }
+
+    private static func validateOnce(path: String, options: Options) throws -> (report: CheckReport, figures: StatsCache.Snapshot?) {
         try preflight(path: path)
         var config = Configuration()
         config.readonly = true
@@ -205,7 +219,11 @@ public enum SchemaCheck {
         case .SQLITE_CORRUPT: return .corrupt(path: path, detail: e.message ?? "corrupt")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_CANTOPEN: return .unreadable(path: path, reason: e.message ?? "cannot open")
-        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_READONLY:
+            if e.extendedResultCode == .SQLITE_READONLY_ROLLBACK || e.extendedResultCode == .SQLITE_READONLY_RECOVERY {
+                return .interruptedWrite(path: path, writable: AppDatabase.isWritable(path))
+            }
+            return .readOnly(path: path)
         default: return .sqlite(path: path, message: e.message ?? "\(e.resultCode)")
         }
     }
