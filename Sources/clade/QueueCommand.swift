@@ -12,7 +12,8 @@ struct QueueCommand: ParsableCommand {
         discussion: """
             Proposals: clusters too broad to keep (split), neighbours whose intents are spread across them \
             (re-cluster together), near-duplicates (merge), misplaced questions (move), outliers worth a home, \
-            and tiny clusters. Computed from the run's embeddings, or from TF-IDF vectors of the texts when \
+            tiny clusters, and clusters whose segment calls for a decision not made yet (the playbook's action \
+            for the cell: the danger zone, answers that fail, the odd cells). Computed from the run's embeddings, or from TF-IDF vectors of the texts when \
             it has none. Nothing is written.
             """
     )
@@ -61,7 +62,7 @@ struct QueueCommand: ParsableCommand {
         }
         print("Review queue of run \(dataset.runID) (\(queue.basis)): \(queue.proposals.count) proposal\(queue.proposals.count == 1 ? "" : "s")")
         for (n, p) in shown.enumerated() {
-            print(String(format: "%2d. ", n + 1) + SafeText.line(p.title) + String(format: "  (≈%.0f questions better placed)", p.improvement))
+            print(String(format: "%2d. ", n + 1) + SafeText.line(p.title) + String(format: "  (≈%.0f ", p.improvement) + p.gainUnit + ")")
             print("    " + SafeText.line(p.evidence))
         }
     }

@@ -48,6 +48,20 @@ import Testing
         #expect(effects == [.commit(.merge(sources: [12], into: 11, name: nil))])
     }
 
+    /// A playbook proposal over two clusters: the action dialog on both, the cell's action
+    /// chosen; Enter records it for both as one decision (one undo).
+    @Test func enterOnAPlaybookProposalOpensTheActionWithItsActionChosen() {
+        let hhl = Segment(volume: .high, relevance: .high, satisfaction: .low)
+        let playbook = QueueProposal(kind: .playbook(clusters: [11, 12], segment: hhl, action: .fixGeneration), improvement: 80,
+                                     title: "Fix generation / prompt for the 2 clusters of “Documents”", evidence: "both H·H·L")
+        var s = Self.ready([playbook])
+        _ = Reducer.reduce(&s, .key(.enter))
+        guard case .action(let ids) = s.dialog?.purpose, let dialog = s.dialog else { Issue.record("\(String(describing: s.dialog))"); return }
+        #expect(ids == [11, 12])
+        #expect(dialog.visibleOptions[dialog.cursor].value == .action(.fixGeneration))
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.commit(.batch([.setAction(11, .fixGeneration), .setAction(12, .fixGeneration)]))])
+    }
+
     @Test func enterOnABroadClusterPreviewsTheSplitAtTheProposedK() {
         var s = Self.ready([Self.split])
         let effects = Reducer.reduce(&s, .key(.enter))

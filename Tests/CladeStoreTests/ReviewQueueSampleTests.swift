@@ -29,6 +29,42 @@ struct ReviewQueueSampleTests {
         #expect(first.contains { $0.kind == .merge(source: open.id, into: status.id) }, "\(first.map(\.title))")
     }
 
+    /// The five planted findings are the queue's first five: the over-broad cluster, the two
+    /// unhappy scheduling clusters (one proposal), the fiscal-year danger zone, the RFI twins and
+    /// the off-topic weather; accepting a playbook proposal records its cell's default action and
+    /// drops it from the next queue.
+    @Test func theFivePlantedFindingsComeFirst() throws {
+        let (_, app) = try Self.sample()
+        let engine = CurationEngine(app: app)
+        let dataset = try DatasetLoader.load(app)
+        let queue = try engine.reviewQueue(in: dataset)
+        func id(_ name: String) throws -> ClusterID { try #require(dataset.clusters.first { $0.name == name }).id }
+        let first = Array(queue.proposals.prefix(5))
+        let kinds = first.map(\.kind)
+        let drawings = try id("Drawing counts and revisions")
+        #expect(kinds.contains { if case .recut([drawings], _) = $0 { true } else { false } }, "\(first.map(\.title))")
+        let (open, status) = (try id("Open RFIs"), try id("RFI status"))
+        #expect(kinds.contains(.merge(source: open, into: status)), "\(first.map(\.title))")
+        let scheduling = [try id("Milestones and completion dates"), try id("Crews and look-ahead")]
+        let hhl = Segment(volume: .high, relevance: .high, satisfaction: .low)
+        #expect(kinds.contains(.playbook(clusters: scheduling, segment: hhl, action: .fixGeneration)), "\(first.map(\.title))")
+        let fiscal = try id("Fiscal-year budgets")
+        #expect(kinds.contains(.playbook(clusters: [fiscal], segment: Segment(volume: .high, relevance: .low, satisfaction: .low), action: .fixRetrieval)),
+                "\(first.map(\.title))")
+        let weather = try id("Weather at the site")
+        #expect(kinds.contains(.playbook(clusters: [weather], segment: Segment(volume: .low, relevance: .low, satisfaction: .low), action: .tellUsers)),
+                "\(first.map(\.title))")
+
+        let danger = try #require(first.first { $0.clusters == [fiscal] })
+        #expect(danger.evidence.hasPrefix("H·L·L danger zone — 4.7% of questions, relevance 0.36, 21% satisfied of 102 rated"), "\(danger.evidence)")
+        let decisions = try engine.decisions(accepting: danger, of: queue, in: dataset)
+        #expect(decisions == [.setAction(fiscal, .fixRetrieval)])
+        _ = try DecisionStore(app: app, reviewer: "test").commit(decisions[0])
+        let after = try engine.reviewQueue(in: try DatasetLoader.load(app))
+        #expect(!after.proposals.contains { $0.key == danger.key })
+        #expect(after.proposals.count == queue.proposals.count - 1)
+    }
+
     /// Accepting the split separates the two planted intents (marked in `metadata_json.intent`,
     /// which Clade never reads: the test does, to check), and one undo restores the cluster.
     @Test func acceptingTheSplitSeparatesThePlantedIntents() throws {

@@ -61,6 +61,9 @@ public struct QueueProposal: Equatable, Sendable {
         case home(questions: [QuestionID], from: ClusterID, to: ClusterID)
         /// Too small to be worth a decision of its own: fold it into its nearest cluster.
         case tiny(ClusterID, nearest: ClusterID)
+        /// Clusters whose segment calls for a decision not made yet: the playbook's action for
+        /// the cell (`PlaybookProposals`).
+        case playbook(clusters: [ClusterID], segment: Segment, action: ClusterAction)
     }
 
     public var kind: Kind
@@ -79,7 +82,14 @@ public struct QueueProposal: Equatable, Sendable {
         case .move(_, let from, let to): "move:\(from)>\(to)"
         case .home(_, let from, let to): "home:\(from)>\(to)"
         case .tiny(let c, _): "tiny:\(c)"
+        case .playbook(let clusters, _, _): "playbook:\(clusters.sorted().map(String.init).joined(separator: ","))"
         }
+    }
+
+    /// What `improvement` counts, for the figure beside a proposal.
+    public var gainUnit: String {
+        if case .playbook = kind { return "unhappy questions it may settle" }
+        return "questions better placed"
     }
 
     public var clusters: [ClusterID] {
@@ -88,6 +98,7 @@ public struct QueueProposal: Equatable, Sendable {
         case .merge(let s, let t): [s, t]
         case .move(_, let from, let to), .home(_, let from, let to): [from, to]
         case .tiny(let c, let n): [c, n]
+        case .playbook(let clusters, _, _): clusters
         }
     }
 }
@@ -121,16 +132,17 @@ public enum ReviewQueue {
         public init() {}
     }
 
+    /// `alongside`: proposals found without the vectors (`PlaybookProposals`), ranked with the rest.
     public static func propose<Rows: VectorRows>(
-        _ vectors: Rows, clusters all: [QueueCluster], options: Options = Options(), control: AnalysisControl = .none,
-        partial: ((_ proposals: [QueueProposal], _ progress: QueueProgress) -> Void)? = nil
+        _ vectors: Rows, clusters all: [QueueCluster], alongside: [QueueProposal] = [], options: Options = Options(),
+        control: AnalysisControl = .none, partial: ((_ proposals: [QueueProposal], _ progress: QueueProgress) -> Void)? = nil
     ) throws(AnalysisError) -> [QueueProposal] {
         let clusters = all.filter { !$0.isOutlier && !$0.rows.isEmpty }
-        guard clusters.count >= 1 else { return [] }
+        guard clusters.count >= 1 else { return rankedByImprovement(alongside).map(\.proposal) }
         let geometry = Geometry(vectors, clusters: clusters, neighbourhood: max(options.candidateCentres, options.neighbours))
         // The proposals that need only the centres come first: the re-cuts (k-means each) follow
         // one by one, the most promising first, and every answer on the way ranks what is known.
-        var cheap = nearDuplicates(vectors, geometry, options: options)
+        var cheap = alongside + nearDuplicates(vectors, geometry, options: options)
         let merged = Set(cheap.flatMap(\.clusters))
         cheap += misplaced(vectors, geometry, options: options, skipping: merged)
         cheap += homes(vectors, geometry, outliers: all.filter { $0.isOutlier && !$0.rows.isEmpty })
@@ -180,7 +192,7 @@ public enum ReviewQueue {
             guard rewritten.isDisjoint(with: p.clusters) else { return false }
             switch p.kind {
             case .recut, .merge: rewritten.formUnion(p.clusters)
-            case .move, .home, .tiny: break
+            case .move, .home, .tiny, .playbook: break
             }
             return true
         }

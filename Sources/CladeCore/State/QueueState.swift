@@ -82,6 +82,7 @@ extension QueueProposal {
         case .move: "misplaced questions"
         case .home: "outliers worth a home"
         case .tiny: "tiny, not worth fixing"
+        case .playbook(_, let segment, _): "\(segment.code()) \(segment.reading)"
         }
     }
 }

@@ -163,6 +163,20 @@ extension Reducer {
                 return .suggestSplit(clusterID: c, memberIDs: members, k: parts.count)
             }
             return effects
+        case .playbook(let clusters, _, let action):
+            // The action dialog on the proposal's clusters (one batch, one undo, for several),
+            // the playbook's action for the cell chosen.
+            var from = state
+            from.view = .main
+            from.selectedClusterID = clusters[0]
+            from.focus = .clusters
+            from.markedClusters = clusters.count > 1 ? Set(clusters) : []
+            var step = ActionDecision.start(.action, from)
+            if case .open(var dialog, let load) = step {
+                if let i = dialog.visibleOptions.firstIndex(where: { $0.value == .action(action) }) { dialog.cursor = i }
+                step = .open(dialog, load: load)
+            }
+            return apply(&state, step)
         case .move, .home:
             guard state.queue.preparing != proposal.key else { return [] }
             state.queue.preparing = proposal.key

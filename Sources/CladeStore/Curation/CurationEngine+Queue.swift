@@ -54,8 +54,9 @@ extension CurationEngine {
             sampled.append((leaf, QueueSampleCache.digest(all), sample))
         }
         try control.checkCancellation()
+        let playbook = PlaybookProposals.make(dataset)
         if let matrix = try queueEmbeddings(sampled, cap: cap, cache: cache) {
-            let proposals = try ReviewQueue.propose(matrix, clusters: clusters, options: options, control: control) { known, progress in
+            let proposals = try ReviewQueue.propose(matrix, clusters: clusters, alongside: playbook, options: options, control: control) { known, progress in
                 partial?(Queue(proposals: known, basis: "embeddings", vectorizer: nil), progress)
             }
             return Queue(proposals: proposals, basis: "embeddings", vectorizer: nil)
@@ -63,7 +64,7 @@ extension CurationEngine {
         let texts = try queueTexts(ids)
         let tokens = ids.map { Tokenizer.english.tokens(texts[$0] ?? "") }
         let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
-        let proposals = try ReviewQueue.propose(vectorizer.transform(documents: tokens), clusters: clusters, options: options, control: control) { known, progress in
+        let proposals = try ReviewQueue.propose(vectorizer.transform(documents: tokens), clusters: clusters, alongside: playbook, options: options, control: control) { known, progress in
             partial?(Queue(proposals: known, basis: "TF-IDF", vectorizer: vectorizer), progress)
         }
         return Queue(proposals: proposals, basis: "TF-IDF", vectorizer: vectorizer)
@@ -162,6 +163,8 @@ extension CurationEngine {
             return [.move(questions: try nearer(questions, proposal: proposal, queue: queue, in: dataset), to: to)]
         case .recut(let clusters, let parts):
             return try recutDecisions(clusters, parts: parts, queue: queue, in: dataset)
+        case .playbook(let clusters, _, let action):
+            return clusters.map { .setAction($0, action) }
         }
     }
 

@@ -85,6 +85,12 @@ enum QueueView {
         case .move: "moves"
         case .home: "home"
         case .tiny: "tiny"
+        case .playbook(_, _, let action): switch action {
+            case .fixRetrieval, .addInventory: "danger"
+            case .tellUsers, .redirect: "off"
+            case .investigate: "odd"
+            default: "answer"
+            }
         }
         return TextWidth.fit(word, 6)
     }
@@ -95,6 +101,7 @@ enum QueueView {
         case .merge: .accent
         case .move, .home: .good
         case .tiny: .dim
+        case .playbook(_, let segment, _): segment.isDangerZone ? .bad : .warn
         }
     }
 
@@ -107,13 +114,15 @@ enum QueueView {
             return
         }
         screen.box(rect, title: "Proposal \(queue.cursor.index + 1): \(p.kindTitle)", focused: false, theme: theme,
-                   rightTitle: "≈\(Format.count(Int(p.improvement.rounded()))) questions better placed")
+                   rightTitle: "≈\(Format.count(Int(p.improvement.rounded()))) \(p.gainUnit)")
         let inner = rect.inset(by: 1)
         guard inner.width > 10, inner.height > 0 else { return }
         var lines: [(String, Style)] = [(p.title, .bold)]
         lines += wrap(p.evidence, width: inner.width - 2).map { ($0, .normal) }
         lines.append((clustersLine(p, state), .dim))
-        lines += detail(p, state)
+        lines += detail(p, state).flatMap { line in
+            TextWidth.width(of: line.0) <= inner.width - 2 ? [line] : wrap(line.0, width: inner.width - 2).map { ($0, line.1) }
+        }
         lines.append((enterLine(p, state), .accent))
         // The last line (what Enter does) always shows; the detail gives way first.
         let room = inner.height
@@ -134,6 +143,7 @@ enum QueueView {
         case .merge(let s, let t): "Clusters: \(name(s, state)) into \(name(t, state))"
         case .move(_, let from, let to), .home(_, let from, let to): "From \(name(from, state)) to \(name(to, state))"
         case .tiny(let c, let n): "Cluster: \(name(c, state)); nearest \(name(n, state))"
+        case .playbook(let clusters, _, _): (clusters.count == 1 ? "Cluster: " : "Clusters: ") + clusters.map { name($0, state) }.joined(separator: ", ")
         }
     }
 
@@ -150,6 +160,8 @@ enum QueueView {
             return [("\(questions.count) sampled questions sit nearer the destination; Enter works out all of them", .normal)]
         case .merge, .tiny:
             return []
+        case .playbook(_, let segment, let action):
+            return [("The playbook's action for \(segment.code()) (\(segment.reading)): \(action.title); another may fit better (redirect, build a capability, add missing inventory). Read the best- and worst-rated questions first: Esc, then 2 on the cluster.", .normal)]
         }
     }
 
@@ -161,6 +173,8 @@ enum QueueView {
             return "Enter merges the \(clusters.count) clusters and splits \(parts.count - 1) parts off (3 decisions, u undoes each) · x skips"
         case .merge, .tiny: return "Enter opens the merge with both clusters · x skips"
         case .move, .home: return "Enter opens the move with the questions and the destination chosen · x skips"
+        case .playbook(let clusters, _, let action):
+            return "Enter opens the action\(clusters.count == 1 ? "" : " of the \(clusters.count) clusters") with \u{201C}\(action.title)\u{201D} chosen · x skips"
         }
     }
 
