@@ -37,6 +37,28 @@ import Testing
         #expect(s.queue.proposals == [Self.merge] && s.queue.phase == .ready && s.queue.openCount == 1)
     }
 
+    /// After a decision on the second proposal the cursor goes to the one that followed it, even
+    /// when the first streamed answer lacks the proposals ranked above (re-cuts still coming).
+    @Test func afterADecisionTheCursorGoesToTheNextProposal() {
+        let (a, b, c, d) = (Self.split, Self.merge, Self.move, Self.recluster)
+        var s = Self.ready([a, b, c, d])
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        #expect(s.queue.selected == b)
+        let request = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        #expect(request.last == .computeQueue(request: 2))
+        _ = Reducer.reduce(&s, .queuePartial(request: 2, proposals: [c, d], basis: "embeddings", skipped: [], progress: QueueProgress(checked: 0, total: 2)))
+        #expect(s.queue.selected == c)
+        _ = Reducer.reduce(&s, .queueLoaded(request: 2, proposals: [a, c, d], basis: "embeddings", skipped: []))
+        #expect(s.queue.selected == c && s.queue.cursor.index == 1)
+        // Once the reviewer moves, the cursor stays with the proposal chosen.
+        _ = Reducer.reduce(&s, .key(.char("j")))
+        _ = Reducer.reduce(&s, .datasetLoaded(s.dataset))
+        _ = Reducer.reduce(&s, .queuePartial(request: 3, proposals: [a, d], basis: "embeddings", skipped: [], progress: QueueProgress(checked: 0, total: 1)))
+        _ = Reducer.reduce(&s, .key(.char("k")))
+        _ = Reducer.reduce(&s, .queueLoaded(request: 3, proposals: [a, c, d], basis: "embeddings", skipped: []))
+        #expect(s.queue.selected == a)
+    }
+
     @Test func enterOnTwinsOpensTheMergeLabelDialogWithBothMarked() {
         var s = Self.ready([Self.merge])
         _ = Reducer.reduce(&s, .key(.enter))

@@ -24,6 +24,11 @@ public struct QueueState: Equatable, Sendable {
     /// The reviewer moved the cursor since the request: it then follows its proposal as answers
     /// come in; else, on the first row, it stays on the first row (the best known so far).
     public var cursorMoved = false
+    /// At the request, the selected proposal and those listed after it (none when it was the
+    /// first: the cursor then stays on the first row): until the reviewer moves,
+    /// the cursor goes to the first of them still proposed — after a decision on a proposal, the
+    /// one that followed it, whatever order the streamed answers bring the rest in.
+    public var following: [String] = []
     /// "embeddings" or "TF-IDF".
     public var basis = ""
     /// Keys of proposals the reviewer skipped in this run (`x`), kept in the database.

@@ -9,6 +9,8 @@ extension Reducer {
         state.queue.phase = .computing(state.queue.request)
         state.queue.progress = nil
         state.queue.cursorMoved = false
+        // From the first row the cursor stays on the first row (the best known so far).
+        state.queue.following = state.queue.cursor.index == 0 ? [] : state.queue.listed.dropFirst(state.queue.cursor.index).map(\.key)
         return [.computeQueue(request: state.queue.request)]
     }
 
@@ -59,10 +61,14 @@ extension Reducer {
         state.queue.basis = basis
         state.queue.skipped = skipped
         if let key = state.queue.preparing, !proposals.contains(where: { $0.key == key }) { state.queue.preparing = nil }
-        // The cursor stays on the proposal it was on when that one is still proposed, or on the
-        // first row while the answers stream in and the reviewer has not moved it.
-        let top = state.queue.cursor.index == 0 && !state.queue.cursorMoved
-        let index = top ? 0 : current.flatMap { key in state.queue.listed.firstIndex { $0.key == key } } ?? state.queue.cursor.index
+        // On the first row while the answers stream in and the reviewer has not moved it; else on
+        // the proposal it was on at the request, or the first after it still proposed (the next
+        // one, after a decision on it); once moved, on the proposal the reviewer chose.
+        let listed = state.queue.listed
+        func position(_ key: String) -> Int? { listed.firstIndex { $0.key == key } }
+        let top = state.queue.following.isEmpty && state.queue.cursor.index == 0 && !state.queue.cursorMoved
+        let followed = state.queue.cursorMoved ? nil : state.queue.following.lazy.compactMap(position).first
+        let index = top ? 0 : followed ?? current.flatMap(position) ?? state.queue.cursor.index
         state.queue.cursor.moveTo(index, count: state.queue.listed.count, height: QueueState.listRows(screenHeight: state.height))
     }
 
