@@ -15,6 +15,23 @@ import Testing
         }
     }
 
+    /// A playbook proposal's preview: the evidence, the playbook's advice, and what its users
+    /// said (the first thumbs-down and thumbs-up questions); Enter opens the action dialog.
+    @Test func aPlaybookProposalPreviewsItsRatedQuestions() throws {
+        let app = try SampleApp(width: 120, height: 40)
+        app.type("8")
+        let index = try #require(app.state.queue.listed.firstIndex { if case .playbook(_, let s, _) = $0.kind { s.isDangerZone } else { false } })
+        let screen = app.type(String(repeating: "j", count: index))
+        Golden.check("queue-danger-zone-120x40", screen)
+        #expect(screen.text.contains("Fix retrieval for “Fiscal-year budgets”"))
+        #expect(screen.text.contains("Rated questions (Esc, then 2: all of them):"))
+        #expect(screen.text.contains("-1 "))
+        app.type("<Enter>")
+        guard case .action(let ids) = app.state.dialog?.purpose, let dialog = app.state.dialog else { Issue.record("no action dialog"); return }
+        #expect(ids == app.state.queue.listed[index].clusters)
+        #expect(dialog.visibleOptions[dialog.cursor].value == .action(.fixRetrieval))
+    }
+
     @Test func theOverBroadClusterAndTheRFITwinsAreAmongTheFirstFive() throws {
         let app = try SampleApp(width: 120, height: 40)
         // Before the background answer the header says it is computing.

@@ -120,9 +120,7 @@ enum QueueView {
         var lines: [(String, Style)] = [(p.title, .bold)]
         lines += wrap(p.evidence, width: inner.width - 2).map { ($0, .normal) }
         lines.append((clustersLine(p, state), .dim))
-        lines += detail(p, state).flatMap { line in
-            TextWidth.width(of: line.0) <= inner.width - 2 ? [line] : wrap(line.0, width: inner.width - 2).map { ($0, line.1) }
-        }
+        lines += detail(p, state, theme: theme, width: inner.width - 2)
         lines.append((enterLine(p, state), .accent))
         // The last line (what Enter does) always shows; the detail gives way first.
         let room = inner.height
@@ -149,7 +147,7 @@ enum QueueView {
 
     /// The figures behind the proposal, as the queue measured them (the same parts and samples
     /// that accepting it uses).
-    static func detail(_ p: QueueProposal, _ state: AppState) -> [(String, Style)] {
+    static func detail(_ p: QueueProposal, _ state: AppState, theme: Theme, width: Int) -> [(String, Style)] {
         switch p.kind {
         case .recut(_, let parts):
             let rows = parts.sorted { $0.volume > $1.volume }.enumerated().map { i, part in
@@ -160,9 +158,23 @@ enum QueueView {
             return [("\(questions.count) sampled questions sit nearer the destination; Enter works out all of them", .normal)]
         case .merge, .tiny:
             return []
-        case .playbook(_, let segment, let action):
-            return [("The playbook's action for \(segment.code()) (\(segment.reading)): \(action.title); another may fit better (redirect, build a capability, add missing inventory). Read the best- and worst-rated questions first: Esc, then 2 on the cluster.", .normal)]
+        case .playbook(let clusters, let segment, let action):
+            let advice = "The playbook's action for \(segment.code()) (\(segment.reading)): \(action.title); another may fit better (redirect, build a capability, add missing inventory)."
+            return wrap(advice, width: width).map { ($0, Style.normal) } + rated(clusters[0], state, theme: theme, naming: clusters.count > 1)
         }
+    }
+
+    /// What its users said, before deciding: the first thumbs-down and thumbs-up questions of the
+    /// cluster as the questions pane has them (its "10-10" order reads those first).
+    static func rated(_ cluster: ClusterID, _ state: AppState, theme: Theme, naming: Bool) -> [(String, Style)] {
+        let q = state.questions
+        guard q.clusterID == cluster, q.filter.isEmpty, !q.rows.isEmpty else { return [] }
+        let down = q.rows.filter { $0.feedback == -1 }.prefix(3)
+        let up = q.rows.filter { $0.feedback == 1 }.prefix(2)
+        guard !down.isEmpty || !up.isEmpty else { return [] }
+        let whose = naming ? " in \(name(cluster, state))" : ""
+        return [("Rated questions\(whose) (Esc, then 2: all of them):", .dim)]
+            + down.map { ("\(theme.glyphs.thumbDown) \($0.text)", .bad) } + up.map { ("\(theme.glyphs.thumbUp) \($0.text)", .good) }
     }
 
     static func enterLine(_ p: QueueProposal, _ state: AppState) -> String {
