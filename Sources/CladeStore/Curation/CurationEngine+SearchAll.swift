@@ -28,7 +28,7 @@ extension CurationEngine {
             let arguments = StatementArguments([DatabaseValue(value: run) ?? .null] + patterns.map { $0.databaseValue })
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions q WHERE q.run_id = ? AND \(conditions)", arguments: arguments) ?? 0
             let hits = try Row.fetchAll(db, sql: """
-                SELECT q.question_id, substr(q.text, 1, \(QuestionReads.maxTextLength)) AS text, \(Membership.cluster(clade)) AS c
+                SELECT q.question_id, \(Row.wholeTextPrefix("q.text", bytes: QuestionReads.maxTextLength, as: "text")), \(Membership.cluster(clade)) AS c
                 FROM questions q \(Membership.joins(clade)) WHERE q.run_id = ? AND \(conditions) ORDER BY q.question_id LIMIT \(query.limit)
                 """, arguments: arguments).map { SearchHit(questionID: $0["question_id"], text: $0.text("text") ?? "", clusterID: $0["c"]) }
             return SearchAllResult(query: query, hits: hits, total: total, basis: "text")
@@ -46,7 +46,7 @@ extension CurationEngine {
         return try app.writer.read { db in
             let run = try DatasetLoader.latestRun(db)
             return try Row.fetchAll(db, sql: """
-                SELECT q.question_id, substr(q.text, 1, \(QuestionReads.maxTextLength)) AS text, \(Membership.cluster(clade)) AS c
+                SELECT q.question_id, \(Row.wholeTextPrefix("q.text", bytes: QuestionReads.maxTextLength, as: "text")), \(Membership.cluster(clade)) AS c
                 FROM questions q \(Membership.joins(clade)) WHERE q.run_id = ? ORDER BY q.question_id
                 """, arguments: [run]).map { RunQuestion(id: $0["question_id"], text: $0.text("text") ?? "", cluster: $0["c"]) }
         }

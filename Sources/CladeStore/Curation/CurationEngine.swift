@@ -102,7 +102,7 @@ public struct CurationEngine: Sendable {
         let ids = clusters.map(String.init).joined(separator: ",")
         let clade = app.hasCladeTables
         return try app.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text, q.relevance, q.feedback, q.weight", clade: clade)
+            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, \(Row.wholeText("q.text", as: "text")), q.relevance, q.feedback, q.weight", clade: clade)
                 + ") ORDER BY question_id").map {
                     MemberRow(id: $0["question_id"], text: $0.text("text") ?? "", relevance: $0.real("relevance"),
                               feedback: $0.integer("feedback").map(Int.init), weight: $0.real("weight") ?? 1)
@@ -118,7 +118,7 @@ public struct CurationEngine: Sendable {
         let ids = clusters.map(String.init).joined(separator: ",")
         let clade = app.hasCladeTables
         return try app.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, q.text", clade: clade)
+            try Row.fetchAll(db, sql: "SELECT * FROM (" + Membership.questionsIn(ids, columns: "q.question_id, \(Row.wholeText("q.text", as: "text"))", clade: clade)
                 + ") ORDER BY question_id LIMIT ?", arguments: [limit]).map { ($0["question_id"], $0.text("text") ?? "") }
         }
     }

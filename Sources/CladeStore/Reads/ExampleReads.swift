@@ -9,7 +9,7 @@ public enum ExampleReads {
         let clade = app.hasCladeTables
         let rows = try app.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT q.question_id, q.text, q.asked_at, q.relevance, q.feedback, q.weight
+                SELECT q.question_id, \(Row.wholeText("q.text", as: "text")), q.asked_at, q.relevance, q.feedback, q.weight
                 FROM questions q \(Membership.joins(clade))
                 WHERE q.run_id = (SELECT MAX(run_id) FROM runs) AND q.feedback = -1
                   AND \(Membership.cluster(clade)) IN (\(memberIDs.map(String.init).joined(separator: ",")))

@@ -17,7 +17,7 @@ extension Row {
         case .string(let s): s
         case .int64(let i): String(i)
         case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case .blob(let data): String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: Row.visibleNUL)
+        case .blob(let data): String(decoding: Row.droppingCutCharacter(data), as: UTF8.self).replacingOccurrences(of: "\u{0}", with: Row.visibleNUL)
         }
     }
 
@@ -29,6 +29,21 @@ extension Row {
     /// whole and shows the NUL. Numbers and NULL are selected as they are.
     static func wholeText(_ column: String, as alias: String? = nil) -> String {
         "CASE WHEN typeof(\(column)) = 'text' THEN CAST(\(column) AS BLOB) ELSE \(column) END AS \(alias ?? column)"
+    }
+
+    /// `wholeText` of at most the first `bytes` of a column (SQLite's `substr` of a TEXT stops at
+    /// a NUL, so the bytes are cut instead: never more characters than bytes; `text` drops a
+    /// character cut short).
+    static func wholeTextPrefix(_ column: String, bytes: Int, as alias: String) -> String {
+        "CASE WHEN typeof(\(column)) = 'text' THEN substr(CAST(\(column) AS BLOB), 1, \(bytes)) ELSE substr(\(column), 1, \(bytes)) END AS \(alias)"
+    }
+
+    /// The bytes without a last UTF-8 sequence cut short (by `wholeTextPrefix`).
+    static func droppingCutCharacter(_ data: Data) -> Data {
+        guard let lead = data.lastIndex(where: { $0 & 0xC0 != 0x80 }) else { return data }
+        let byte = data[lead]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        return data.distance(from: lead, to: data.endIndex) < length ? data[..<lead] : data
     }
 
     /// A number; nil for NULL and for what does not read as one.

@@ -3,8 +3,9 @@ import GRDB
 
 /// Pages of one cluster's questions for the Questions pane.
 public enum QuestionReads {
-    /// Characters of a question read for the screen: a row shows one line, and a pipeline that
-    /// wrote whole conversations must not make every frame measure megabytes of text.
+    /// Bytes of a question read for the screen (so at most as many characters): a row shows one
+    /// line, and a pipeline that wrote whole conversations must not make every frame measure
+    /// megabytes of text.
     public static let maxTextLength = 4096
 
     public static func page(_ app: AppDatabase, _ query: QuestionQuery) throws -> QuestionPage {
@@ -23,7 +24,7 @@ public enum QuestionReads {
         if !ids.isEmpty {
             let list = ids.map(String.init).joined(separator: ",")
             for row in try Row.fetchAll(db, sql: """
-                SELECT question_id, substr(text, 1, \(maxTextLength)) AS text, asked_at, relevance, feedback, weight
+                SELECT question_id, \(Row.wholeTextPrefix("text", bytes: maxTextLength, as: "text")), asked_at, relevance, feedback, weight
                 FROM questions WHERE question_id IN (\(list))
                 """) {
                 let q = question(row)
