@@ -73,7 +73,7 @@ enum QueueView {
             return "No open proposal so far: the clusters that might need a re-cut are being checked."
         case .idle, .computing: return "Computing the queue in the background: keep working, it appears here."
         case .failed(let message): return "The queue could not be computed: \(message)"
-        case .ready: return "Nothing to propose: every cluster is as tight as the run's typical one."
+        case .ready: return "Nothing to propose: every cluster is as tight as the run's typical one, and every segment that calls for a decision has one."
         }
     }
 
