@@ -53,7 +53,8 @@ struct QueueCommand: ParsableCommand {
         let shown = queue.proposals.prefix(limit)
         if json {
             let rows = shown.enumerated().map { n, p in
-                QueueRow(rank: n + 1, key: p.key, title: p.title, evidence: p.evidence, improvement: (p.improvement * 10).rounded() / 10, clusters: p.clusters)
+                QueueRow(rank: n + 1, key: p.key, title: p.title, evidence: p.evidence, improvement: (p.improvement * 10).rounded() / 10,
+                         unit: p.gainUnit, clusters: p.clusters)
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -73,6 +74,8 @@ struct QueueCommand: ParsableCommand {
         var title: String
         var evidence: String
         var improvement: Double
+        /// What `improvement` counts.
+        var unit: String
         var clusters: [Int64]
     }
 
