@@ -46,6 +46,11 @@ public struct QueuePart: Equatable, Sendable {
     public var cohesion: Double
     /// Estimated weighted questions of the part in the whole clusters.
     public var volume: Double
+    /// What the part's sampled questions' users said: filled in by the store, which has the
+    /// ratings (`QueuePartRatings`); nil where none was rated.
+    public var satisfaction: Double? = nil
+    public var relevance: Double? = nil
+    public var ratedRows = 0
 }
 
 public struct QueueProposal: Equatable, Sendable {

@@ -55,19 +55,20 @@ extension CurationEngine {
         }
         try control.checkCancellation()
         let playbook = PlaybookProposals.make(dataset)
+        let rated = QueuePartRatingsReader(app: app)
         if let matrix = try queueEmbeddings(sampled, cap: cap, cache: cache) {
             let proposals = try ReviewQueue.propose(matrix, clusters: clusters, alongside: playbook, options: options, control: control) { known, progress in
-                partial?(Queue(proposals: known, basis: "embeddings", vectorizer: nil), progress)
+                partial?(Queue(proposals: rated.annotate(known), basis: "embeddings", vectorizer: nil), progress)
             }
-            return Queue(proposals: proposals, basis: "embeddings", vectorizer: nil)
+            return Queue(proposals: rated.annotate(proposals), basis: "embeddings", vectorizer: nil)
         }
         let texts = try queueTexts(ids)
         let tokens = ids.map { Tokenizer.english.tokens(texts[$0] ?? "") }
         let vectorizer = TFIDFVectorizer(fitting: tokens, options: .init(minimumDocumentFrequency: 2))
         let proposals = try ReviewQueue.propose(vectorizer.transform(documents: tokens), clusters: clusters, alongside: playbook, options: options, control: control) { known, progress in
-            partial?(Queue(proposals: known, basis: "TF-IDF", vectorizer: vectorizer), progress)
+            partial?(Queue(proposals: rated.annotate(known), basis: "TF-IDF", vectorizer: vectorizer), progress)
         }
-        return Queue(proposals: proposals, basis: "TF-IDF", vectorizer: vectorizer)
+        return Queue(proposals: rated.annotate(proposals), basis: "TF-IDF", vectorizer: vectorizer)
     }
 
     /// Every leaf's question ids, in id order, in one read of the run's membership (rather than

@@ -151,7 +151,10 @@ enum QueueView {
         switch p.kind {
         case .recut(_, let parts):
             let rows = parts.sorted { $0.volume > $1.volume }.enumerated().map { i, part in
-                String(format: "  part %d  ≈%@ questions  cohesion %.2f", i + 1, Format.count(Int(part.volume.rounded())), part.cohesion)
+                var row = String(format: "  part %d  ≈%@ questions  cohesion %.2f", i + 1, Format.count(Int(part.volume.rounded())), part.cohesion)
+                if let r = part.relevance { row += String(format: "  relevance %.2f", r) }
+                if let s = part.satisfaction, part.ratedRows > 0 { row += String(format: "  %.0f%% of %d satisfied", s * 100, part.ratedRows) }
+                return row
             }
             return [("Parts (from a sample; every question goes to its nearest part):", .dim)] + rows.map { ($0, .normal) }
         case .move(let questions, _, _), .home(let questions, _, _):
