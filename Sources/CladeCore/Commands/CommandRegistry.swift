@@ -98,7 +98,7 @@ public enum CommandRegistry {
     /// View 8, the review queue: proposals ranked by expected improvement.
     static let queue: [Command] = [
         Command(.viewQueue, "Review queue: proposals ranked by expected improvement", keys: [k("8")]),
-        Command(.queueAccept, "Open the proposal's decision, prefilled (split preview, merge, move)", keys: [[.enter]], contexts: [.queue], footer: "decide", footerRank: 10),
+        Command(.queueAccept, "Open the proposal's decision, prefilled (split preview, merge, move, action)", keys: [[.enter]], contexts: [.queue], footer: "decide", footerRank: 10),
         Command(.queueSkip, "Skip the proposal, or bring a skipped one back", keys: [k("x")], contexts: [.queue], footer: "skip", footerRank: 11),
         Command(.queueShowSkipped, "Show the skipped proposals, or the open ones", keys: [k("X")], contexts: [.queue], footer: "skipped", footerRank: 12),
         Command(.closeView, "Back to the panes, on the proposal's first cluster", keys: [[.escape]], contexts: [.queue], footer: "back", footerRank: 13),
