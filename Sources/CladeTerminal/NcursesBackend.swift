@@ -62,8 +62,7 @@ public final class NcursesBackend: TerminalBackend {
     /// `mouse`: clicks and the wheel are reported (`--no-mouse` turns them off, so the
     /// terminal's own selection works).
     public init(mouse: Bool = true) throws {
-        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
-        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
+        try Self.requireTerminals()
         clade_guard_install()
 
         let codeset = Self.setLocale()
@@ -189,8 +188,7 @@ public final class NcursesBackend: TerminalBackend {
     /// terminal, a TERM that cannot move the cursor, an unknown TERM with no fallback here. Run
     /// before opening a file, so a session that cannot start leaves the file as it was.
     public static func preflight() throws {
-        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
-        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
+        try requireTerminals()
         let requested = TerminalEnvironment.current().term ?? ""
         for type in terminalCandidates(requested) {
             switch clade_probe_terminal(type) {
@@ -200,6 +198,11 @@ public final class NcursesBackend: TerminalBackend {
             }
         }
         throw TerminalError.unknownTerminal(term: requested)
+    }
+
+    static func requireTerminals() throws {
+        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
+        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
     }
 
     /// TERM, then the fallbacks (none for dumb: it asked for no cursor movement).

@@ -13,9 +13,9 @@ struct QueuePartRatingsTests {
     }
 
     /// Part one: 10 rated, 2 satisfied, relevance 0.4; part two: 10 rated, 9 satisfied, relevance 0.7.
-    static let ratings: [QuestionID: QueuePartRatings.Rating] = Dictionary(uniqueKeysWithValues:
-        (1...10).map { ($0, QueuePartRatings.Rating(feedback: $0 <= 2 ? 1 : -1, relevance: 0.4, weight: 1)) }
-        + (11...20).map { ($0, QueuePartRatings.Rating(feedback: $0 <= 19 ? 1 : -1, relevance: 0.7, weight: 1)) })
+    static let ratings: [QuestionID: Question] = Dictionary(uniqueKeysWithValues:
+        (1...10).map { ($0, Question(id: $0, text: "", relevance: 0.4, feedback: $0 <= 2 ? 1 : -1)) }
+        + (11...20).map { ($0, Question(id: $0, text: "", relevance: 0.7, feedback: $0 <= 19 ? 1 : -1)) })
 
     @Test func partsThatDifferSaySo() throws {
         let p = QueuePartRatings.annotate(Self.split(Array(1...10), Array(11...20)), ratings: Self.ratings)

@@ -15,21 +15,18 @@ public enum PlaybookProposals {
     /// Clusters without a reviewer's action, priority, issue type or review mark, whose cell
     /// calls for more than monitoring or promoting.
     public static func make(_ dataset: Dataset) -> [QueueProposal] {
-        var groups: [String: [Cluster]] = [:]
-        var order: [String] = []
+        var groups: [(segment: Segment, action: ClusterAction, members: [Cluster])] = []
+        var index: [String: Int] = [:]
         for cluster in dataset.clusters where dataset.isLeaf(cluster.id) && isOpen(cluster) {
             let segment = dataset.segment(of: cluster)
             guard segment.isJudged, let action = segment.defaultAction, chance(segment) > 0 else { continue }
-            let group = cluster.parentID.map { "\($0)|\(segment.code())|\(action.rawValue)" } ?? "\(cluster.id)"
-            if groups[group] == nil { order.append(group) }
-            groups[group, default: []].append(cluster)
+            let key = cluster.parentID.map { "\($0)|\(segment.code())" } ?? "\(cluster.id)"
+            if let i = index[key] { groups[i].members.append(cluster) } else {
+                index[key] = groups.count
+                groups.append((segment, action, [cluster]))
+            }
         }
-        return order.compactMap { key in
-            guard let members = groups[key], let first = members.first else { return nil }
-            let segment = dataset.segment(of: first)
-            guard let action = segment.defaultAction else { return nil }
-            return proposal(members, segment: segment, action: action, in: dataset)
-        }
+        return groups.map { proposal($0.members, segment: $0.segment, action: $0.action, in: dataset) }
     }
 
     static func isOpen(_ c: Cluster) -> Bool {

@@ -4,18 +4,6 @@ import Foundation
 /// its sampled questions, and one more line of evidence when the parts differ clearly — an
 /// over-broad cluster often hides one intent answered well and one answered badly.
 public enum QueuePartRatings {
-    /// One question's figures as the pipeline wrote them.
-    public struct Rating: Sendable {
-        public var feedback: Int?
-        public var relevance: Double?
-        public var weight: Double
-        public init(feedback: Int?, relevance: Double?, weight: Double) {
-            self.feedback = feedback
-            self.relevance = relevance
-            self.weight = weight
-        }
-    }
-
     /// Parts with fewer rated questions than this say nothing about satisfaction.
     public static let minimumRated = 8
     /// Satisfaction shares (0–1) this far apart between two parts count as a clear difference.
@@ -23,9 +11,10 @@ public enum QueuePartRatings {
     /// Mean relevances this far apart likewise.
     public static let relevanceGap = 0.12
 
-    /// `proposal` with each re-cut part's figures from `ratings` (by question id), and the
-    /// difference between parts added to its evidence when clear. Other kinds are returned as they are.
-    public static func annotate(_ proposal: QueueProposal, ratings: [QuestionID: Rating]) -> QueueProposal {
+    /// `proposal` with each re-cut part's figures from the questions' feedback, relevance and
+    /// weight in `ratings` (their texts unused), and the difference between parts added to its
+    /// evidence when clear. Other kinds are returned as they are.
+    public static func annotate(_ proposal: QueueProposal, ratings: [QuestionID: Question]) -> QueueProposal {
         guard case .recut(let clusters, var parts) = proposal.kind else { return proposal }
         for i in parts.indices {
             // Counted as a cluster's figures are (`ClusterStats`), so a part reads like a cluster.

@@ -177,12 +177,7 @@ extension Reducer {
             from.selectedClusterID = clusters[0]
             from.focus = .clusters
             from.markedClusters = clusters.count > 1 ? Set(clusters) : []
-            var step = ActionDecision.start(.action, from)
-            if case .open(var dialog, let load) = step {
-                if let i = dialog.visibleOptions.firstIndex(where: { $0.value == .action(action) }) { dialog.cursor = i }
-                step = .open(dialog, load: load)
-            }
-            return apply(&state, step)
+            return apply(&state, ActionDecision.start(.action, from).choosing(.action(action)))
         case .move, .home:
             guard state.queue.preparing != proposal.key else { return [] }
             state.queue.preparing = proposal.key
@@ -204,15 +199,20 @@ extension Reducer {
             source.questions.rows = questions.map { Question(id: $0, text: "") }
             source.questions.cursor = ListCursor()
             source.markedQuestions = Set(questions)
-            var step = MoveDecision.start(.move, source)
-            if case .open(var dialog, let load) = step {
-                if let i = dialog.visibleOptions.firstIndex(where: { $0.value == .cluster(to) }) { dialog.cursor = i }
-                step = .open(dialog, load: load)
-            }
-            return apply(&state, step)
+            return apply(&state, MoveDecision.start(.move, source).choosing(.cluster(to)))
         default:
             // Only moves are worked out by the store; a re-cut opens its preview instead.
             return []
         }
+    }
+}
+
+private extension DecisionStep {
+    /// The step with its dialog's cursor on the option of `value`, when it lists one: a decision
+    /// the queue prefills (the move's destination, the playbook's action).
+    func choosing(_ value: DialogOption.Value) -> DecisionStep {
+        guard case .open(var dialog, let load) = self, let i = dialog.visibleOptions.firstIndex(where: { $0.value == value }) else { return self }
+        dialog.cursor = i
+        return .open(dialog, load: load)
     }
 }

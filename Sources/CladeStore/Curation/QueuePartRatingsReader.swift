@@ -7,7 +7,7 @@ import GRDB
 /// the figures add evidence, the proposal stands without them.
 final class QueuePartRatingsReader {
     private let app: AppDatabase
-    private var ratings: [QuestionID: QueuePartRatings.Rating] = [:]
+    private var ratings: [QuestionID: Question] = [:]
     private var read = Set<QuestionID>()
 
     init(app: AppDatabase) { self.app = app }
@@ -23,14 +23,10 @@ final class QueuePartRatingsReader {
     }
 
     private func load(_ ids: [QuestionID]) throws {
-        try app.writer.read { db in
-            for start in stride(from: 0, to: ids.count, by: 900) {
-                let list = ids[start..<min(start + 900, ids.count)].map(String.init).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT question_id, feedback, relevance, weight FROM questions WHERE question_id IN (\(list))") {
-                    ratings[row["question_id"]] = .init(feedback: row.integer("feedback").map(Int.init), relevance: row.real("relevance"),
-                                                       weight: row.real("weight") ?? 1)
-                }
-            }
+        let rows = try app.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT question_id, relevance, feedback, weight FROM questions WHERE question_id IN (SELECT value FROM json_each(?))",
+                             arguments: [CurrentState.idArray(ids)])
         }
+        for question in rows.map(QuestionReads.question) { ratings[question.id] = question }
     }
 }
